@@ -1,0 +1,72 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+let strict: [SwiftSetting] = [.swiftLanguageMode(.v6)]
+
+let package = Package(
+    name: "QuantOrchestrator",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "quantorch", targets: ["quantorch"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibGit2",
+            pkgConfig: "libgit2",
+            providers: [.apt(["libgit2-dev"])]
+        ),
+        // llama.cpp's tools as typed Swift: converter, quantizer, server, perplexity, bench, GGUF reader.
+        .target(
+            name: "LlamaTools",
+            dependencies: [
+                .product(name: "Subprocess", package: "swift-subprocess"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strict
+        ),
+        // The suite, the runner over llama-server and the metrics. A module of its own so that
+        // Reports provably never imports it (DESIGN.md: Reports renders what it is given).
+        .target(
+            name: "Evaluation",
+            dependencies: [
+                "LlamaTools",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strict
+        ),
+        // report.json model, Markdown/HTML renderers, the results repository (libgit2), history, compare.
+        .target(
+            name: "Reports",
+            dependencies: ["CLibGit2"],
+            swiftSettings: strict
+        ),
+        // Recipe → plan → stages → report → results repository.
+        .target(
+            name: "QuantOrchestrator",
+            dependencies: [
+                "LlamaTools", "Evaluation", "Reports",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(
+            name: "quantorch",
+            dependencies: [
+                "QuantOrchestrator", "Evaluation", "Reports", "LlamaTools",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "LlamaToolsTests", dependencies: ["LlamaTools"], swiftSettings: strict),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "CLibGit2"], swiftSettings: strict),
+        .testTarget(name: "QuantOrchestratorTests", dependencies: ["QuantOrchestrator", "LlamaTools"], swiftSettings: strict),
+    ]
+)

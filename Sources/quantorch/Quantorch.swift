@@ -1,0 +1,12 @@
+import ArgumentParser
+
+/// `quantorch`: converts, quantizes, serves and evaluates a fine-tuned model across a ladder
+/// of quant types, picks the cheapest one that keeps the facts and commits the evidence.
+@main
+struct Quantorch: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "quantorch",
+        abstract: "Find the cheapest quant of your model that still keeps the facts, with the evidence committed to git.",
+        subcommands: [DoctorCommand.self]
+    )
+}
