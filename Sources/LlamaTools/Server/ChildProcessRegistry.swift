@@ -27,7 +27,11 @@ enum ChildProcessRegistry {
     /// sends SIGKILL to those still running. Blocks the calling thread; meant for the
     /// signal path, where the process is about to exit anyway.
     static func terminateAllBlocking(grace: Duration) {
-        let children = live
+        terminateBlocking(live, grace: grace)
+    }
+
+    /// The same for the given children only.
+    static func terminateBlocking(_ children: Set<Int32>, grace: Duration) {
         for pid in children { kill(pid, SIGTERM) }
         let deadline = ContinuousClock.now + grace
         var running = children
