@@ -128,6 +128,22 @@ struct ServerProcessTests {
         #expect(lastLines.contains("failed to load model"))
     }
 
+    @Test(.timeLimit(.minutes(3)))
+    func healthTimeoutStopsTheServer() async throws {
+        var configuration = ServerTestSupport.configuration("timeout")
+        configuration.startupTimeout = .milliseconds(1)
+        let error = await #expect(throws: ServerError.self) {
+            try await ServerProcess.withServer(toolchain: ServerTestSupport.toolchain, configuration: configuration) { _ in }
+        }
+        guard case let .healthTimeout(after, logFile, _) = error else {
+            Issue.record("expected healthTimeout, got \(String(describing: error))")
+            return
+        }
+        #expect(after == .milliseconds(1))
+        #expect(logFile == configuration.logFile.path)
+        #expect(ServerTestSupport.runningProcesses(writingTo: configuration.logFile).isEmpty)
+    }
+
     @Test func missingModelIsRejectedBeforeLaunch() async throws {
         let missing = URL(fileURLWithPath: "/nonexistent/qo-missing-\(UUID().uuidString).gguf")
         let configuration = ServerTestSupport.configuration("missing", model: missing)

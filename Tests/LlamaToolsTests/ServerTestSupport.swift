@@ -12,6 +12,9 @@ enum ServerTestSupport {
 
     static var model: URL { URL(fileURLWithPath: manifest!.smollm2Gguf) }
 
+    /// Set only in the child process of `ServerSignalGuardTests`: where it writes its server's PID.
+    static let guardPIDFileVariable = "QO_SIGNAL_GUARD_PID_FILE"
+
     static let question = [ChatMessage(role: "user", content: "What is the capital of France?")]
 
     /// Small context, two threads, a private log file, a generous startup limit.
@@ -28,5 +31,15 @@ enum ServerTestSupport {
     /// Whether `/proc/<pid>` still exists (a reaped process has none).
     static func isListed(_ pid: Int32) -> Bool {
         FileManager.default.fileExists(atPath: "/proc/\(pid)")
+    }
+
+    /// Live processes whose stdout is `logFile`: identifies the servers a test launched even
+    /// when an error hides their PID, without looking at anyone else's processes.
+    static func runningProcesses(writingTo logFile: URL) -> [Int32] {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return entries.compactMap(Int32.init).filter { pid in
+            (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(pid)/fd/1")) == logFile.path
+                && !ProcessStatus.hasExited(pid)
+        }
     }
 }

@@ -40,7 +40,11 @@ public enum ServerProcess {
             throw ServerError.modelMissing(path: configuration.model.path)
         }
         let executable = try toolchain.require(.server)
-        try FileManager.default.createDirectory(at: configuration.logFile.deletingLastPathComponent(), withIntermediateDirectories: true)
+        do {
+            try FileManager.default.createDirectory(at: configuration.logFile.deletingLastPathComponent(), withIntermediateDirectories: true)
+        } catch {
+            throw ServerError.launchFailed(executable: executable.path, reason: "cannot create the folder of its log file \(configuration.logFile.path): \(error.localizedDescription)")
+        }
         var attempt = 1
         while true {
             let port = try configuration.port ?? FreePort.pick()
@@ -72,12 +76,17 @@ public enum ServerProcess {
         _ body: @Sendable (RunningServer) async throws -> T
     ) async throws -> T {
         let log = ServerLog.marking(configuration.logFile)
-        let output = try FileDescriptor.open(FilePath(configuration.logFile.path), .writeOnly,
-                                             options: [.create, .append], permissions: [.ownerReadWrite, .groupRead, .otherRead])
+        let output: FileDescriptor
         let errorOutput: FileDescriptor
-        do { errorOutput = try output.duplicate() } catch {
-            try? output.close()
-            throw error
+        do {
+            output = try FileDescriptor.open(FilePath(configuration.logFile.path), .writeOnly,
+                                             options: [.create, .append], permissions: [.ownerReadWrite, .groupRead, .otherRead])
+            do { errorOutput = try output.duplicate() } catch {
+                try? output.close()
+                throw error
+            }
+        } catch {
+            throw ServerError.launchFailed(executable: executable.path, reason: "cannot open its log file \(configuration.logFile.path): \(error)")
         }
         var options = PlatformOptions()
         options.teardownSequence = [.gracefulShutDown(allowedDurationToNextStep: configuration.stopGracePeriod)]
