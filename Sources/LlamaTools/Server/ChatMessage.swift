@@ -9,6 +9,7 @@ public struct ChatMessage: Codable, Sendable, Equatable {
     /// The message text.
     public var content: String
 
+    /// A message from `role` ("system", "user", "assistant") with `content`.
     public init(role: String, content: String) {
         self.role = role
         self.content = content

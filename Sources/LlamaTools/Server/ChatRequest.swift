@@ -20,6 +20,7 @@ public struct ChatRequest: Sendable, Equatable {
     /// Whether the server may reuse a cached prompt prefix (`cache_prompt`); false by default.
     public var cachePrompt: Bool = false
 
+    /// A request with the given sampling settings; `cachePrompt` defaults to false for evaluation.
     public init(messages: [ChatMessage], temperature: Double, seed: Int, maxTokens: Int, cachePrompt: Bool = false) {
         self.messages = messages
         self.temperature = temperature

@@ -16,6 +16,7 @@ public struct ChatResponse: Sendable, Equatable {
     /// The server's own timings, when it sent them.
     public var timings: ServerTimings?
 
+    /// A response; fields as documented on the properties.
     public init(text: String, finishReason: String?, promptTokens: Int, completionTokens: Int,
                 ttftSeconds: Double?, wallSeconds: Double, timings: ServerTimings?) {
         self.text = text

@@ -20,6 +20,11 @@ import Glibc
 /// forked exits, which in a Swift concurrency thread pool is not tied to the server's owner.
 /// So SIGKILL of quantorch (which nothing can intercept) remains uncovered by design.
 ///
+/// Ignoring SIGINT/SIGTERM here does not leak into the servers: swift-subprocess spawns with
+/// `POSIX_SPAWN_SETSIGDEF`, so children start with default dispositions and obey SIGTERM.
+/// A signal that lands between a server's spawn and its registration (a few microseconds)
+/// would miss it.
+///
 /// ```swift
 /// ChildProcessGuard.installSignalHandlers()   // first thing in main
 /// ```

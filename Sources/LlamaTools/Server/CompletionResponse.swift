@@ -13,6 +13,7 @@ public struct CompletionResponse: Sendable, Equatable {
         /// Natural-log probability.
         public var logprob: Double
 
+        /// A candidate token with its natural-log probability.
         public init(id: Int, token: String, logprob: Double) {
             self.id = id
             self.token = token
@@ -31,6 +32,7 @@ public struct CompletionResponse: Sendable, Equatable {
         /// The most likely tokens at this position, most likely first (at most `n_probs`).
         public var topLogprobs: [Candidate]
 
+        /// A generated token with its log-probability and the top candidates at its position.
         public init(id: Int, token: String, logprob: Double, topLogprobs: [Candidate]) {
             self.id = id
             self.token = token
@@ -59,6 +61,7 @@ public struct CompletionResponse: Sendable, Equatable {
     /// Client-side wall time of the request, in seconds.
     public var wallSeconds: Double
 
+    /// A completion; fields as documented on the properties.
     public init(content: String, stopType: String?, tokensPredicted: Int, tokensEvaluated: Int,
                 probabilities: [TokenProbability], timings: ServerTimings?, wallSeconds: Double) {
         self.content = content

@@ -76,12 +76,15 @@ public struct ServerConfiguration: Sendable {
 }
 
 extension ServerConfiguration: CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+    /// One line with every field, the API key shown as `<redacted>`.
     public var description: String {
         "ServerConfiguration(model: \(model.path), contextSize: \(contextSize), slots: \(slots), threads: \(threads), gpuLayers: \(gpuLayers), apiKey: \(apiKey == nil ? "nil" : "<redacted>"), logFile: \(logFile.path), port: \(port.map(String.init) ?? "free"), extraArguments: \(extraArguments))"
     }
 
+    /// Same as `description`.
     public var debugDescription: String { description }
 
+    /// The fields for `dump`, the API key shown as `<redacted>`.
     public var customMirror: Mirror {
         Mirror(self, children: ["model": model, "contextSize": contextSize, "slots": slots, "threads": threads,
                                 "gpuLayers": gpuLayers, "apiKey": apiKey == nil ? "nil" : "<redacted>",

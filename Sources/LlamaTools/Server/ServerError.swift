@@ -25,6 +25,7 @@ public enum ServerError: Error, Equatable, CustomStringConvertible {
     /// The request did not reach the server or got no complete reply (refused, reset, timed out).
     case transport(endpoint: String, reason: String)
 
+    /// A message for the person at the terminal, naming what to check or change.
     public var description: String {
         switch self {
         case let .modelMissing(path):

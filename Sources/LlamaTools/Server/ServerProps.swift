@@ -13,6 +13,7 @@ public struct ServerProps: Sendable, Equatable {
     /// The model's Jinja chat template, when it has one.
     public var chatTemplate: String?
 
+    /// Props as documented on the properties.
     public init(contextSize: Int, totalSlots: Int, modelPath: String, buildInfo: String?, chatTemplate: String?) {
         self.contextSize = contextSize
         self.totalSlots = totalSlots

@@ -16,6 +16,7 @@ public struct ServerTimings: Codable, Sendable, Equatable {
     /// Generation throughput, in tokens per second.
     public var predictedPerSecond: Double
 
+    /// Timings as the server reports them (counts in tokens, times in ms, rates in tokens/s).
     public init(promptN: Int, promptMs: Double, promptPerSecond: Double,
                 predictedN: Int, predictedMs: Double, predictedPerSecond: Double) {
         self.promptN = promptN
