@@ -4,7 +4,7 @@ import Foundation
 ///
 /// A child that has exited stays a zombie (state `Z`) until it is reaped; swift-subprocess reaps
 /// only after the `run` body returns, so "exited" here means "zombie or gone".
-enum ProcessStatus {
+public enum ProcessStatus {
     /// True when the process is a zombie, dead, or no longer listed in `/proc`.
     static func hasExited(_ pid: Int32) -> Bool {
         guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8) else { return true }
@@ -17,7 +17,7 @@ enum ProcessStatus {
 
     /// Peak resident set size (`VmHWM` in `/proc/<pid>/status`) in bytes, or nil when the
     /// process is gone or the field is absent (a zombie has none).
-    static func peakResidentBytes(_ pid: Int32) -> Int? {
+    public static func peakResidentBytes(_ pid: Int32) -> Int? {
         guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return nil }
         for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
             let fields = line.split(separator: " ", omittingEmptySubsequences: true)
