@@ -73,7 +73,7 @@ public struct AnswersLog: Sendable {
             throw AnswersLogError.io(file: url.path, operation: "encode a record for", reason: "\(error)")
         }
         line.append(UInt8(ascii: "\n"))
-        let descriptor = try openDescriptor(flags: O_WRONLY | O_APPEND | O_CLOEXEC, operation: "open")
+        let descriptor = try openDescriptor(flags: O_RDWR | O_APPEND | O_CLOEXEC, operation: "open")
         defer { close(descriptor) }
         try dropTornLine(descriptor)
         let complete = line.withUnsafeBytes { buffer in
@@ -106,7 +106,7 @@ public struct AnswersLog: Sendable {
 
     private func byte(at offset: Int, _ descriptor: Int32) throws(AnswersLogError) -> UInt8 {
         var value: UInt8 = 0
-        guard pread(descriptor, &value, 1, off_t(offset)) == 1 else { throw failure("read") }
+        guard pread(descriptor, &value, 1, off_t(offset)) == 1 else { throw failure("read the last line of") }
         return value
     }
 
