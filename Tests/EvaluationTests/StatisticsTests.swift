@@ -6,13 +6,13 @@ struct StatisticsTests {
     @Test func wilsonInterval() throws {
         // 0/10: centre = (z²/20)/(1+z²/10) = 0.138767, half-width the same → [0, 0.277532].
         let none = try #require(WilsonInterval.interval95(successes: 0, trials: 10))
-        #expect(abs(none[0]) < 1e-9 && abs(none[1] - 0.277532) < 1e-6)
+        #expect(none[0] == 0 && abs(none[1] - 0.277532) < 1e-6)
         // 5/10: centre 0.5, half = z/(1+z²/10)·√(0.025 + z²/400) = 0.263407.
         let half = try #require(WilsonInterval.interval95(successes: 5, trials: 10))
         #expect(abs(half[0] - 0.236593) < 1e-6 && abs(half[1] - 0.763407) < 1e-6)
         #expect(WilsonInterval.interval95(successes: 0, trials: 0) == nil)
         let all = try #require(WilsonInterval.interval95(successes: 12, trials: 12))
-        #expect(abs(all[1] - 1) < 1e-12 && abs(all[0] - 0.757506) < 1e-6)
+        #expect(all[1] == 1 && abs(all[0] - 0.757506) < 1e-6)
     }
 
     @Test func exactMcNemar() {

@@ -20,6 +20,9 @@ public enum WilsonInterval {
         let denominator = 1 + z2 / n
         let centre = (p + z2 / (2 * n)) / denominator
         let half = z95 / denominator * (p * (1 - p) / n + z2 / (4 * n * n)).squareRoot()
-        return [max(0, centre - half), min(1, centre + half)]
+        // At k = 0 (k = n) the bound is exactly 0 (1); rounding would leave a 1e-17 residue.
+        let lower = successes == 0 ? 0 : max(0, centre - half)
+        let upper = successes == trials ? 1 : min(1, centre + half)
+        return [lower, upper]
     }
 }
