@@ -211,7 +211,9 @@ import Testing
             let cut = folder.appending(path: "cut-\(length).gguf")
             try writePrefix(of: RealToolchain.shippedModel, bytes: length, to: cut)
             let error = try #require(throws: GGUFError.self) { try GGUFInfo.read(cut) }
-            guard case .truncated = error else { Issue.record("cut at \(length): expected .truncated, got \(error)"); continue }
+            #expect(error.description.contains(cut.path))
+            // Inside the vocabulary the next count overshoots the bytes left; past the header the data is short.
+            #expect(error.description.contains("cut short") || error.description.contains("truncated"), "\(error)")
         }
     }
 }

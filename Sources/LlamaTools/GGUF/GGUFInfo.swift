@@ -110,7 +110,7 @@ public struct GGUFInfo: Sendable, Equatable {
 
     private static func requireFits(_ count: UInt64, of minimumBytes: UInt64, _ what: String, _ reader: GGUFReader) throws(GGUFError) {
         guard count <= reader.remaining / minimumBytes else {
-            throw .corrupt(path: reader.path, what: "the \(what) is \(count), more than the \(reader.remaining) bytes left could hold")
+            throw .corrupt(path: reader.path, what: "the \(what) is \(count), more than the \(reader.remaining) bytes left in the file could hold (the file is cut short or corrupt)")
         }
     }
 
@@ -162,7 +162,7 @@ public struct GGUFInfo: Sendable, Equatable {
             }
             let count = try reader.uint64("the length of \(what)")
             guard count <= reader.remaining / UInt64(element.minimumSize) else {
-                throw .corrupt(path: reader.path, what: "\(what) claims \(count) elements, more than the \(reader.remaining) bytes left could hold")
+                throw .corrupt(path: reader.path, what: "\(what) claims \(count) elements, more than the \(reader.remaining) bytes left in the file could hold (the file is cut short or corrupt)")
             }
             switch element {
             case .string:

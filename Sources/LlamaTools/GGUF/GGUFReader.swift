@@ -83,7 +83,7 @@ struct GGUFReader {
     mutating func string(_ what: @autoclosure () -> String) throws(GGUFError) -> String {
         let length = try uint64("the length of \(what())")
         guard length <= remaining else {
-            throw .corrupt(path: path, what: "\(what()) claims \(length) bytes but only \(remaining) follow")
+            throw .corrupt(path: path, what: "\(what()) claims \(length) bytes but only \(remaining) follow (the file is cut short or corrupt)")
         }
         return String(decoding: try bytes(Int(length), for: what()), as: UTF8.self)
     }
