@@ -51,7 +51,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         try Data(#"{"architectures": ["QuantorchTestForCausalLM"], "model_type": "quantorch_test"}"#.utf8)
             .write(to: folder.appending(path: "config.json"))
-        try Data(count: 16).write(to: folder.appending(path: "model.safetensors"))
+        try Self.tinySafetensors().write(to: folder.appending(path: "model.safetensors"))
         let output = folder.appending(path: "out.gguf")
         let log = folder.appending(path: "convert.log")
         await #expect(throws: ConverterError.unsupportedArchitecture("QuantorchTestForCausalLM", logFile: log.path)) {
@@ -59,6 +59,12 @@ import Testing
         }
         #expect(!FileManager.default.fileExists(atPath: output.path))
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).allSatisfy { !$0.contains(".partial") })
+    }
+
+    /// A valid safetensors file (little-endian header length, JSON header, data) with one f32 tensor.
+    static func tinySafetensors() -> Data {
+        let header = Data(#"{"w":{"dtype":"F32","shape":[1],"data_offsets":[0,4]}}"#.utf8)
+        return withUnsafeBytes(of: UInt64(header.count).littleEndian) { Data($0) } + header + Data(count: 4)
     }
 
     @Test func missingPythonIsAToolchainError() async throws {

@@ -2,7 +2,18 @@ import Foundation
 import Testing
 @testable import LlamaTools
 
-@Suite struct GGUFInfoTests {
+@Suite final class GGUFInfoTests {
+    /// This test's files; Swift Testing makes one suite instance per test, so each test cleans up its own.
+    private let folder: URL
+
+    init() throws {
+        folder = try makeTemporaryFolder("gguf")
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(at: folder)
+    }
+
     /// A small valid file: every metadata value type, nested arrays, an f32 norm and a q8_0 matrix.
     static func sampleBuilder() -> GGUFBuilder {
         var builder = GGUFBuilder()
@@ -32,7 +43,7 @@ import Testing
     static let sampleDataBytes = 256 + 64 * 34
 
     private func write(_ data: Data, _ name: String = "model.gguf") throws -> URL {
-        let url = try makeTemporaryFolder("gguf").appending(path: name)
+        let url = folder.appending(path: name)
         try data.write(to: url)
         return url
     }
@@ -71,8 +82,6 @@ import Testing
     @Test func everyTruncationOfASmallFileIsAnErrorNotACrash() throws {
         let full = Self.sampleBuilder().build(dataBytes: Self.sampleDataBytes)
         let header = Self.sampleBuilder().build(dataBytes: 0).count
-        let folder = try makeTemporaryFolder("cut")
-        defer { try? FileManager.default.removeItem(at: folder) }
         let url = folder.appending(path: "cut.gguf")
         // Every cut inside the header, and a few inside the tensor data.
         for length in Array(0 ... header) + [header + 1, full.count / 2, full.count - 1] {
@@ -100,7 +109,6 @@ import Testing
     }
 
     @Test func missingFileAndFolderAreUnreadable() throws {
-        let folder = try makeTemporaryFolder("missing")
         let missing = folder.appending(path: "nope.gguf")
         let error = try #require(throws: GGUFError.self) { try GGUFInfo.read(missing) }
         #expect(error == .unreadable(path: missing.path, reason: "no such file"))
@@ -205,8 +213,6 @@ import Testing
 
     @Test(.enabled(if: RealToolchain.isAvailable), .timeLimit(.minutes(1)))
     func truncatedShippedModelIsAnError() throws {
-        let folder = try makeTemporaryFolder("truncated")
-        defer { try? FileManager.default.removeItem(at: folder) }
         for length in [1 << 20, 98_362_432 - 4096] {
             let cut = folder.appending(path: "cut-\(length).gguf")
             try writePrefix(of: RealToolchain.shippedModel, bytes: length, to: cut)

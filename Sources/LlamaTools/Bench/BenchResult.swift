@@ -31,20 +31,25 @@ public struct BenchResult: Codable, Sendable, Equatable {
     public var stddevNs: Int?
     /// Tokens already in the context before the test (`-d`).
     public var nDepth: Int?
-    /// Logical batch size (`-b`) and physical batch size (`-ub`).
+    /// Logical batch size (`-b`), in tokens.
     public var nBatch: Int?
+    /// Physical batch size (`-ub`), in tokens.
     public var nUbatch: Int?
-    /// KV cache types.
+    /// Type of the K cache ("f16").
     public var typeK: String?
+    /// Type of the V cache ("f16").
     public var typeV: String?
     /// Layers offloaded to a GPU (-1: all, ignored by a CPU build).
     public var nGpuLayers: Int?
-    /// Compute backends ("CPU") and the CPU's and GPU's names as llama-bench reports them.
+    /// Compute backends ("CPU").
     public var backends: String?
+    /// The CPU's name as llama-bench reports it.
     public var cpuInfo: String?
+    /// The GPU's name ("" on a CPU build).
     public var gpuInfo: String?
-    /// llama.cpp build as the binary reports it (this sdist build says commit "unknown", number 0).
+    /// llama.cpp commit as the binary reports it ("unknown" for the sdist build, which has no git history).
     public var buildCommit: String?
+    /// llama.cpp build number as the binary reports it (0 for the sdist build; the bootstrap records 11434).
     public var buildNumber: Int?
     /// When the test ran (ISO 8601, UTC).
     public var testTime: String?

@@ -71,8 +71,11 @@ public struct QuantType: Hashable, Sendable, Codable, CustomStringConvertible {
     /// True for the unquantized formats F32, F16 and BF16.
     public var isFloat: Bool { ["F32", "F16", "BF16"].contains(name) }
 
+    /// The name as llama-quantize spells it.
     public var description: String { name }
 
+    /// Decodes a name such as `"Q4_K_M"` (parsed as by `init(parsing:)`).
+    /// - Throws: `DecodingError.dataCorrupted` with `QuantTypeError`'s message for an unknown name.
     public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         do {
@@ -82,6 +85,7 @@ public struct QuantType: Hashable, Sendable, Codable, CustomStringConvertible {
         }
     }
 
+    /// Encodes the type as its name.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(name)
