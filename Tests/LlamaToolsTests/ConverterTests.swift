@@ -22,7 +22,7 @@ import Testing
         #expect(log.contains("--outtype f16"))
     }
 
-    @Test func folderChecksNameTheCause() throws {
+    @Test(.timeLimit(.minutes(1))) func folderChecksNameTheCause() throws {
         let folder = try makeTemporaryFolder("checkpoint")
         defer { try? FileManager.default.removeItem(at: folder) }
         let missing = folder.appending(path: "absent")
@@ -67,7 +67,7 @@ import Testing
         return withUnsafeBytes(of: UInt64(header.count).littleEndian) { Data($0) } + header + Data(count: 4)
     }
 
-    @Test func missingPythonIsAToolchainError() async throws {
+    @Test(.timeLimit(.minutes(1))) func missingPythonIsAToolchainError() async throws {
         let real = RealToolchain.toolchain
         let broken = Toolchain(origin: .option, binDirectory: real.binDirectory, converterScript: real.converterScript,
                                python: URL(fileURLWithPath: "/nonexistent/python"), build: nil)
