@@ -1,0 +1,44 @@
+import Foundation
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Process-wide set of the llama-server PIDs this process has started and not yet stopped.
+///
+/// `ServerProcess` registers a child right after spawn and removes it after teardown, before
+/// swift-subprocess reaps it (so a recycled PID is never signalled). `ChildProcessGuard` reads
+/// it when quantorch itself is asked to stop.
+enum ChildProcessRegistry {
+    private static let pids = Mutex<Set<Int32>>([])
+
+    static func register(_ pid: Int32) {
+        pids.withLock { _ = $0.insert(pid) }
+    }
+
+    static func unregister(_ pid: Int32) {
+        pids.withLock { _ = $0.remove(pid) }
+    }
+
+    /// The PIDs registered now.
+    static var live: Set<Int32> { pids.withLock { $0 } }
+
+    /// Sends SIGTERM to every registered child, waits up to `grace` for them to exit, then
+    /// sends SIGKILL to those still running. Blocks the calling thread; meant for the
+    /// signal path, where the process is about to exit anyway.
+    static func terminateAllBlocking(grace: Duration) {
+        terminateBlocking(live, grace: grace)
+    }
+
+    /// The same for the given children only.
+    static func terminateBlocking(_ children: Set<Int32>, grace: Duration) {
+        for pid in children { kill(pid, SIGTERM) }
+        let deadline = ContinuousClock.now + grace
+        var running = children
+        while !running.isEmpty, ContinuousClock.now < deadline {
+            running = running.filter { !ProcessStatus.hasExited($0) }
+            if !running.isEmpty { usleep(50_000) }
+        }
+        for pid in running { kill(pid, SIGKILL) }
+    }
+}
