@@ -66,6 +66,7 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "LlamaToolsTests", dependencies: ["LlamaTools"], resources: [.copy("Fixtures")], swiftSettings: strict),
+        .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "LlamaTools"], swiftSettings: strict),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "CLibGit2"], swiftSettings: strict),
         .testTarget(name: "QuantOrchestratorTests", dependencies: ["QuantOrchestrator", "LlamaTools"], swiftSettings: strict),
     ]

@@ -1,0 +1,102 @@
+import LlamaTools
+
+/// Sends a suite's prompts to one variant's llama-server and records the answers durably.
+///
+/// Each prompt goes out as a streamed chat request (so TTFT is measured) with the suite's system
+/// prompt, temperature, seed and max tokens and `cache_prompt: false` (DESIGN.md "Evaluation
+/// determinism"). ``EvaluationMode/sequential`` sends one request at a time;
+/// ``EvaluationMode/parallel`` keeps up to `slots` in flight over a sliding window of the suite's
+/// form order. Either way answers are appended to the ``AnswersLog`` in the suite's form order:
+/// an answer that finishes early waits (at most `slots − 1` of them) until the ones before it are
+/// written, so the file's order never depends on timing. Each line is fsynced as it is written,
+/// so a crash or a dead server loses only answers still in flight, and the next run resumes.
+///
+/// ```swift
+/// let runner = EvaluationRunner(suite: suite, client: server.client(), mode: .sequential, slots: 1)
+/// let records = try await runner.run(variantSHA256: sha, pass: 1, log: log) { done, total in
+///     print("\(done)/\(total)")
+/// }
+/// ```
+public struct EvaluationRunner: Sendable {
+    /// The suite.
+    public let suite: Suite
+    /// The variant's server.
+    public let client: ServerClient
+    /// Sequential or parallel.
+    public let mode: EvaluationMode
+    /// The server's slot count (`-np`): requests in flight in parallel mode.
+    public let slots: Int
+
+    /// Creates a runner; `slots` below 1 counts as 1.
+    public init(suite: Suite, client: ServerClient, mode: EvaluationMode, slots: Int) {
+        self.suite = suite
+        self.client = client
+        self.mode = mode
+        self.slots = max(1, slots)
+    }
+
+    /// Sends every form not yet in `log` (resume key: suite sha256, variant sha256, question id,
+    /// form, pass), appends each finished answer, and returns all records of this pass for this
+    /// suite and variant (old and new) in the suite's form order.
+    ///
+    /// `progress(done, total)` is called once at the start (done = answers already in the log)
+    /// and after each answer is written; total = the suite's form count.
+    /// - Throws: ``AnswersLogError`` from the log; the client's `ServerError` (or a
+    ///   `CancellationError`) when a request fails — answers written before stay in the log.
+    public func run(variantSHA256: String, pass: Int, log: AnswersLog,
+                    progress: @Sendable (_ done: Int, _ total: Int) -> Void) async throws -> [AnswerRecord] {
+        let prompts = suite.forms()
+        func key(_ prompt: Prompt) -> ResumeKey {
+            ResumeKey(suiteSHA256: suite.sha256, variantSHA256: variantSHA256, questionID: prompt.questionID, form: prompt.form, pass: pass)
+        }
+        var answered: [ResumeKey: AnswerRecord] = [:]
+        for record in try log.existing() where answered[record.resumeKey] == nil {
+            answered[record.resumeKey] = record
+        }
+        let pending = prompts.filter { answered[key($0)] == nil }
+        var done = prompts.count - pending.count
+        progress(done, prompts.count)
+        let window = mode == .sequential ? 1 : slots
+        try await withThrowingTaskGroup(of: (Int, AnswerRecord).self) { group in
+            var nextToStart = 0
+            var nextToWrite = 0
+            var finished: [Int: AnswerRecord] = [:]
+            while nextToWrite < pending.count {
+                while nextToStart < pending.count, nextToStart < nextToWrite + window {
+                    let index = nextToStart
+                    let prompt = pending[index]
+                    group.addTask { (index, try await self.ask(prompt, variantSHA256: variantSHA256, pass: pass)) }
+                    nextToStart += 1
+                }
+                guard let (index, record) = try await group.next() else { break }
+                finished[index] = record
+                while let record = finished.removeValue(forKey: nextToWrite) {
+                    try log.append(record)
+                    answered[record.resumeKey] = record
+                    nextToWrite += 1
+                    done += 1
+                    progress(done, prompts.count)
+                }
+            }
+        }
+        return prompts.compactMap { answered[key($0)] }
+    }
+
+    /// One streamed chat request and its record, fact hits included.
+    private func ask(_ prompt: Prompt, variantSHA256: String, pass: Int) async throws -> AnswerRecord {
+        var messages: [ChatMessage] = []
+        if let system = suite.systemPrompt {
+            messages.append(ChatMessage(role: "system", content: system))
+        }
+        messages.append(ChatMessage(role: "user", content: prompt.text))
+        let request = ChatRequest(messages: messages, temperature: suite.sampling.temperature, seed: suite.sampling.seed,
+                                  maxTokens: suite.sampling.maxTokens, cachePrompt: false)
+        let response = try await client.chatStreamed(request)
+        return AnswerRecord(
+            suiteSHA256: suite.sha256, variantSHA256: variantSHA256, questionID: prompt.questionID, form: prompt.form, pass: pass,
+            prompt: prompt.text, answer: response.text, promptTokens: response.promptTokens,
+            completionTokens: response.completionTokens, ttftS: response.ttftSeconds,
+            promptTokensPerS: response.timings?.promptPerSecond, genTokensPerS: response.timings?.predictedPerSecond,
+            finishReason: response.finishReason, facts: KeyFactMatcher.hits(for: prompt.keyFacts, in: response.text))
+    }
+}

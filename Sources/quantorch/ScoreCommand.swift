@@ -1,0 +1,96 @@
+import ArgumentParser
+import Evaluation
+import Foundation
+
+/// `quantorch score`: re-scores stored answers against a suite, with no model involved — after a
+/// key fact in the suite was corrected, or to check every metric from outside.
+struct ScoreCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "score",
+        abstract: "Re-score an answers file against a suite (no model needed); with --baseline, also flips and retention."
+    )
+
+    @Option(help: "The suite YAML the answers were made for (its key facts are applied afresh).")
+    var suite: String
+
+    @Option(help: "An answers file (answers/<QUANT>.jsonl).")
+    var answers: String
+
+    @Option(help: "The baseline variant's answers file, for flips, McNemar, detail retention and length ratio.")
+    var baseline: String?
+
+    @Flag(help: "Print one JSON object on stdout.")
+    var json = false
+
+    /// The `--json` output: per-answer scores and aggregate figures (CONTRACT.md figure shape).
+    struct Output: Encodable {
+        struct SuiteInfo: Encodable {
+            let name: String
+            let sha256: String
+        }
+        let suite: SuiteInfo
+        let answersFile: String
+        let baselineFile: String?
+        let metrics: [String: MetricValue]
+        let questions: [AnswerScore]
+
+        enum CodingKeys: String, CodingKey {
+            case suite, answersFile = "answers_file", baselineFile = "baseline_file", metrics, questions
+        }
+    }
+
+    func run() async throws {
+        let output: Output
+        do {
+            output = try score()
+        } catch {
+            FileHandle.standardError.write(Data("quantorch score: \(error)\n".utf8))
+            throw QuantorchExit.badInput
+        }
+        if json {
+            try JSONOutput.print(output)
+        } else {
+            printText(output)
+        }
+    }
+
+    private func score() throws -> Output {
+        let suite = try Suite.load(from: URL(fileURLWithPath: suite))
+        let records = try Self.read(answers)
+        let baselineRecords = try baseline.map(Self.read)
+        let otherSuite = records.filter { $0.suiteSHA256 != suite.sha256 }.count
+        if otherSuite > 0 {
+            FileHandle.standardError.write(Data("quantorch score: note: \(otherSuite) answers were made with another version of the suite; scored against this one\n".utf8))
+        }
+        let score = Scorer.score(suite: suite, answers: records, baseline: baselineRecords)
+        return Output(suite: .init(name: suite.name, sha256: suite.sha256), answersFile: answers, baselineFile: baseline,
+                      metrics: score.metrics,
+                      questions: Scorer.answerScores(suite: suite, answers: records, baseline: baselineRecords))
+    }
+
+    private static func read(_ path: String) throws -> [AnswerRecord] {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw ValidationError("\(path): no such answers file")
+        }
+        return try AnswersLog(url: URL(fileURLWithPath: path)).existing()
+    }
+
+    private func printText(_ output: Output) {
+        print("suite \(output.suite.name) (\(output.suite.sha256.prefix(12))), answers \(output.answersFile)")
+        for row in output.questions {
+            let verdict = row.correct.map { $0 ? "right" : "WRONG" } ?? "-    "
+            let facts = row.facts.isEmpty ? "" : " facts \(row.facts.filter(\.found).count)/\(row.facts.count)"
+            let lost = row.facts.filter { !$0.found }.map(\.fact)
+            let missing = lost.isEmpty ? "" : " missing: \(lost.joined(separator: ", "))"
+            let flat = row.answer.split(whereSeparator: \.isNewline).joined(separator: " ")
+            let shown = flat.count > 70 ? String(flat.prefix(67)) + "..." : flat
+            print("\(verdict) \(row.questionID) \(row.form)\(facts)\(missing)\(row.looping ? " LOOP" : "")  \(shown)")
+        }
+        for key in output.metrics.keys.sorted() {
+            let figure = output.metrics[key]!
+            let n = figure.n.map { " n=\($0)" } ?? ""
+            let ci = figure.ci95.map { String(format: " ci95 [%.3f, %.3f]", $0[0], $0[1]) } ?? ""
+            print("\(key.padding(toLength: 24, withPad: " ", startingAt: 0)) \(String(format: "%.4f", figure.value)) \(figure.unit)\(n)\(ci)")
+        }
+    }
+}
