@@ -66,7 +66,12 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "LlamaToolsTests", dependencies: ["LlamaTools"], swiftSettings: strict),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "CLibGit2"], swiftSettings: strict),
+        .testTarget(
+            name: "ReportsTests",
+            dependencies: ["Reports", "CLibGit2"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: strict
+        ),
         .testTarget(name: "QuantOrchestratorTests", dependencies: ["QuantOrchestrator", "LlamaTools"], swiftSettings: strict),
     ]
 )
