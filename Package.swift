@@ -67,7 +67,7 @@ let package = Package(
         ),
         .testTarget(name: "LlamaToolsTests", dependencies: ["LlamaTools"], resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "LlamaTools"], swiftSettings: strict),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "CLibGit2"], swiftSettings: strict),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "CLibGit2"], resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(name: "QuantOrchestratorTests", dependencies: ["QuantOrchestrator", "LlamaTools"], swiftSettings: strict),
     ]
 )

@@ -1,0 +1,12 @@
+/// How long one pipeline stage took.
+public struct StageTiming: Codable, Sendable, Equatable {
+    /// The stage ("convert", "quantize:Q4_K_M", "evaluate:Q8_0", …).
+    public var stage: String
+    /// Wall-clock seconds.
+    public var seconds: Double
+
+    public init(stage: String, seconds: Double) {
+        self.stage = stage
+        self.seconds = seconds
+    }
+}
