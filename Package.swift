@@ -69,5 +69,6 @@ let package = Package(
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "LlamaTools"], swiftSettings: strict),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "CLibGit2"], resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(name: "QuantOrchestratorTests", dependencies: ["QuantOrchestrator", "LlamaTools"], swiftSettings: strict),
+        .testTarget(name: "EndToEndTests", dependencies: ["QuantOrchestrator", "Reports", "LlamaTools"], swiftSettings: strict),
     ]
 )
