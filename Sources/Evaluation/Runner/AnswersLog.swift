@@ -73,7 +73,7 @@ public struct AnswersLog: Sendable {
             throw AnswersLogError.io(file: url.path, operation: "encode a record for", reason: "\(error)")
         }
         line.append(UInt8(ascii: "\n"))
-        let descriptor = try openDescriptor(flags: O_WRONLY | O_APPEND | O_CLOEXEC, operation: "open")
+        let descriptor = try openDescriptor(flags: O_RDWR | O_APPEND | O_CLOEXEC, operation: "open")
         defer { close(descriptor) }
         try dropTornLine(descriptor)
         let complete = line.withUnsafeBytes { buffer in
