@@ -37,6 +37,7 @@ public struct Report: Codable, Sendable, Equatable {
     /// Wall-clock seconds per pipeline stage.
     public var stageTimings: [StageTiming]
 
+    /// Creates the value from its fields, as listed above.
     public init(schemaVersion: Int = Report.currentSchemaVersion, runID: String, createdAt: String, model: ModelInfo,
                 toolchain: ToolchainInfo, suite: SuiteInfo, settings: Settings, acceptance: Acceptance,
                 noiseFloor: [String: Figure]?, variants: [Variant], questions: [QuestionRow],
