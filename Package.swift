@@ -45,6 +45,7 @@ let package = Package(
         .target(
             name: "Reports",
             dependencies: ["CLibGit2"],
+            exclude: ["README.md"],
             swiftSettings: strict
         ),
         // Recipe → plan → stages → report → results repository.

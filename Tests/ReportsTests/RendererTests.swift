@@ -46,6 +46,17 @@ import Testing
         #expect(html.contains("<span class=\"fact lost\">✗ lost: 853.9 g/mol</span>"))
     }
 
+    @Test func withoutASelectionBothViewsSayToKeepTheBaseline() throws {
+        var report = try ReportFixture.report()
+        report.selection = Selection(quantType: nil, rule: "smallest accepted quantized variant", why: "Every quant lost a key fact.")
+        for index in report.variants.indices where !report.variants[index].isBaseline { report.variants[index].accepted = false }
+        try report.validate()
+        let markdown = MarkdownRenderer.render(report), html = HTMLRenderer.render(report)
+        #expect(markdown.contains("**No quantized variant passed the acceptance thresholds: keep the baseline F16**"))
+        #expect(html.contains("<section class=\"selection none\"><strong>No quantized variant passed the acceptance thresholds: keep the baseline F16</strong>"))
+        #expect(!html.contains("(selected)"))
+    }
+
     @Test func highlighterFindsFactsCaseInsensitivelyAndNumbersByTheirValue() {
         let runs = FactHighlighter.runs(answer: "It weighs 853.9 grams; formula c47h51no14.", foundFacts: ["853.9 g/mol", "C47H51NO14"])
         #expect(runs.filter(\.highlighted).map(\.text) == ["853.9", "c47h51no14"])

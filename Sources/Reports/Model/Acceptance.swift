@@ -10,6 +10,7 @@ public struct Acceptance: Codable, Sendable, Equatable {
     /// Largest accepted mean KL divergence against the baseline (nats, from llama-perplexity).
     public var kldMeanMax: Double
 
+    /// Creates the value from its fields, as listed above.
     public init(accuracyDropMax: Double, keyFactRecallDropMax: Double, flipsMax: Double, kldMeanMax: Double) {
         self.accuracyDropMax = accuracyDropMax
         self.keyFactRecallDropMax = keyFactRecallDropMax

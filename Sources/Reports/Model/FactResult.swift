@@ -5,6 +5,7 @@ public struct FactResult: Codable, Sendable, Equatable {
     /// Whether it was found (NFKC + case folding for text, within tolerance for numbers).
     public var found: Bool
 
+    /// Creates the value from its fields, as listed above.
     public init(fact: String, found: Bool) {
         self.fact = fact
         self.found = found

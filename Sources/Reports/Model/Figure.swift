@@ -17,6 +17,7 @@ public struct Figure: Codable, Sendable, Equatable {
     /// `[lo, hi]`, the 95 % interval, when one was computed.
     public var ci95: [Double]?
 
+    /// Creates the value from its fields, as listed above.
     public init(value: Double, unit: String, n: Int? = nil, ci95: [Double]? = nil) {
         self.value = value
         self.unit = unit

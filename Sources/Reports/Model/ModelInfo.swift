@@ -11,6 +11,7 @@ public struct ModelInfo: Codable, Sendable, Equatable {
     /// "hf_folder" or "gguf".
     public var sourceKind: String
 
+    /// Creates the value from its fields, as listed above.
     public init(name: String, slug: String, revision: String, source: String, sourceKind: String) {
         self.name = name
         self.slug = slug

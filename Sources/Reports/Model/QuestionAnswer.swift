@@ -9,6 +9,7 @@ public struct QuestionAnswer: Codable, Sendable, Equatable {
     /// Each key fact and whether the answer contains it (computed by Evaluation).
     public var facts: [FactResult]
 
+    /// Creates the value from its fields, as listed above.
     public init(quantType: String, answer: String, correct: Bool, facts: [FactResult]) {
         self.quantType = quantType
         self.answer = answer

@@ -12,6 +12,7 @@ public struct QuestionRow: Codable, Sendable, Equatable {
     /// One answer per variant, ladder order.
     public var answers: [QuestionAnswer]
 
+    /// Creates the value from its fields, as listed above.
     public init(id: String, prompt: String, category: String?, keyFacts: [String], answers: [QuestionAnswer]) {
         self.id = id
         self.prompt = prompt

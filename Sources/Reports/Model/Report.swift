@@ -37,6 +37,7 @@ public struct Report: Codable, Sendable, Equatable {
     /// Wall-clock seconds per pipeline stage.
     public var stageTimings: [StageTiming]
 
+    /// Creates the value from its fields, as listed above.
     public init(schemaVersion: Int = Report.currentSchemaVersion, runID: String, createdAt: String, model: ModelInfo,
                 toolchain: ToolchainInfo, suite: SuiteInfo, settings: Settings, acceptance: Acceptance,
                 noiseFloor: [String: Figure]?, variants: [Variant], questions: [QuestionRow],
@@ -77,11 +78,12 @@ public struct Report: Codable, Sendable, Equatable {
     public func jsonData() -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        // Non-finite numbers are written as strings, so encoding never fails; validate() rejects them.
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
         do {
             return try encoder.encode(self) + Data("\n".utf8)
         } catch {
-            // Every field is a plain value; only a non-finite Double fails, which validate() rejects first.
-            preconditionFailure("report.json encoding failed: \(error)")
+            preconditionFailure("report.json encoding failed although every field is a plain value: \(error)")
         }
     }
 

@@ -10,6 +10,7 @@ public struct Selection: Codable, Sendable, Equatable {
     /// One or two sentences a reader can check against the tables.
     public var why: String
 
+    /// Creates the value from its fields, as listed above.
     public init(quantType: String?, rule: String, why: String) {
         self.quantType = quantType
         self.rule = rule
@@ -21,6 +22,7 @@ public struct Selection: Codable, Sendable, Equatable {
         case quantType = "quant_type"
     }
 
+    /// Reads `quant_type` null or absent as nil.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         quantType = try container.decodeIfPresent(String.self, forKey: .quantType)
@@ -28,6 +30,7 @@ public struct Selection: Codable, Sendable, Equatable {
         why = try container.decode(String.self, forKey: .why)
     }
 
+    /// Writes `quant_type` always, as null when nil.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(quantType, forKey: .quantType)

@@ -17,6 +17,7 @@ public struct Settings: Codable, Sendable, Equatable {
     /// The llama-perplexity run behind PPL and KLD.
     public var perplexity: PerplexitySettings
 
+    /// Creates the value from its fields, as listed above.
     public init(sampling: SamplingSettings, systemPrompt: String?, ctx: Int, slots: Int, threads: Int,
                 gpuLayers: Int, mode: String, perplexity: PerplexitySettings) {
         self.sampling = sampling
@@ -45,6 +46,7 @@ public struct SamplingSettings: Codable, Sendable, Equatable {
     /// Maximum tokens generated per answer.
     public var maxTokens: Int
 
+    /// Creates the value from its fields, as listed above.
     public init(temperature: Double, seed: Int, maxTokens: Int) {
         self.temperature = temperature
         self.seed = seed
@@ -68,6 +70,7 @@ public struct PerplexitySettings: Codable, Sendable, Equatable {
     /// Number of chunks evaluated.
     public var chunks: Int
 
+    /// Creates the value from its fields, as listed above.
     public init(corpus: String, corpusSHA256: String, ctx: Int, chunks: Int) {
         self.corpus = corpus
         self.corpusSHA256 = corpusSHA256

@@ -5,6 +5,7 @@ public struct StageTiming: Codable, Sendable, Equatable {
     /// Wall-clock seconds.
     public var seconds: Double
 
+    /// Creates the value from its fields, as listed above.
     public init(stage: String, seconds: Double) {
         self.stage = stage
         self.seconds = seconds

@@ -9,6 +9,7 @@ public struct SuiteInfo: Codable, Sendable, Equatable {
     /// Number of prompts sent per variant (every question × form).
     public var forms: Int
 
+    /// Creates the value from its fields, as listed above.
     public init(name: String, sha256: String, questions: Int, forms: Int) {
         self.name = name
         self.sha256 = sha256

@@ -7,6 +7,7 @@ public struct ToolchainInfo: Codable, Sendable, Equatable {
     /// This tool's version.
     public var quantorchVersion: String
 
+    /// Creates the value from its fields, as listed above.
     public init(llamaCppBuild: String, converter: String, quantorchVersion: String) {
         self.llamaCppBuild = llamaCppBuild
         self.converter = converter

@@ -28,6 +28,7 @@ public struct Variant: Codable, Sendable, Equatable {
     /// Why it was accepted or rejected, one sentence each.
     public var reasons: [String]
 
+    /// Creates the value from its fields, as listed above.
     public init(quantType: String, isBaseline: Bool, file: String, sha256: String, sizeBytes: Int, bpw: Double,
                 metrics: [String: Figure], perplexity: [String: Figure], efficiency: [String: Figure],
                 answersFile: String, accepted: Bool, reasons: [String]) {

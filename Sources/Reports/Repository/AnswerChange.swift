@@ -2,14 +2,17 @@
 public struct AnswerChange: Codable, Sendable, Equatable {
     /// The quant type.
     public var quantType: String
-    /// Correctness in A and B.
+    /// Correct in A.
     public var correctA: Bool
+    /// Correct in B.
     public var correctB: Bool
-    /// Key facts found in A's answer but not in B's, and the reverse.
+    /// Key facts A's answer has and B's lacks.
     public var lostFacts: [String]
+    /// Key facts B's answer has and A's lacked.
     public var gainedFacts: [String]
-    /// The two answers.
+    /// The answer in A.
     public var answerA: String
+    /// The answer in B.
     public var answerB: String
 
     enum CodingKeys: String, CodingKey {

@@ -11,6 +11,7 @@ public struct CommitOutcome: Sendable, Equatable {
     /// False when an identical report was already committed and that run is returned instead.
     public var created: Bool
 
+    /// Creates the value from its fields, as listed above.
     public init(commit: String, tag: String, reportPath: URL, created: Bool) {
         self.commit = commit
         self.tag = tag

@@ -7,6 +7,7 @@ public struct FailOnRule: Sendable, Equatable {
     /// The tolerated worsening, ≥ 0.
     public var maxDrop: Double
 
+    /// Creates the value from its fields, as listed above.
     public init(metric: String, maxDrop: Double) {
         self.metric = metric
         self.maxDrop = maxDrop

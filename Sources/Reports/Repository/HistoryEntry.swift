@@ -15,6 +15,7 @@ public struct HistoryEntry: Codable, Sendable, Equatable {
     /// The baseline's headline figures.
     public var baseline: HeadlineFigures?
 
+    /// Creates the value from its fields, as listed above.
     public init(revision: String, runID: String, createdAt: String, tag: String, selectedQuantType: String?,
                 selected: HeadlineFigures?, baseline: HeadlineFigures?) {
         self.revision = revision
@@ -40,6 +41,7 @@ public struct HistoryEntry: Codable, Sendable, Equatable {
         case selectedQuantType = "selected_quant_type"
     }
 
+    /// Writes every key, absent values as null, so `--json` readers see a fixed shape.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(revision, forKey: .revision)

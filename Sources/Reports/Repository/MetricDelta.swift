@@ -18,6 +18,7 @@ public struct MetricDelta: Codable, Sendable, Equatable {
     /// True when `deltaCI95` contains 0: the change is within what the sample size can resolve.
     public var withinNoise: Bool?
 
+    /// Compares `a` with `b`, computing `delta` and, where both carry Wilson intervals, `deltaCI95`.
     public init(metric: String, a: Figure?, b: Figure?) {
         self.metric = metric
         self.a = a

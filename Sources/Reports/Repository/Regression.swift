@@ -1,11 +1,16 @@
 /// A `--fail-on` rule one variant broke.
 public struct Regression: Codable, Sendable, Equatable {
-    /// The variant, metric, its values in A and B, how much it got worse and the limit.
+    /// The variant.
     public var quantType: String
+    /// The rule's metric.
     public var metric: String
+    /// Its value in A.
     public var a: Double
+    /// Its value in B.
     public var b: Double
+    /// How much it got worse (`MetricDirection.worsening`).
     public var worsening: Double
+    /// The rule's limit.
     public var maxDrop: Double
 
     /// One line for the terminal: "Q4_K_M accuracy got worse by 0.250 (0.750 → 0.500), limit 0.050".

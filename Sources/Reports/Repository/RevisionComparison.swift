@@ -11,19 +11,23 @@ public struct RevisionComparison: Codable, Sendable, Equatable {
 
     /// The model's slug.
     public var modelSlug: String
-    /// Revision A (given first) and its run.
+    /// Revision A, the one given first.
     public var revisionA: String
+    /// The run of revision A compared (its newest).
     public var runA: String
-    /// Revision B and its run.
+    /// Revision B.
     public var revisionB: String
+    /// The run of revision B compared (its newest).
     public var runB: String
-    /// The selected quant of each run (nil: baseline kept).
+    /// The quant selected in A (nil: baseline kept).
     public var selectedA: String?
+    /// The quant selected in B (nil: baseline kept).
     public var selectedB: String?
     /// Quant types present in both runs, in B's ladder order.
     public var variants: [VariantDelta]
-    /// Quant types in only one of the runs.
+    /// Quant types only run A has.
     public var onlyInA: [String]
+    /// Quant types only run B has.
     public var onlyInB: [String]
     /// Questions (present in both) where at least one variant's correctness changed.
     public var questions: [QuestionChange]
