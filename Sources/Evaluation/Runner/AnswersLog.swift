@@ -106,7 +106,7 @@ public struct AnswersLog: Sendable {
 
     private func byte(at offset: Int, _ descriptor: Int32) throws(AnswersLogError) -> UInt8 {
         var value: UInt8 = 0
-        guard pread(descriptor, &value, 1, off_t(offset)) == 1 else { throw failure("read") }
+        guard pread(descriptor, &value, 1, off_t(offset)) == 1 else { throw failure("read the last line of") }
         return value
     }
 
