@@ -67,7 +67,7 @@ public struct Doctor: Sendable {
             // llama-quantize has no --version: its --help prints the type table and exits 1.
             let probe = tool == .quantize ? ["--help"] : ["--version"]
             let out = try await CommandRunner.run(binary, probe, timeout: .seconds(30))
-            let runs = tool == .quantize ? out.combined.contains("Allowed quantization types") : out.exitCode == 0
+            let runs = tool == .quantize ? out.combined.localizedCaseInsensitiveContains("allowed quantization types") : out.exitCode == 0
             guard runs else {
                 return Check(part: tool.rawValue, ok: false, path: binary.path, version: nil,
                              problem: "\(tool.rawValue) \(probe[0]) exited \(out.exitCode): \(Self.lastLine(out.combined)); rebuild with scripts/bootstrap")
