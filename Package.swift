@@ -45,6 +45,7 @@ let package = Package(
         .target(
             name: "Reports",
             dependencies: ["CLibGit2"],
+            exclude: ["README.md"],
             swiftSettings: strict
         ),
         // Recipe → plan → stages → report → results repository.
@@ -65,9 +66,10 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .testTarget(name: "LlamaToolsTests", dependencies: ["LlamaTools"], swiftSettings: strict),
+        .testTarget(name: "LlamaToolsTests", dependencies: ["LlamaTools"], resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "LlamaTools"], swiftSettings: strict),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "CLibGit2"], swiftSettings: strict),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "CLibGit2"], resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(name: "QuantOrchestratorTests", dependencies: ["QuantOrchestrator", "LlamaTools"], swiftSettings: strict),
+        .testTarget(name: "EndToEndTests", dependencies: ["QuantOrchestrator", "Reports", "LlamaTools"], swiftSettings: strict),
     ]
 )

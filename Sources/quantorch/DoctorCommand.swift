@@ -30,7 +30,7 @@ struct DoctorCommand: AsyncParsableCommand {
         }
         guard report.ok else {
             for check in report.checks where !check.ok {
-                FileHandle.standardError.write(Data("quantorch doctor: \(check.part): \(check.problem ?? "unusable")\n".utf8))
+                Stderr.line("quantorch doctor: \(check.part): \(check.problem ?? "unusable")")
             }
             throw QuantorchExit.failure
         }

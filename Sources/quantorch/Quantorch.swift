@@ -7,6 +7,6 @@ struct Quantorch: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "quantorch",
         abstract: "Find the cheapest quant of your model that still keeps the facts, with the evidence committed to git.",
-        subcommands: [DoctorCommand.self, ScoreCommand.self]
+        subcommands: [RunCommand.self, DoctorCommand.self, ScoreCommand.self, HistoryCommand.self, CompareCommand.self]
     )
 }

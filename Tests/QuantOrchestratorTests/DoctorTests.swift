@@ -19,3 +19,19 @@ import LlamaTools
         #expect(report.checks.first { $0.part == "libgit2" }?.ok == true)
     }
 }
+
+@Suite(.enabled(if: QuantorchHome().manifest() != nil, "needs scripts/bootstrap"))
+struct DoctorOnTheBootstrappedToolchainTests {
+    @Test(.timeLimit(.minutes(3)))
+    func everyPartRunNeedsIsListedWithAVersion() async throws {
+        let report = await Doctor(toolchain: Toolchain.locate(explicit: nil), home: QuantorchHome()).run()
+        #expect(report.ok, "\(report.checks.filter { !$0.ok })")
+        let parts = Set(report.checks.map(\.part))
+        for part in LlamaTool.required.map(\.rawValue) + ["convert_hf_to_gguf.py", "python", "libgit2"] {
+            #expect(parts.contains(part), "\(part) missing from doctor's report")
+        }
+        for check in report.checks {
+            #expect(check.version?.isEmpty == false, "\(check.part) has no version")
+        }
+    }
+}

@@ -64,12 +64,16 @@ public struct Doctor: Sendable {
             return Check(part: tool.rawValue, ok: false, path: nil, version: nil, problem: error.description)
         }
         do {
-            let out = try await CommandRunner.run(binary, ["--version"], timeout: .seconds(30))
-            guard out.exitCode == 0 else {
+            // llama-quantize has no --version: its --help prints the type table and exits 1.
+            let probe = tool == .quantize ? ["--help"] : ["--version"]
+            let out = try await CommandRunner.run(binary, probe, timeout: .seconds(30))
+            let runs = tool == .quantize ? out.combined.localizedCaseInsensitiveContains("allowed quantization types") : out.exitCode == 0
+            guard runs else {
                 return Check(part: tool.rawValue, ok: false, path: binary.path, version: nil,
-                             problem: "\(tool.rawValue) --version exited \(out.exitCode): \(Self.lastLine(out.combined)); rebuild with scripts/bootstrap")
+                             problem: "\(tool.rawValue) \(probe[0]) exited \(out.exitCode): \(Self.lastLine(out.combined)); rebuild with scripts/bootstrap")
             }
-            return Check(part: tool.rawValue, ok: true, path: binary.path, version: version(fromVersionOutput: out.combined), problem: nil)
+            let version = tool == .quantize ? toolchain.build.map { "build \($0)" } : version(fromVersionOutput: out.combined)
+            return Check(part: tool.rawValue, ok: true, path: binary.path, version: version, problem: nil)
         } catch {
             return Check(part: tool.rawValue, ok: false, path: binary.path, version: nil, problem: "\(error)")
         }

@@ -1,0 +1,230 @@
+import Foundation
+
+/// What a GGUF model file says about itself, read from its header and tensor table only
+/// (a few MB at most, through a FileHandle; the tensor data is never loaded).
+///
+/// Follows the GGUF format as llama.cpp's `ggml/src/gguf.cpp` reads it (v2 and v3, little-endian):
+/// magic, version, tensor count, metadata count, the metadata key/value pairs (every value type,
+/// arrays included, is parsed so that what follows is found), then one entry per tensor (name,
+/// shape, ggml type, data offset). The tensor data must fit in the file, so a file cut short
+/// anywhere is reported as truncated.
+///
+/// ```swift
+/// let info = try GGUFInfo.read(URL(fileURLWithPath: "SmolLM2-135M-Instruct.Q4_1.gguf"))
+/// info.architecture    // "llama"
+/// info.parameterCount  // 134,515,008
+/// info.bitsPerWeight   // 5.85 (file bits / parameters, metadata included)
+/// ```
+public struct GGUFInfo: Sendable, Equatable {
+    /// GGUF format version (2 or 3).
+    public var version: Int
+    /// `general.architecture` ("llama", "qwen2" …).
+    public var architecture: String?
+    /// `general.name` (the converter takes it from the checkpoint's folder name).
+    public var name: String?
+    /// Number of tensors in the tensor table.
+    public var tensorCount: Int
+    /// Sum of the element counts of all tensors (weights, norms and embeddings alike).
+    public var parameterCount: Int
+    /// ggml type name (as `ggml_type_name` spells it: "f16", "q8_0", "q4_K") → number of tensors of that type.
+    public var tensorTypes: [String: Int]
+    /// `general.file_type`: llama.cpp's `enum llama_ftype` (1 = F16, 7 = Q8_0, 15 = Q4_K_M …), when recorded.
+    public var fileType: Int?
+    /// `<architecture>.context_length`: the context the model was trained for, in tokens.
+    public var contextLength: Int?
+    /// Whether `tokenizer.chat_template` is present and not empty.
+    public var hasChatTemplate: Bool
+    /// Size of the whole file in bytes.
+    public var fileSizeBytes: Int
+    /// File size in bits over `parameterCount`: what a weight costs on disk, metadata included.
+    /// Above the quant type's nominal bpw when some tensors stay at higher precision.
+    public var bitsPerWeight: Double
+    /// Whether any tensor has a block-quantized ggml type (anything but f32, f16, bf16, f64 and
+    /// integers); llama-quantize needs `--allow-requantize` for such an input.
+    public var isQuantized: Bool
+
+    /// Reads the header and tensor table of `url`.
+    /// - Throws: `GGUFError`: `.unreadable` (missing, a directory, no permission), `.notGGUF`
+    ///   (wrong magic), `.unsupportedVersion`, `.truncated` (the header or the tensor data
+    ///   extends past the end of the file), `.corrupt` (a count, length, type or shape no valid
+    ///   file has), `.noTensors`. Counts and lengths are checked against the bytes left in the
+    ///   file before anything is allocated, so a corrupt file cannot make it allocate gigabytes.
+    public static func read(_ url: URL) throws(GGUFError) -> GGUFInfo {
+        var reader = try GGUFReader(url: url)
+        let path = reader.path
+        guard reader.fileSize >= 4 else {
+            throw .notGGUF(path: path, found: "only \(reader.fileSize) bytes")
+        }
+        let magic = try reader.bytes(4, for: "the magic")
+        guard Array(magic) == Array("GGUF".utf8) else { throw .notGGUF(path: path, found: describe(magic)) }
+        let version = try reader.uint32("the format version")
+        guard version == 2 || version == 3 else { throw .unsupportedVersion(path: path, version: version) }
+        let tensorCount = try reader.uint64("the tensor count")
+        let metadataCount = try reader.uint64("the metadata count")
+        // A tensor entry takes at least 24 bytes (name length, dimension count, type, offset),
+        // a metadata entry at least 13 (key length, type tag, one byte of value).
+        try requireFits(tensorCount, of: 24, "tensor count", reader)
+        try requireFits(metadataCount, of: 13, "metadata count", reader)
+
+        var metadata = Metadata()
+        for index in 0 ..< metadataCount {
+            let key = try reader.string("the key of metadata entry \(index)")
+            let tag = try reader.uint32("the value type of metadata \"\(key)\"")
+            guard let type = GGUFValueType(rawValue: tag) else {
+                throw .corrupt(path: path, what: "metadata \"\(key)\" has the unknown value type \(tag)")
+            }
+            try metadata.read(type, key: key, from: &reader)
+        }
+
+        var tensors = TensorTable()
+        for index in 0 ..< tensorCount {
+            try tensors.readEntry(index, from: &reader)
+        }
+        guard tensorCount > 0 else { throw .noTensors(path: path) }
+
+        let alignment = metadata.integers["general.alignment"] ?? 32
+        guard alignment > 0, alignment.nonzeroBitCount == 1 else {
+            throw .corrupt(path: path, what: "general.alignment is \(alignment), expected a power of two")
+        }
+        let dataStart = (reader.offset + UInt64(alignment) - 1) / UInt64(alignment) * UInt64(alignment)
+        if let last = tensors.lastByte {
+            let (end, overflow) = dataStart.addingReportingOverflow(last.end)
+            guard !overflow, end <= reader.fileSize else {
+                throw .truncated(path: path, offset: overflow ? .max : end, what: "the end of the data of tensor \"\(last.tensor)\" (the file has \(reader.fileSize) bytes)")
+            }
+        }
+        guard let parameterCount = Int(exactly: tensors.elements), parameterCount > 0 else {
+            throw .corrupt(path: path, what: "the tensors hold \(tensors.elements) elements in all")
+        }
+        let architecture = metadata.strings["general.architecture"]
+        return GGUFInfo(
+            version: Int(version), architecture: architecture, name: metadata.strings["general.name"],
+            tensorCount: Int(tensorCount), parameterCount: parameterCount, tensorTypes: tensors.typeCounts,
+            fileType: metadata.integers["general.file_type"],
+            contextLength: architecture.flatMap { metadata.integers["\($0).context_length"] },
+            hasChatTemplate: !(metadata.strings["tokenizer.chat_template"] ?? "").isEmpty,
+            fileSizeBytes: Int(reader.fileSize),
+            bitsPerWeight: Double(reader.fileSize) * 8 / Double(parameterCount),
+            isQuantized: tensors.anyQuantized)
+    }
+
+    private static func requireFits(_ count: UInt64, of minimumBytes: UInt64, _ what: String, _ reader: GGUFReader) throws(GGUFError) {
+        guard count <= reader.remaining / minimumBytes else {
+            throw .corrupt(path: reader.path, what: "the \(what) is \(count), more than the \(reader.remaining) bytes left in the file could hold (the file is cut short or corrupt)")
+        }
+    }
+
+    /// The first bytes of a non-GGUF file, as text when printable, else as hex.
+    private static func describe(_ bytes: ArraySlice<UInt8>) -> String {
+        if bytes.allSatisfy({ (0x20 ..< 0x7F).contains($0) }) {
+            return "\"\(String(decoding: bytes, as: UTF8.self))\""
+        }
+        return "0x" + bytes.map { String($0, radix: 16).leftPadded(to: 2) }.joined()
+    }
+
+    /// The metadata values this reader uses: scalar strings and integers by key. Everything
+    /// else (floats, booleans, arrays such as the tokenizer's vocabulary) is parsed and skipped.
+    private struct Metadata {
+        var strings: [String: String] = [:]
+        var integers: [String: Int] = [:]
+
+        /// Arrays of arrays are legal GGUF; deeper nesting than this is taken as corruption.
+        private static let maximumNesting = 8
+
+        mutating func read(_ type: GGUFValueType, key: String, from reader: inout GGUFReader) throws(GGUFError) {
+            let what = "the value of metadata \"\(key)\""
+            switch type {
+            case .string:
+                strings[key] = try reader.string(what)
+            case .uint8: integers[key] = Int(try reader.uint8(what))
+            case .int8: integers[key] = Int(Int8(bitPattern: try reader.uint8(what)))
+            case .uint16: integers[key] = Int(try reader.uint16(what))
+            case .int16: integers[key] = Int(Int16(bitPattern: try reader.uint16(what)))
+            case .uint32: integers[key] = Int(try reader.uint32(what))
+            case .int32: integers[key] = Int(Int32(bitPattern: try reader.uint32(what)))
+            case .uint64: integers[key] = Int(exactly: try reader.uint64(what))
+            case .int64: integers[key] = Int(Int64(bitPattern: try reader.uint64(what)))
+            case .float32, .float64, .bool:
+                try reader.skip(UInt64(type.minimumSize), for: what)
+            case .array:
+                try Self.skipArray(key: key, depth: 1, from: &reader)
+            }
+        }
+
+        private static func skipArray(key: String, depth: Int, from reader: inout GGUFReader) throws(GGUFError) {
+            let what = "the array of metadata \"\(key)\""
+            guard depth <= maximumNesting else {
+                throw .corrupt(path: reader.path, what: "\(what) nests arrays deeper than \(maximumNesting) levels")
+            }
+            let tag = try reader.uint32("the element type of \(what)")
+            guard let element = GGUFValueType(rawValue: tag) else {
+                throw .corrupt(path: reader.path, what: "\(what) has the unknown element type \(tag)")
+            }
+            let count = try reader.uint64("the length of \(what)")
+            guard count <= reader.remaining / UInt64(element.minimumSize) else {
+                throw .corrupt(path: reader.path, what: "\(what) claims \(count) elements, more than the \(reader.remaining) bytes left in the file could hold (the file is cut short or corrupt)")
+            }
+            switch element {
+            case .string:
+                for index in 0 ..< count { try reader.skipString("element \(index) of \(what)") }
+            case .array:
+                for _ in 0 ..< count { try skipArray(key: key, depth: depth + 1, from: &reader) }
+            default:
+                try reader.skip(count * UInt64(element.minimumSize), for: "the elements of \(what)")
+            }
+        }
+    }
+
+    /// Totals over the tensor table.
+    private struct TensorTable {
+        var elements: UInt64 = 0
+        var typeCounts: [String: Int] = [:]
+        var anyQuantized = false
+        /// The tensor whose data ends last, and that end relative to the start of the data section.
+        var lastByte: (tensor: String, end: UInt64)?
+
+        /// ggml tensors have at most 4 dimensions (GGML_MAX_DIMS).
+        private static let maximumDimensions: UInt32 = 4
+
+        mutating func readEntry(_ index: UInt64, from reader: inout GGUFReader) throws(GGUFError) {
+            let name = try reader.string("the name of tensor \(index)")
+            let dimensions = try reader.uint32("the dimension count of tensor \"\(name)\"")
+            guard dimensions <= Self.maximumDimensions else {
+                throw .corrupt(path: reader.path, what: "tensor \"\(name)\" has \(dimensions) dimensions, at most \(Self.maximumDimensions) are allowed")
+            }
+            var count: UInt64 = 1
+            var rowLength: UInt64 = 1
+            for axis in 0 ..< dimensions {
+                let extent = try reader.uint64("dimension \(axis) of tensor \"\(name)\"")
+                if axis == 0 { rowLength = extent }
+                let (product, overflow) = count.multipliedReportingOverflow(by: extent)
+                guard !overflow else { throw .corrupt(path: reader.path, what: "the shape of tensor \"\(name)\" overflows 64 bits") }
+                count = product
+            }
+            let type = GGMLType(id: try reader.uint32("the type of tensor \"\(name)\""))
+            let offset = try reader.uint64("the data offset of tensor \"\(name)\"")
+            if let blockSize = type.blockSize, let typeSize = type.typeSize {
+                guard rowLength % UInt64(blockSize) == 0 else {
+                    throw .corrupt(path: reader.path, what: "tensor \"\(name)\" has rows of \(rowLength) weights, not a multiple of \(type.name)'s block of \(blockSize)")
+                }
+                let (bytes, overflowBytes) = (count / UInt64(blockSize)).multipliedReportingOverflow(by: UInt64(typeSize))
+                let (end, overflowEnd) = offset.addingReportingOverflow(bytes)
+                guard !overflowBytes, !overflowEnd else {
+                    throw .corrupt(path: reader.path, what: "the data of tensor \"\(name)\" ends beyond 64-bit offsets")
+                }
+                if end > lastByte?.end ?? 0 { lastByte = (name, end) }
+            }
+            let (total, overflow) = elements.addingReportingOverflow(count)
+            guard !overflow else { throw .corrupt(path: reader.path, what: "the element counts of the tensors overflow 64 bits") }
+            elements = total
+            typeCounts[type.name, default: 0] += 1
+            anyQuantized = anyQuantized || type.isQuantized
+        }
+    }
+}
+
+private extension String {
+    func leftPadded(to width: Int) -> String {
+        String(repeating: "0", count: max(0, width - count)) + self
+    }
+}

@@ -1,0 +1,12 @@
+/// Why a quant type name was not accepted.
+public enum QuantTypeError: Error, Equatable, CustomStringConvertible {
+    /// The name is not a type llama-quantize accepts; `valid` lists those it does.
+    case unknown(String, valid: [String])
+
+    public var description: String {
+        switch self {
+        case let .unknown(name, valid):
+            "unknown quant type \"\(name)\"; llama-quantize accepts: \(valid.joined(separator: ", "))"
+        }
+    }
+}

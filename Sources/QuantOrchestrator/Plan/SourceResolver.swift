@@ -1,0 +1,92 @@
+import Foundation
+import LlamaTools
+
+/// Resolves a recipe's model source and revision into a checkpoint that later stages read.
+///
+/// - A git-backed folder: `revision` (a commit, tag or branch; HEAD when absent) is resolved to
+///   the full commit sha with the `git` CLI and exported into `<work>/sources/<sha>/` (a shared
+///   clone checked out at that commit), so evaluating revision 1 never touches the user's
+///   working tree and the evaluated bytes are exactly that commit's.
+/// - Any other folder or a GGUF: `revision` is a label; without one the revision is a
+///   sha256 over config.json and the weight files (or over the GGUF file).
+public struct SourceResolver: Sendable {
+    /// Folder under which git revisions are exported.
+    public let exportRoot: URL
+    /// The `git` executable.
+    public let git: URL
+
+    /// - Parameters:
+    ///   - exportRoot: e.g. `<work>/sources`.
+    ///   - git: path of `git` (default `/usr/bin/git`).
+    public init(exportRoot: URL, git: URL = URL(fileURLWithPath: "/usr/bin/git")) {
+        self.exportRoot = exportRoot
+        self.git = git
+    }
+
+    /// - Throws: `PipelineError.badInput` for an unknown revision or an unusable source,
+    ///   `PipelineError.toolFailed` when git fails otherwise.
+    public func resolve(source: URL, revision: String?) async throws -> ResolvedSource {
+        if source.pathExtension.lowercased() == "gguf" {
+            return ResolvedSource(checkpoint: source, revision: try label(revision) ?? FileDigest.sha256(of: source),
+                                  revisionKind: revision == nil ? .contentHash : .label, kind: .gguf)
+        }
+        if FileManager.default.fileExists(atPath: source.appending(path: ".git").path) {
+            return try await resolveGit(source: source, revision: revision ?? "HEAD")
+        }
+        return ResolvedSource(checkpoint: source, revision: try label(revision) ?? contentHash(of: source),
+                              revisionKind: revision == nil ? .contentHash : .label, kind: .hfFolder)
+    }
+
+    private func label(_ revision: String?) throws -> String? {
+        guard let revision else { return nil }
+        let allowed = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-")
+        guard !revision.isEmpty, revision != ".", revision != "..", revision.unicodeScalars.allSatisfy(allowed.contains) else {
+            throw PipelineError.badInput("revision '\(revision)' of a source that is not a git repository is used as a folder name: use letters, digits, '.', '_' and '-' only")
+        }
+        return revision
+    }
+
+    private func resolveGit(source: URL, revision: String) async throws -> ResolvedSource {
+        let parsed = try await CommandRunner.run(git, ["-C", source.path, "rev-parse", "--verify", "--quiet", "\(revision)^{commit}"], timeout: .seconds(60))
+        let sha = (parsed.standardOutput ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        guard parsed.exitCode == 0, sha.count == 40 else {
+            throw PipelineError.badInput("model revision '\(revision)' is not a commit of the git repository \(source.path) (try `git -C \(source.path) log --oneline` or `git tag`)")
+        }
+        let target = exportRoot.appending(path: sha, directoryHint: .isDirectory)
+        if !FileManager.default.fileExists(atPath: target.appending(path: ".quantorch-exported").path) {
+            try await export(source: source, sha: sha, to: target)
+        }
+        return ResolvedSource(checkpoint: target, revision: sha, revisionKind: .gitCommit, kind: .hfFolder)
+    }
+
+    private func export(source: URL, sha: String, to target: URL) async throws {
+        let partial = target.deletingLastPathComponent().appending(path: "\(sha).partial", directoryHint: .isDirectory)
+        try? FileManager.default.removeItem(at: partial)
+        try FileManager.default.createDirectory(at: exportRoot, withIntermediateDirectories: true)
+        let steps: [[String]] = [
+            ["clone", "--quiet", "--shared", "--no-checkout", source.path, partial.path],
+            ["-C", partial.path, "-c", "advice.detachedHead=false", "checkout", "--quiet", "--detach", sha],
+        ]
+        for arguments in steps {
+            let out = try await CommandRunner.run(git, arguments, timeout: .seconds(1800))
+            guard out.exitCode == 0 else {
+                throw PipelineError.toolFailed("git \(arguments.joined(separator: " ")) exited \(out.exitCode): \(out.combined.suffix(400))")
+            }
+        }
+        guard FileManager.default.fileExists(atPath: partial.appending(path: "config.json").path) else {
+            throw PipelineError.badInput("commit \(sha) of \(source.path) has no config.json: not a Hugging Face checkpoint at that revision")
+        }
+        try Data(sha.utf8).write(to: partial.appending(path: ".quantorch-exported"))
+        try? FileManager.default.removeItem(at: target)
+        try FileManager.default.moveItem(at: partial, to: target)
+    }
+
+    /// sha256 over `config.json` and the weight files, each named, in name order.
+    private func contentHash(of folder: URL) throws -> String {
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter {
+            $0 == "config.json" || $0.hasSuffix(".safetensors") || $0.hasSuffix(".bin")
+        }.sorted()
+        let lines = try names.map { "\($0)\t\(try FileDigest.sha256(of: folder.appending(path: $0)))\n" }.joined()
+        return FileDigest.sha256(of: Data(lines.utf8))
+    }
+}

@@ -1,0 +1,100 @@
+import Evaluation
+import Foundation
+import LlamaTools
+
+/// A recipe: which model to quantize along which ladder, how to serve and evaluate each
+/// variant, and which losses are acceptable (CONTRACT.md "Recipe"). All paths are absolute,
+/// already resolved against the recipe's folder with `~`, `$VAR` and `${QUANTORCH_HOME}` expanded.
+public struct Recipe: Sendable {
+    /// The recipe file itself.
+    public var file: URL
+    /// The model to evaluate.
+    public var model: Model
+    /// Quant types in order; the first is the baseline (F16 by default) and is never selected.
+    public var ladder: [QuantType]
+    /// Importance-matrix settings, when the quantizer should use one.
+    public var imatrix: Imatrix?
+    /// llama-server settings for every variant.
+    public var server: Server
+    /// The suite and how it is sent.
+    public var evaluation: Evaluation
+    /// Corpus and window for perplexity and KL divergence.
+    public var perplexity: Perplexity
+    /// Largest acceptable losses against the baseline.
+    public var acceptance: Acceptance
+    /// Results repository from the recipe (`results.repo`), if given.
+    public var resultsRepository: URL?
+    /// Work folder from the recipe (`work.dir`), if given.
+    public var workDirectory: URL?
+
+    /// `model:` — a Hugging Face checkpoint folder (optionally a git repository) or a GGUF file.
+    public struct Model: Sendable, Equatable {
+        /// Display name; the results repository's folder is its slug.
+        public var name: String
+        /// The checkpoint folder or `.gguf` file.
+        public var source: URL
+        /// Commit, tag or branch of a git-backed checkpoint, or a label for anything else.
+        public var revision: String?
+    }
+
+    /// `imatrix:` — compute an importance matrix on `corpus` and pass it to llama-quantize.
+    public struct Imatrix: Sendable, Equatable {
+        /// Text the importance matrix is computed on.
+        public var corpus: URL
+        /// Number of chunks of `ctx` tokens (default 32).
+        public var chunks: Int
+        /// Context window in tokens (default 512).
+        public var ctx: Int
+    }
+
+    /// `server:` — llama-server settings.
+    public struct Server: Sendable, Equatable {
+        /// Context size in tokens (`-c`), default 2048.
+        public var ctx: Int
+        /// Parallel slots (`-np`), default 4; parallel mode sends this many requests at once.
+        public var slots: Int
+        /// CPU threads (`-t`), default: the machine's core count.
+        public var threads: Int
+        /// Layers offloaded to a GPU (`-ngl`), default 0; a CPU build ignores it.
+        public var gpuLayers: Int
+    }
+
+    /// `evaluation:` — the suite and the mode.
+    public struct Evaluation: Sendable, Equatable {
+        /// The suite file (CONTRACT.md "Suite").
+        public var suite: URL
+        /// `sequential` (default, reproducible) or `parallel`.
+        public var mode: EvaluationMode
+    }
+
+    /// `perplexity:` — llama-perplexity settings for PPL and KLD.
+    public struct Perplexity: Sendable, Equatable {
+        /// Text corpus.
+        public var corpus: URL
+        /// Context window in tokens (`-c`), default 512.
+        public var ctx: Int
+        /// Number of chunks (`--chunks`), default 16.
+        public var chunks: Int
+    }
+
+    /// `acceptance:` — thresholds; drops are absolute differences of fractions against the baseline.
+    public struct Acceptance: Sendable, Equatable, Codable {
+        /// Largest accuracy drop, default 0.05.
+        public var accuracyDropMax: Double = 0.05
+        /// Largest key-fact recall drop, default 0.05.
+        public var keyFactRecallDropMax: Double = 0.05
+        /// Largest share of questions whose correctness differs from the baseline's, default 0.10.
+        public var flipsMax: Double = 0.10
+        /// Largest mean KL divergence in nats, default 0.10.
+        public var kldMeanMax: Double = 0.10
+
+        /// The defaults of CONTRACT.md.
+        public init() {}
+    }
+
+    /// The default ladder of CONTRACT.md: F16 baseline, then Q8_0 down to Q2_K.
+    public static let defaultLadder = ["F16", "Q8_0", "Q6_K", "Q5_K_M", "Q4_K_M", "Q3_K_M", "Q2_K"]
+
+    /// True when the source is a GGUF file (the convert stage is skipped).
+    public var sourceIsGGUF: Bool { model.source.pathExtension.lowercased() == "gguf" }
+}

@@ -1,0 +1,160 @@
+import Evaluation
+import Foundation
+import LlamaTools
+
+/// Reads and validates a recipe file (CONTRACT.md "Recipe").
+///
+/// Checks everything that can be checked without running llama.cpp: field shapes, quant
+/// type names, thresholds, and that the source, suite and corpora exist. Unknown fields are
+/// errors, so a typo never silently falls back to a default.
+///
+/// ```swift
+/// let recipe = try RecipeLoader.load(URL(fileURLWithPath: "recipes/smollm2-demo.yaml"))
+/// ```
+public enum RecipeLoader {
+    /// Loads the recipe at `url`.
+    /// - Parameter environment: for `$VAR` expansion and `${QUANTORCH_HOME}`.
+    /// - Throws: `RecipeError`, naming file, line and field.
+    public static func load(_ url: URL, environment: [String: String] = ProcessInfo.processInfo.environment) throws(RecipeError) -> Recipe {
+        let file = url.path
+        let text: String
+        do { text = try String(contentsOf: url, encoding: .utf8) } catch {
+            throw .unreadable(file: file, reason: FileManager.default.fileExists(atPath: file) ? "not UTF-8 text" : "no such file")
+        }
+        let root = try YAMLFields.root(of: text, file: file)
+        try root.onlyKnown(["model", "ladder", "imatrix", "server", "evaluation", "perplexity", "acceptance", "results", "work"])
+        let paths = PathExpander(recipeFile: url.absoluteURL, environment: environment)
+
+        func path(_ fields: YAMLFields, _ key: String, expected: String) throws(RecipeError) -> URL? {
+            guard let raw = try fields.string(key) else { return nil }
+            switch paths.url(raw) {
+            case let .success(url): return url
+            case let .failure(undefined):
+                throw .invalid(file: file, line: fields.line(of: key), field: fields.name(key),
+                               expected: "\(expected); '$\(undefined.name)' is not set in the environment")
+            }
+        }
+        func existing(_ fields: YAMLFields, _ key: String, expected: String, directoryOK: Bool = false) throws(RecipeError) -> URL {
+            guard let url = try path(fields, key, expected: expected) else {
+                throw .missing(file: file, field: fields.name(key), expected: expected)
+            }
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), directoryOK || !isDirectory.boolValue else {
+                throw .invalid(file: file, line: fields.line(of: key), field: fields.name(key), expected: "\(expected); \(url.path) does not exist")
+            }
+            return url
+        }
+
+        let modelFields = try root.requiredSection("model", expected: "a mapping with name and source")
+        try modelFields.onlyKnown(["name", "source", "revision"])
+        let source = try existing(modelFields, "source", expected: "a Hugging Face checkpoint folder or a .gguf file", directoryOK: true)
+        try checkSource(source, fields: modelFields)
+        let model = Recipe.Model(
+            name: try modelFields.requiredString("name", expected: "the model's name, e.g. SmolLM2-135M-Instruct"),
+            source: source,
+            revision: try modelFields.string("revision"))
+
+        let ladder = try parseLadder(root)
+
+        var imatrix: Recipe.Imatrix?
+        if let fields = try root.section("imatrix") {
+            try fields.onlyKnown(["corpus", "chunks", "ctx"])
+            imatrix = Recipe.Imatrix(corpus: try existing(fields, "corpus", expected: "a text file to compute the importance matrix on"),
+                                     chunks: try fields.int("chunks", in: 1...100_000) ?? 32,
+                                     ctx: try fields.int("ctx", in: 16...1_048_576) ?? 512)
+        }
+
+        var server = Recipe.Server(ctx: 2048, slots: 4, threads: ProcessInfo.processInfo.activeProcessorCount, gpuLayers: 0)
+        if let fields = try root.section("server") {
+            try fields.onlyKnown(["ctx", "slots", "threads", "gpu_layers"])
+            server.ctx = try fields.int("ctx", in: 64...1_048_576) ?? server.ctx
+            server.slots = try fields.int("slots", in: 1...256) ?? server.slots
+            server.threads = try fields.int("threads", in: 1...1024) ?? server.threads
+            server.gpuLayers = try fields.int("gpu_layers", in: 0...10_000) ?? server.gpuLayers
+        }
+
+        let evalFields = try root.requiredSection("evaluation", expected: "a mapping with suite (and optionally mode)")
+        try evalFields.onlyKnown(["suite", "mode"])
+        let suite = try existing(evalFields, "suite", expected: "a suite YAML file")
+        var mode = EvaluationMode.sequential
+        if let raw = try evalFields.string("mode") {
+            guard let parsed = EvaluationMode(rawValue: raw) else {
+                throw .invalid(file: file, line: evalFields.line(of: "mode"), field: evalFields.name("mode"),
+                               expected: "sequential or parallel, got '\(raw)'")
+            }
+            mode = parsed
+        }
+
+        let pplFields = try root.requiredSection("perplexity", expected: "a mapping with corpus (and optionally ctx, chunks)")
+        try pplFields.onlyKnown(["corpus", "ctx", "chunks"])
+        let perplexity = Recipe.Perplexity(
+            corpus: try existing(pplFields, "corpus", expected: "a text file for perplexity and KL divergence"),
+            ctx: try pplFields.int("ctx", in: 16...1_048_576) ?? 512,
+            chunks: try pplFields.int("chunks", in: 1...100_000) ?? 16)
+
+        var acceptance = Recipe.Acceptance()
+        if let fields = try root.section("acceptance") {
+            try fields.onlyKnown(["accuracy_drop_max", "key_fact_recall_drop_max", "flips_max", "kld_mean_max"])
+            acceptance.accuracyDropMax = try fields.fraction("accuracy_drop_max") ?? acceptance.accuracyDropMax
+            acceptance.keyFactRecallDropMax = try fields.fraction("key_fact_recall_drop_max") ?? acceptance.keyFactRecallDropMax
+            acceptance.flipsMax = try fields.fraction("flips_max") ?? acceptance.flipsMax
+            if let node = fields.node("kld_mean_max") {
+                guard let value = node.float, value.isFinite, value >= 0 else {
+                    throw .invalid(file: file, line: node.mark?.line, field: fields.name("kld_mean_max"),
+                                   expected: "a non-negative number of nats, got '\(node.string ?? "\(node)")'")
+                }
+                acceptance.kldMeanMax = value
+            }
+        }
+
+        var resultsRepository: URL?
+        if let fields = try root.section("results") {
+            try fields.onlyKnown(["repo"])
+            resultsRepository = try path(fields, "repo", expected: "a folder for the results git repository")
+        }
+        var workDirectory: URL?
+        if let fields = try root.section("work") {
+            try fields.onlyKnown(["dir"])
+            workDirectory = try path(fields, "dir", expected: "a folder for artifacts")
+        }
+
+        return Recipe(file: url.absoluteURL, model: model, ladder: ladder, imatrix: imatrix, server: server,
+                      evaluation: .init(suite: suite, mode: mode), perplexity: perplexity, acceptance: acceptance,
+                      resultsRepository: resultsRepository, workDirectory: workDirectory)
+    }
+
+    private static func parseLadder(_ root: YAMLFields) throws(RecipeError) -> [QuantType] {
+        let entries = try root.stringList("ladder") ?? Recipe.defaultLadder.map { ($0, nil) }
+        guard entries.count >= 2 else {
+            throw .invalid(file: root.file, line: root.line(of: "ladder"), field: "ladder",
+                           expected: "a baseline and at least one quant type, e.g. [F16, Q8_0, Q4_K_M]")
+        }
+        var ladder: [QuantType] = []
+        for (index, entry) in entries.enumerated() {
+            let type: QuantType
+            do { type = try QuantType(parsing: entry.value) } catch {
+                throw .invalid(file: root.file, line: entry.line, field: "ladder[\(index)]", expected: "\(error)")
+            }
+            guard !ladder.contains(type) else {
+                throw .invalid(file: root.file, line: entry.line, field: "ladder[\(index)]", expected: "each quant type once; \(type.name) repeats")
+            }
+            ladder.append(type)
+        }
+        return ladder
+    }
+
+    private static func checkSource(_ source: URL, fields: YAMLFields) throws(RecipeError) {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: source.path, isDirectory: &isDirectory), isDirectory.boolValue {
+            let hasConfig = FileManager.default.fileExists(atPath: source.appending(path: "config.json").path)
+            let isGit = FileManager.default.fileExists(atPath: source.appending(path: ".git").path)
+            guard hasConfig || isGit else {
+                throw .invalid(file: fields.file, line: fields.line(of: "source"), field: fields.name("source"),
+                               expected: "a Hugging Face checkpoint folder with config.json; \(source.path) has none")
+            }
+        } else if source.pathExtension.lowercased() != "gguf" {
+            throw .invalid(file: fields.file, line: fields.line(of: "source"), field: fields.name("source"),
+                           expected: "a Hugging Face checkpoint folder or a .gguf file; got \(source.lastPathComponent)")
+        }
+    }
+}

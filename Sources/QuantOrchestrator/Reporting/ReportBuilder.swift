@@ -1,0 +1,105 @@
+import Evaluation
+import Foundation
+import LlamaTools
+import Reports
+
+/// Turns the stages' records into `report.json`'s model (DESIGN.md "Report").
+///
+/// Units follow CONTRACT.md: llama-perplexity prints RMS Δp and Same top p in percent; they
+/// become fractions here. KLD figures carry n = the tokens llama-perplexity scored (the second
+/// half of each of `chunks` windows of `ctx` tokens).
+struct ReportBuilder {
+    let recipe: Recipe
+    let source: ResolvedSource
+    let modelSlug: String
+    let suite: Suite
+    let toolchain: Toolchain
+    let slots: Int
+
+    static let efficiencyKeys: Set<String> = ["ttft_median_s", "ttft_p90_s", "prompt_tokens_per_s", "gen_tokens_per_s"]
+
+    func build(runID: String, createdAt: Date, results: [VariantResult], kldBase: KLDBaseStage.Record,
+               decision: SelectionPolicy.Decision, noiseFloor: [String: MetricValue]?, stageTimings: [StageTiming]) -> Report {
+        let scoredTokens = recipe.perplexity.chunks * recipe.perplexity.ctx / 2
+        let variants = results.map { result -> Variant in
+            let verdict = decision.verdicts[result.type.name]
+            return Variant(
+                quantType: result.type.name, isBaseline: result.isBaseline,
+                file: URL(fileURLWithPath: result.artifact.path).lastPathComponent, sha256: result.artifact.sha256,
+                sizeBytes: result.artifact.sizeBytes, bpw: result.bitsPerWeight,
+                metrics: result.score.metrics.filter { !Self.efficiencyKeys.contains($0.key) }.mapValues(Self.figure),
+                perplexity: perplexity(result, base: kldBase, scoredTokens: scoredTokens),
+                efficiency: efficiency(result),
+                answersFile: "answers/\(result.type.name).jsonl",
+                accepted: result.isBaseline ? false : (verdict?.accepted ?? false),
+                reasons: result.isBaseline ? ["baseline: the reference every variant is measured against, never selected"] : (verdict?.reasons ?? []))
+        }
+        return Report(
+            schemaVersion: 1, runID: runID, createdAt: ISO8601DateFormatter().string(from: createdAt),
+            model: ModelInfo(name: recipe.model.name, slug: modelSlug, revision: source.revision,
+                             source: recipe.model.source.path, sourceKind: source.kind.rawValue),
+            toolchain: ToolchainInfo(llamaCppBuild: toolchain.build ?? "unknown", converter: "convert_hf_to_gguf.py",
+                                     quantorchVersion: QuantorchVersion.current),
+            suite: SuiteInfo(name: suite.name, sha256: suite.sha256, questions: suite.questions.count, forms: suite.forms().count),
+            settings: Settings(sampling: SamplingSettings(temperature: suite.sampling.temperature, seed: suite.sampling.seed,
+                                                      maxTokens: suite.sampling.maxTokens),
+                               systemPrompt: suite.systemPrompt, ctx: recipe.server.ctx, slots: slots,
+                               threads: recipe.server.threads, gpuLayers: recipe.server.gpuLayers,
+                               mode: recipe.evaluation.mode.rawValue,
+                               perplexity: PerplexitySettings(corpus: recipe.perplexity.corpus.lastPathComponent,
+                                                              corpusSHA256: kldBase.corpusSHA256, ctx: recipe.perplexity.ctx,
+                                                              chunks: recipe.perplexity.chunks)),
+            acceptance: Acceptance(accuracyDropMax: recipe.acceptance.accuracyDropMax,
+                                   keyFactRecallDropMax: recipe.acceptance.keyFactRecallDropMax,
+                                   flipsMax: recipe.acceptance.flipsMax, kldMeanMax: recipe.acceptance.kldMeanMax),
+            noiseFloor: noiseFloor?.mapValues(Self.figure),
+            variants: variants,
+            questions: questionRows(results),
+            selection: Selection(quantType: decision.selected, rule: decision.rule, why: decision.why),
+            stageTimings: stageTimings)
+    }
+
+    static func figure(_ metric: MetricValue) -> Figure {
+        Figure(value: metric.value, unit: metric.unit, n: metric.n, ci95: metric.ci95)
+    }
+
+    private func perplexity(_ result: VariantResult, base: KLDBaseStage.Record, scoredTokens: Int) -> [String: Figure] {
+        guard let kld = result.outcome.kld else {
+            return ["ppl": Figure(value: base.perplexity.ppl, unit: "ratio", n: scoredTokens, ci95: nil),
+                    "ppl_ratio": Figure(value: 1, unit: "ratio", n: scoredTokens, ci95: nil)]
+        }
+        return [
+            "ppl": Figure(value: kld.pplQ, unit: "ratio", n: scoredTokens, ci95: nil),
+            "ppl_ratio": Figure(value: kld.pplRatio, unit: "ratio", n: scoredTokens, ci95: nil),
+            "kld_mean": Figure(value: kld.kldMean, unit: "nats", n: scoredTokens, ci95: nil),
+            "kld_median": Figure(value: kld.kldMedian, unit: "nats", n: scoredTokens, ci95: nil),
+            "kld_p99_9": Figure(value: kld.kld99_9, unit: "nats", n: scoredTokens, ci95: nil),
+            "kld_max": Figure(value: kld.kldMax, unit: "nats", n: scoredTokens, ci95: nil),
+            "rms_dp": Figure(value: kld.rmsDeltaPPercent / 100, unit: "fraction", n: scoredTokens, ci95: nil),
+            "same_top_p": Figure(value: kld.sameTopPPercent / 100, unit: "fraction", n: scoredTokens, ci95: nil),
+        ]
+    }
+
+    private func efficiency(_ result: VariantResult) -> [String: Figure] {
+        var figures = result.score.metrics.filter { Self.efficiencyKeys.contains($0.key) }.mapValues(Self.figure)
+        figures["load_s"] = Figure(value: result.outcome.serve.loadSeconds, unit: "s", n: nil, ci95: nil)
+        if let rss = result.outcome.serve.peakRSSBytes {
+            figures["peak_rss_bytes"] = Figure(value: Double(rss), unit: "bytes", n: nil, ci95: nil)
+        }
+        return figures
+    }
+
+    private func questionRows(_ results: [VariantResult]) -> [QuestionRow] {
+        suite.forms().filter { $0.form == "original" }.map { prompt in
+            let answers = results.map { result -> QuestionAnswer in
+                let record = result.outcome.answers.first { $0.questionID == prompt.questionID && $0.form == "original" }
+                return QuestionAnswer(quantType: result.type.name, answer: record?.answer ?? "",
+                                      correct: result.score.correctness[prompt.questionID] ?? false,
+                                      facts: (record?.facts ?? []).map { FactResult(fact: $0.fact, found: $0.found) })
+            }
+            let category = suite.questions.first { $0.id == prompt.questionID }?.category
+            return QuestionRow(id: prompt.questionID, prompt: prompt.text, category: category,
+                               keyFacts: prompt.keyFacts.map(\.label), answers: answers)
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import LlamaTools
+
+/// Convert stage: the checkpoint becomes the master GGUF every variant is quantized from.
+///
+/// A Hugging Face folder is converted with llama.cpp's `convert_hf_to_gguf.py` into the
+/// baseline's float type (F16 unless the ladder starts with BF16 or F32); a GGUF source is
+/// used as it is. Skipped when its record names an intact file.
+struct ConvertStage {
+    let toolchain: Toolchain
+    let folder: WorkFolder
+    let records: StageRecords
+    let ledger: ToolLedger
+
+    func run(source: ResolvedSource, baseline: QuantType, progress: ProgressReporter) async throws -> ArtifactRecord {
+        let name = "convert"
+        if let record = records.load(ArtifactRecord.self, name), record.isIntact {
+            progress.stage("convert: reused \(URL(fileURLWithPath: record.path).lastPathComponent)")
+            return record
+        }
+        let record: ArtifactRecord
+        switch source.kind {
+        case .gguf:
+            record = try ArtifactRecord.of(source.checkpoint, toolSeconds: 0)
+            progress.stage("convert: skipped, the source is a GGUF (\(source.checkpoint.lastPathComponent))")
+        case .hfFolder:
+            let outType = Self.outType(for: baseline)
+            let output = folder.master(typeName: outType.rawValue.uppercased())
+            let start = ContinuousClock.now
+            try await ledger.timed("convert_hf_to_gguf.py \(outType.rawValue)") {
+                try await Converter.convert(toolchain: toolchain, checkpoint: source.checkpoint, outType: outType,
+                                            output: output, logFile: folder.log("convert"))
+            }
+            record = try ArtifactRecord.of(output, toolSeconds: start.duration(to: .now).seconds)
+            progress.stage("convert: \(output.lastPathComponent) (\(ByteFormat.megabytes(record.sizeBytes)))")
+        }
+        try records.save(record, name)
+        return record
+    }
+
+    /// The converter's output type for a baseline: the baseline's own float type, else F16.
+    static func outType(for baseline: QuantType) -> ConverterOutType {
+        switch baseline.name.uppercased() {
+        case "F32": .f32
+        case "BF16": .bf16
+        default: .f16
+        }
+    }
+}

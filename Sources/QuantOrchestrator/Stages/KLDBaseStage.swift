@@ -1,0 +1,43 @@
+import Foundation
+import LlamaTools
+
+/// KLD base stage: the baseline's log-probabilities over the corpus, written once by
+/// `llama-perplexity --kl-divergence-base` and read by every variant's KLD run; it also gives
+/// the baseline's perplexity.
+struct KLDBaseStage {
+    let toolchain: Toolchain
+    let folder: WorkFolder
+    let records: StageRecords
+    let ledger: ToolLedger
+    let threads: Int
+
+    /// What the stage leaves behind.
+    struct Record: Codable, Sendable {
+        var base: ArtifactRecord
+        var key: String
+        var perplexity: PerplexityResult
+        var corpusSHA256: String
+    }
+
+    func run(baseline: ArtifactRecord, settings: Recipe.Perplexity, progress: ProgressReporter) async throws -> Record {
+        let corpusSHA = try FileDigest.sha256(of: settings.corpus)
+        let key = WorkFolder.key([baseline.sha256, corpusSHA, "\(settings.ctx)", "\(settings.chunks)"])
+        let name = "kld-base-\(key)"
+        if let record = records.load(Record.self, name), record.base.isIntact {
+            progress.stage("kld base: reused (baseline PPL \(record.perplexity.ppl))")
+            return record
+        }
+        let output = folder.kldBase(key: key)
+        let start = ContinuousClock.now
+        let result = try await ledger.timed("llama-perplexity --kl-divergence-base") {
+            try await Perplexity.writeKLDBase(toolchain: toolchain, baseline: URL(fileURLWithPath: baseline.path), corpus: settings.corpus,
+                                              baseFile: output, contextSize: settings.ctx, chunks: settings.chunks,
+                                              threads: threads, logFile: folder.log("kld-base"))
+        }
+        let record = Record(base: try ArtifactRecord.of(output, toolSeconds: start.duration(to: .now).seconds), key: key,
+                            perplexity: result, corpusSHA256: corpusSHA)
+        try records.save(record, name)
+        progress.stage("kld base: baseline PPL \(result.ppl) over \(settings.chunks) chunks of \(settings.ctx) tokens")
+        return record
+    }
+}

@@ -1,0 +1,85 @@
+/// How the variants were served and evaluated; everything needed to reproduce the numbers.
+public struct Settings: Codable, Sendable, Equatable {
+    /// The suite's sampling settings.
+    public var sampling: SamplingSettings
+    /// The suite's system prompt, if any.
+    public var systemPrompt: String?
+    /// llama-server context size (tokens).
+    public var ctx: Int
+    /// llama-server parallel sequences.
+    public var slots: Int
+    /// CPU threads.
+    public var threads: Int
+    /// Layers offloaded to a GPU (0 on CPU).
+    public var gpuLayers: Int
+    /// "sequential" or "parallel" (DESIGN.md "Evaluation determinism").
+    public var mode: String
+    /// The llama-perplexity run behind PPL and KLD.
+    public var perplexity: PerplexitySettings
+
+    /// Creates the value from its fields, as listed above.
+    public init(sampling: SamplingSettings, systemPrompt: String?, ctx: Int, slots: Int, threads: Int,
+                gpuLayers: Int, mode: String, perplexity: PerplexitySettings) {
+        self.sampling = sampling
+        self.systemPrompt = systemPrompt
+        self.ctx = ctx
+        self.slots = slots
+        self.threads = threads
+        self.gpuLayers = gpuLayers
+        self.mode = mode
+        self.perplexity = perplexity
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case sampling, ctx, slots, threads, mode, perplexity
+        case systemPrompt = "system_prompt"
+        case gpuLayers = "gpu_layers"
+    }
+}
+
+/// The sampling settings every request used.
+public struct SamplingSettings: Codable, Sendable, Equatable {
+    /// Sampling temperature (0 = greedy).
+    public var temperature: Double
+    /// Sampler seed.
+    public var seed: Int
+    /// Maximum tokens generated per answer.
+    public var maxTokens: Int
+
+    /// Creates the value from its fields, as listed above.
+    public init(temperature: Double, seed: Int, maxTokens: Int) {
+        self.temperature = temperature
+        self.seed = seed
+        self.maxTokens = maxTokens
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case temperature, seed
+        case maxTokens = "max_tokens"
+    }
+}
+
+/// The llama-perplexity settings behind PPL and KL divergence.
+public struct PerplexitySettings: Codable, Sendable, Equatable {
+    /// The corpus file's path.
+    public var corpus: String
+    /// sha256 of the corpus file, 64 hex digits.
+    public var corpusSHA256: String
+    /// Context per chunk (tokens).
+    public var ctx: Int
+    /// Number of chunks evaluated.
+    public var chunks: Int
+
+    /// Creates the value from its fields, as listed above.
+    public init(corpus: String, corpusSHA256: String, ctx: Int, chunks: Int) {
+        self.corpus = corpus
+        self.corpusSHA256 = corpusSHA256
+        self.ctx = ctx
+        self.chunks = chunks
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case corpus, ctx, chunks
+        case corpusSHA256 = "corpus_sha256"
+    }
+}

@@ -1,0 +1,61 @@
+/// One rung of the ladder: a GGUF file with its quality, perplexity and efficiency figures.
+public struct Variant: Codable, Sendable, Equatable {
+    /// As llama-quantize spells it ("F16", "Q8_0", "Q4_K_M").
+    public var quantType: String
+    /// True for the ladder's first entry, which every other variant is compared against.
+    public var isBaseline: Bool
+    /// The GGUF file name.
+    public var file: String
+    /// sha256 of the GGUF file, 64 hex digits.
+    public var sha256: String
+    /// File size in bytes.
+    public var sizeBytes: Int
+    /// Bits per weight: file bits / parameter count.
+    public var bpw: Double
+    /// Evaluation's figures by key ("accuracy", "key_fact_recall", "flips", … see Evaluation's
+    /// `VariantScore`).
+    public var metrics: [String: Figure]
+    /// llama-perplexity's figures: "ppl", "ppl_ratio", "kld_mean", "kld_median", "kld_p99_9",
+    /// "kld_max", "rms_dp", "same_top_p" (fractions converted from its percentages).
+    public var perplexity: [String: Figure]
+    /// "load_s", "peak_rss_bytes", "ttft_median_s", "ttft_p90_s", "prompt_tokens_per_s",
+    /// "gen_tokens_per_s" (from llama-server's `timings`).
+    public var efficiency: [String: Figure]
+    /// The answers file inside the run folder ("answers/Q8_0.jsonl").
+    public var answersFile: String
+    /// Whether the variant met every acceptance threshold.
+    public var accepted: Bool
+    /// Why it was accepted or rejected, one sentence each.
+    public var reasons: [String]
+
+    /// Creates the value from its fields, as listed above.
+    public init(quantType: String, isBaseline: Bool, file: String, sha256: String, sizeBytes: Int, bpw: Double,
+                metrics: [String: Figure], perplexity: [String: Figure], efficiency: [String: Figure],
+                answersFile: String, accepted: Bool, reasons: [String]) {
+        self.quantType = quantType
+        self.isBaseline = isBaseline
+        self.file = file
+        self.sha256 = sha256
+        self.sizeBytes = sizeBytes
+        self.bpw = bpw
+        self.metrics = metrics
+        self.perplexity = perplexity
+        self.efficiency = efficiency
+        self.answersFile = answersFile
+        self.accepted = accepted
+        self.reasons = reasons
+    }
+
+    /// The figure named `key`, looked up in metrics, then perplexity, then efficiency.
+    public func figure(_ key: String) -> Figure? {
+        metrics[key] ?? perplexity[key] ?? efficiency[key]
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case file, sha256, bpw, metrics, perplexity, efficiency, accepted, reasons
+        case quantType = "quant_type"
+        case isBaseline = "is_baseline"
+        case sizeBytes = "size_bytes"
+        case answersFile = "answers_file"
+    }
+}

@@ -1,0 +1,23 @@
+/// One variant as a chart draws it.
+struct ChartPoint {
+    enum State {
+        case baseline, accepted, rejected
+
+        /// Fill colour; the same palette as the HTML page's legend.
+        var colour: String {
+            switch self {
+            case .baseline: "#5b6b7f"
+            case .accepted: "#1f8a4c"
+            case .rejected: "#c0392b"
+            }
+        }
+    }
+
+    var label: String
+    var x: Double
+    var y: Double
+    /// Interval on y, drawn as a whisker.
+    var yInterval: [Double]?
+    var state: State
+    var selected: Bool
+}

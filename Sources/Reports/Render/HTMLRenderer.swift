@@ -1,0 +1,187 @@
+/// report.html: one self-contained page (inline CSS and SVG, no script, no URL) with the
+/// Markdown view's content plus charts drawn here as SVG:
+/// quality (accuracy, key-fact recall) against size with the Pareto front and the selected
+/// quant ringed, mean KL divergence per variant against `kld_mean_max`, and generation
+/// tokens/s per variant. Each question shows all variants' answers side by side, as in the
+/// write-up this project starts from: a green or red top edge for correct or wrong, kept key
+/// facts highlighted green where they occur, lost ones listed in red under the answer.
+/// Every text from the report is HTML-escaped. The output depends only on the report.
+public enum HTMLRenderer {
+    /// Renders `report`; pure and deterministic.
+    public static func render(_ report: Report) -> String {
+        let esc = MarkupEscaping.html
+        var html: [String] = []
+        html.append("<!DOCTYPE html>")
+        html.append("<html lang=\"en\">")
+        html.append("<head>")
+        html.append("<meta charset=\"utf-8\">")
+        html.append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+        html.append("<title>Quantization report: \(esc(report.model.name))</title>")
+        html.append("<style>\n\(HTMLStyle.css)\n</style>")
+        html.append("</head>")
+        html.append("<body>")
+        html.append("<h1>Quantization report: \(esc(report.model.name))</h1>")
+        html.append("<p class=\"meta\">revision <code>\(esc(report.model.revision))</code> · run <code>\(esc(report.runID))</code> · \(esc(report.createdAt)) · suite \(esc(report.suite.name)), \(report.suite.questions) questions · \(esc(report.settings.mode)) mode</p>")
+        html += selection(report)
+        html += charts(report)
+        html += variantTable(report)
+        html += reasons(report)
+        html += noiseFloor(report)
+        html += questions(report)
+        html += allFigures(report)
+        html += runFacts(report)
+        html.append("</body>")
+        html.append("</html>")
+        return html.joined(separator: "\n") + "\n"
+    }
+
+    private static func selection(_ report: Report) -> [String] {
+        let esc = MarkupEscaping.html
+        let acceptance = report.acceptance
+        let thresholds = "Acceptance: accuracy drop ≤ \(FigureFormat.fixed(acceptance.accuracyDropMax, 3)), key-fact recall drop ≤ \(FigureFormat.fixed(acceptance.keyFactRecallDropMax, 3)), flips ≤ \(FigureFormat.fixed(acceptance.flipsMax, 3)), mean KLD ≤ \(FigureFormat.fixed(acceptance.kldMeanMax, 3)) nats."
+        if let quant = report.selection.quantType {
+            return ["<section class=\"selection\"><strong>Selected: \(esc(quant))</strong> (\(esc(report.selection.rule)))<br>\(esc(report.selection.why))<br><span class=\"meta\">\(esc(thresholds))</span></section>"]
+        }
+        return ["<section class=\"selection none\"><strong>No quantized variant passed the acceptance thresholds: keep the baseline \(esc(report.baseline?.quantType ?? ""))</strong> (\(esc(report.selection.rule)))<br>\(esc(report.selection.why))<br><span class=\"meta\">\(esc(thresholds))</span></section>"]
+    }
+
+    private static func charts(_ report: Report) -> [String] {
+        func points(_ key: String) -> [ChartPoint] {
+            report.variants.compactMap { variant in
+                guard let figure = variant.figure(key) else { return nil }
+                return ChartPoint(label: variant.quantType, x: Double(variant.sizeBytes) / 1_048_576, y: figure.value,
+                                  yInterval: figure.ci95, state: state(variant), selected: variant.quantType == report.selection.quantType)
+            }
+        }
+        func bars(_ key: String) -> [SVGBarChart.Bar] {
+            report.variants.map { variant in
+                let figure = variant.figure(key)
+                return SVGBarChart.Bar(label: variant.quantType, value: figure?.value,
+                                       text: FigureFormat.text(figure, interval: false), colour: state(variant).colour)
+            }
+        }
+        var html = ["<h2>Charts</h2>", "<section class=\"charts\">"]
+        for (key, name) in [("accuracy", "Accuracy"), ("key_fact_recall", "Key-fact recall")] {
+            html.append(SVGScatterChart(title: "\(name) against size (Pareto front dashed)", xLabel: "file size (MiB)",
+                                        yLabel: name.lowercased(), points: points(key)).render())
+        }
+        html.append(SVGBarChart(title: "Mean KL divergence against the baseline (nats)", bars: bars("kld_mean"),
+                                threshold: (report.acceptance.kldMeanMax, "max \(FigureFormat.fixed(report.acceptance.kldMeanMax, 2))")).render())
+        html.append(SVGBarChart(title: "Generation speed (tokens/s)", bars: bars("gen_tokens_per_s"), threshold: nil).render())
+        html.append("</section>")
+        html.append("<p class=\"legend\"><span class=\"swatch\" style=\"background:#5b6b7f\"></span>baseline<span class=\"swatch\" style=\"background:#1f8a4c\"></span>accepted<span class=\"swatch\" style=\"background:#c0392b\"></span>rejected · whiskers: Wilson 95 % interval · ring: selected quant</p>")
+        return html
+    }
+
+    private static func variantTable(_ report: Report) -> [String] {
+        let esc = MarkupEscaping.html
+        var html = ["<h2>Variants</h2>", "<div class=\"scroll\"><table>"]
+        html.append("<tr>" + VariantColumns.all.map { "<th>\(esc($0.header))</th>" }.joined() + "</tr>")
+        for variant in report.variants {
+            html.append("<tr class=\"\(rowClass(variant, report))\">" + VariantColumns.all.map { "<td>\(esc($0.cell(variant, report)))</td>" }.joined() + "</tr>")
+        }
+        html.append("</table></div>")
+        html.append("<p class=\"legend\">Rates show their Wilson 95 % interval in brackets; “—”: not measured.</p>")
+        return html
+    }
+
+    private static func reasons(_ report: Report) -> [String] {
+        let esc = MarkupEscaping.html
+        var html = ["<h2>Why each variant was accepted or rejected</h2>", "<ul class=\"reasons\">"]
+        for variant in report.variants {
+            let verdict = VariantColumns.verdict(variant, report)
+            let kind = variant.isBaseline ? "" : (variant.accepted ? " yes" : " no")
+            let why = variant.reasons.isEmpty ? FigureFormat.missing : variant.reasons.map(esc).joined(separator: "; ")
+            html.append("<li><strong>\(esc(variant.quantType))</strong> <span class=\"verdict\(kind)\">\(esc(verdict))</span>: \(why)</li>")
+        }
+        html.append("</ul>")
+        return html
+    }
+
+    private static func noiseFloor(_ report: Report) -> [String] {
+        guard let noiseFloor = report.noiseFloor else { return [] }
+        var html = ["<h2>Noise floor (parallel mode)</h2>",
+                    "<p>The baseline answered the suite twice in parallel mode; differences between variants smaller than this are within noise.</p>",
+                    "<table>"]
+        for key in noiseFloor.keys.sorted() {
+            html.append("<tr><td>\(MarkupEscaping.html(key))</td><td>\(MarkupEscaping.html(FigureFormat.text(noiseFloor[key])))</td></tr>")
+        }
+        html.append("</table>")
+        return html
+    }
+
+    private static func questions(_ report: Report) -> [String] {
+        let esc = MarkupEscaping.html
+        var html = ["<h2>Answers side by side</h2>"]
+        for (index, question) in report.questions.enumerated() {
+            html.append("<article class=\"question\" id=\"q\(index + 1)\">")
+            html.append("<h3>\(esc(question.id)): \(esc(question.prompt))</h3>")
+            let category = question.category.map { "category \(esc($0)) · " } ?? ""
+            let facts = question.keyFacts.map { "<span class=\"fact key\">\(esc($0))</span>" }.joined()
+            html.append("<p class=\"facts-line\">\(category)key facts: \(facts.isEmpty ? FigureFormat.missing : facts)</p>")
+            html.append("<div class=\"answers\" style=\"grid-template-columns: repeat(\(max(question.answers.count, 1)), minmax(0, 1fr))\">")
+            for answer in question.answers {
+                html += card(answer, isBaseline: answer.quantType == report.baseline?.quantType)
+            }
+            html.append("</div>")
+            html.append("</article>")
+        }
+        return html
+    }
+
+    private static func card(_ answer: QuestionAnswer, isBaseline: Bool) -> [String] {
+        let esc = MarkupEscaping.html
+        let kept = answer.facts.filter(\.found)
+        let lost = answer.facts.filter { !$0.found }
+        let runs = FactHighlighter.runs(answer: answer.answer, foundFacts: kept.map(\.fact))
+        let text = runs.map { $0.highlighted ? "<mark class=\"kept\">\(esc($0.text))</mark>" : esc($0.text) }.joined()
+        let verdict = answer.correct ? "✓ correct" : "✗ wrong"
+        var html = ["<div class=\"card \(answer.correct ? "correct" : "wrong")\">"]
+        html.append("<header><span class=\"quant\">\(esc(answer.quantType))\(isBaseline ? " (baseline)" : "")</span><span>\(verdict) · \(kept.count)/\(answer.facts.count) facts · \(answer.answer.count) chars</span></header>")
+        html.append("<p class=\"answer\">\(text)</p>")
+        html.append("<div>" + kept.map { "<span class=\"fact kept\">✓ \(esc($0.fact))</span>" }.joined()
+            + lost.map { "<span class=\"fact lost\">✗ lost: \(esc($0.fact))</span>" }.joined() + "</div>")
+        html.append("</div>")
+        return html
+    }
+
+    private static func allFigures(_ report: Report) -> [String] {
+        let esc = MarkupEscaping.html
+        var html = ["<h2>All figures</h2>", "<div class=\"scroll\"><table>"]
+        html.append("<tr><th>Figure</th>" + report.variants.map { "<th>\(esc($0.quantType))</th>" }.joined() + "</tr>")
+        for (group, key) in VariantColumns.allFigureKeys(report) {
+            let cells = report.variants.map { "<td>\(esc(FigureFormat.text(VariantColumns.figure($0, group: group, key: key))))</td>" }
+            html.append("<tr><td>\(esc(group)).\(esc(key))</td>" + cells.joined() + "</tr>")
+        }
+        html.append("</table></div>")
+        return html
+    }
+
+    private static func runFacts(_ report: Report) -> [String] {
+        let esc = MarkupEscaping.html
+        let settings = report.settings
+        let rows: [(String, String)] = [
+            ("model", "\(report.model.name) (\(report.model.slug))"),
+            ("revision", report.model.revision),
+            ("source", "\(report.model.source) (\(report.model.sourceKind))"),
+            ("toolchain", "llama.cpp build \(report.toolchain.llamaCppBuild), \(report.toolchain.converter), quantorch \(report.toolchain.quantorchVersion)"),
+            ("suite", "\(report.suite.name), sha256 \(report.suite.sha256), \(report.suite.questions) questions, \(report.suite.forms) prompts per variant"),
+            ("sampling", "temperature \(FigureFormat.fixed(settings.sampling.temperature, 2)), seed \(settings.sampling.seed), max tokens \(settings.sampling.maxTokens)"),
+            ("system prompt", settings.systemPrompt ?? FigureFormat.missing),
+            ("server", "ctx \(settings.ctx), \(settings.slots) slots, \(settings.threads) threads, \(settings.gpuLayers) GPU layers, \(settings.mode) mode"),
+            ("perplexity", "\(settings.perplexity.corpus) (sha256 \(settings.perplexity.corpusSHA256.prefix(12))), ctx \(settings.perplexity.ctx), \(settings.perplexity.chunks) chunks"),
+            ("stage timings", report.stageTimings.map { "\($0.stage) \(FigureFormat.fixed($0.seconds, 1)) s" }.joined(separator: ", ")),
+        ]
+        return ["<h2>Run</h2>", "<dl class=\"run\">"] + rows.map { "<dt>\(esc($0.0))</dt><dd>\(esc($0.1))</dd>" } + ["</dl>"]
+    }
+
+    private static func state(_ variant: Variant) -> ChartPoint.State {
+        variant.isBaseline ? .baseline : (variant.accepted ? .accepted : .rejected)
+    }
+
+    private static func rowClass(_ variant: Variant, _ report: Report) -> String {
+        if variant.isBaseline { return "baseline" }
+        if variant.quantType == report.selection.quantType { return "selected" }
+        return variant.accepted ? "accepted" : "rejected"
+    }
+}

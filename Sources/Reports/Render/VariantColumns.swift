@@ -1,0 +1,49 @@
+/// The per-variant table both views show (one row per variant), defined once so the
+/// Markdown and HTML tables cannot drift apart.
+enum VariantColumns {
+    struct Column: Sendable {
+        var header: String
+        var cell: @Sendable (Variant, Report) -> String
+    }
+
+    static let all: [Column] = [
+        Column(header: "Quant") { variant, _ in variant.quantType },
+        Column(header: "Size") { variant, _ in FigureFormat.mebibytes(Double(variant.sizeBytes)) },
+        Column(header: "bpw") { variant, _ in FigureFormat.fixed(variant.bpw, 2) },
+        Column(header: "Accuracy") { variant, _ in FigureFormat.text(variant.figure("accuracy")) },
+        Column(header: "Key-fact recall") { variant, _ in FigureFormat.text(variant.figure("key_fact_recall")) },
+        Column(header: "Flips") { variant, _ in FigureFormat.text(variant.figure("flips"), interval: false) },
+        Column(header: "Mean KLD") { variant, _ in FigureFormat.text(variant.figure("kld_mean")) },
+        Column(header: "Same top p") { variant, _ in FigureFormat.text(variant.figure("same_top_p"), interval: false) },
+        Column(header: "PPL ratio") { variant, _ in FigureFormat.text(variant.figure("ppl_ratio")) },
+        Column(header: "Median TTFT") { variant, _ in FigureFormat.text(variant.figure("ttft_median_s")) },
+        Column(header: "Gen tokens/s") { variant, _ in FigureFormat.text(variant.figure("gen_tokens_per_s")) },
+        Column(header: "Accepted") { variant, report in verdict(variant, report) },
+    ]
+
+    /// "baseline", "yes (selected)", "yes" or "no".
+    static func verdict(_ variant: Variant, _ report: Report) -> String {
+        if variant.isBaseline { return "baseline" }
+        if variant.quantType == report.selection.quantType { return "yes (selected)" }
+        return variant.accepted ? "yes" : "no"
+    }
+
+    /// Every figure key any variant has, grouped as metrics, perplexity, efficiency, each sorted.
+    static func allFigureKeys(_ report: Report) -> [(group: String, key: String)] {
+        let groups: [(String, (Variant) -> [String: Figure])] = [
+            ("metrics", \.metrics), ("perplexity", \.perplexity), ("efficiency", \.efficiency),
+        ]
+        return groups.flatMap { group, figures in
+            Set(report.variants.flatMap { figures($0).keys }).sorted().map { (group, $0) }
+        }
+    }
+
+    /// The figure under `group`/`key` of a variant.
+    static func figure(_ variant: Variant, group: String, key: String) -> Figure? {
+        switch group {
+        case "metrics": variant.metrics[key]
+        case "perplexity": variant.perplexity[key]
+        default: variant.efficiency[key]
+        }
+    }
+}

@@ -1,0 +1,61 @@
+/// Why the results repository could not do what was asked; each message names the path,
+/// revision or field involved and what to do.
+public enum ResultsRepositoryError: Error, CustomStringConvertible {
+    /// The report failed `Report.validate()`; nothing was written.
+    case invalidReport(ReportValidationError)
+    /// An answers file is missing, unreadable, badly named, or one a variant names was not given.
+    case answersFile(path: String, problem: String)
+    /// The folder holds no usable results repository (history and compare do not create one).
+    case notARepository(path: String, problem: String)
+    /// The run's folder already exists (a run id used twice, or a leftover of a crashed run).
+    case runExists(path: String)
+    /// Another process held the repository's lock for longer than the wait.
+    case locked(path: String, seconds: Int)
+    /// No run of this model is committed.
+    case unknownModel(slug: String, known: [String])
+    /// No committed revision of this model starts with the given text.
+    case unknownRevision(slug: String, revision: String, known: [String])
+    /// More than one committed revision starts with the given text.
+    case ambiguousRevision(slug: String, prefix: String, matches: [String])
+    /// A committed report.json cannot be read.
+    case unreadableReport(path: String, ReportValidationError)
+    /// Reading or writing a file in the working tree failed.
+    case io(path: String, problem: String)
+    /// A libgit2 call failed.
+    case git(GitError)
+
+    /// True for errors caused by what the user passed (exit code 2 on the command line).
+    public var isBadInput: Bool {
+        switch self {
+        case .invalidReport, .answersFile, .notARepository, .unknownModel, .unknownRevision, .ambiguousRevision: true
+        case .runExists, .locked, .unreadableReport, .io, .git: false
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case let .invalidReport(error):
+            "results repository: report refused, nothing written: \(error)"
+        case let .answersFile(path, problem):
+            "results repository: answers file \(path): \(problem)"
+        case let .notARepository(path, problem):
+            "results repository \(path): \(problem); pass --results-repo or set QUANTORCH_RESULTS to a repository `quantorch run` wrote"
+        case let .runExists(path):
+            "results repository: run folder \(path) already exists; a run id is used once (remove the folder if a crashed run left it)"
+        case let .locked(path, seconds):
+            "results repository: \(path) stayed locked by another process for \(seconds) s; retry when it has finished"
+        case let .unknownModel(slug, known):
+            "results repository: no runs of model \(slug); models present: \(known.isEmpty ? "none" : known.joined(separator: ", "))"
+        case let .unknownRevision(slug, revision, known):
+            "results repository: model \(slug) has no revision starting with \(revision); revisions present: \(known.isEmpty ? "none" : known.joined(separator: ", "))"
+        case let .ambiguousRevision(slug, prefix, matches):
+            "results repository: \(prefix) matches several revisions of \(slug) (\(matches.joined(separator: ", "))); give more characters"
+        case let .unreadableReport(path, error):
+            "results repository: \(path) cannot be read: \(error)"
+        case let .io(path, problem):
+            "results repository: \(path): \(problem)"
+        case let .git(error):
+            "results repository: \(error)"
+        }
+    }
+}

@@ -1,0 +1,82 @@
+import ArgumentParser
+import Foundation
+import Reports
+
+/// `quantorch compare MODEL REV_A REV_B`: what changed between two revisions (newest run of each).
+struct CompareCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "compare",
+        abstract: "Compare the newest runs of two model revisions: metric deltas per variant and answers that changed correctness.",
+        discussion: """
+        Revisions may be given as a unique prefix of the committed revision. --fail-on METRIC:MAX_DROP \
+        exits 4 when that metric got worse by more than MAX_DROP for ANY variant present in both \
+        revisions (the baseline included), not only the selected one. "Worse" is a fall for \
+        accuracy, recall or tokens/s and a rise for kld_mean, flips, ppl_ratio or TTFT.
+        """
+    )
+
+    @Argument(help: "The model's name or slug.")
+    var model: String
+
+    @Argument(help: "The earlier revision (or a prefix of it).")
+    var revisionA: String
+
+    @Argument(help: "The later revision (or a prefix of it).")
+    var revisionB: String
+
+    @OptionGroup var results: ResultsRepoOption
+
+    @Option(name: .customLong("fail-on"), help: "METRIC:MAX_DROP, e.g. accuracy:0.05 (repeatable).")
+    var failOn: [String] = []
+
+    @Flag(help: "Print one JSON object on stdout.")
+    var json = false
+
+    func run() throws {
+        let slug: String
+        let rules: [FailOnRule]
+        do {
+            slug = try ModelSlug.make(model)
+            rules = try failOn.map { (text) throws(FailOnRuleError) in try FailOnRule.parse(text) }
+        } catch {
+            CommandFailure.say("compare", "\(error)")
+            throw QuantorchExit.badInput
+        }
+        let reportA: Report, reportB: Report
+        do throws(ResultsRepositoryError) {
+            let repository = try ResultsRepository(openingExistingAt: results.url)
+            let fullA = try repository.resolveRevision(revisionA, modelSlug: slug)
+            let fullB = try repository.resolveRevision(revisionB, modelSlug: slug)
+            guard let a = try repository.newestReport(modelSlug: slug, revision: fullA),
+                  let b = try repository.newestReport(modelSlug: slug, revision: fullB) else {
+                throw ResultsRepositoryError.unknownRevision(slug: slug, revision: revisionA, known: try repository.revisions(modelSlug: slug))
+            }
+            reportA = a
+            reportB = b
+        } catch {
+            throw CommandFailure.exit("compare", error)
+        }
+        let known = RevisionComparison.knownMetrics([reportA, reportB])
+        if let unknown = rules.first(where: { !known.contains($0.metric) }) {
+            CommandFailure.say("compare", "--fail-on \(unknown.metric): neither run has this metric; known: \(known.sorted().joined(separator: ", "))")
+            throw QuantorchExit.badInput
+        }
+        let comparison = RevisionComparison(a: reportA, b: reportB, extraMetrics: rules.map(\.metric))
+        let regressions = comparison.regressions(rules)
+        if json {
+            try JSONOutput.print(CompareOutput(comparison: comparison, regressions: regressions))
+        } else {
+            print(ComparisonText.render(comparison, regressions: regressions), terminator: "")
+        }
+        if let first = regressions.first {
+            CommandFailure.say("compare", "regression: \(first.description)\(regressions.count > 1 ? " (and \(regressions.count - 1) more)" : "")")
+            throw QuantorchExit.regression
+        }
+    }
+}
+
+/// `compare --json`: `{"comparison": RevisionComparison, "regressions": [...]}`.
+struct CompareOutput: Encodable {
+    var comparison: RevisionComparison
+    var regressions: [Regression]
+}

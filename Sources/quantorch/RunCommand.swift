@@ -1,0 +1,68 @@
+import ArgumentParser
+import Foundation
+import LlamaTools
+import QuantOrchestrator
+
+/// `quantorch run RECIPE`: the main job.
+struct RunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Convert, quantize, serve, evaluate, select the cheapest acceptable quant, report and commit.",
+        discussion: "Exit codes: 0 done, 1 failure, 2 bad input, 3 no variant passed the thresholds."
+    )
+
+    @Argument(help: "The recipe (YAML).")
+    var recipe: String
+
+    @Option(help: "Model revision (commit, tag or branch of a git-backed checkpoint); overrides model.revision.")
+    var revision: String?
+
+    @Option(name: .customLong("work-dir"), help: "Folder for artifacts; overrides work.dir.")
+    var workDir: String?
+
+    @Option(name: .customLong("results-repo"), help: "Results git repository; overrides results.repo.")
+    var resultsRepo: String?
+
+    @Option(name: .customLong("llama-cpp"), help: "A llama.cpp checkout (build/bin/ inside) or a folder of its binaries.")
+    var llamaCpp: String?
+
+    @Flag(help: "Print the summary as one JSON object on stdout.")
+    var json = false
+
+    func run() async throws {
+        ChildProcessGuard.installSignalHandlers()
+        let options = RunOptions(recipe: URL(fileURLWithPath: recipe),
+                                 revision: revision,
+                                 workDirectory: workDir.map { URL(fileURLWithPath: $0, isDirectory: true) },
+                                 resultsRepository: resultsRepo.map { URL(fileURLWithPath: $0, isDirectory: true) },
+                                 llamaCpp: llamaCpp.map { URL(fileURLWithPath: $0, isDirectory: true) })
+        let summary: RunSummary
+        do {
+            summary = try await Pipeline(options: options, progress: ProgressReporter()).run()
+        } catch let error as PipelineError {
+            Stderr.line("quantorch run: \(error)")
+            throw error.isBadInput ? QuantorchExit.badInput : QuantorchExit.failure
+        } catch is CancellationError {
+            Stderr.line("quantorch run: cancelled; finished work is kept, run again to resume")
+            throw QuantorchExit.failure
+        } catch {
+            Stderr.line("quantorch run: \(error)")
+            throw QuantorchExit.failure
+        }
+        if json {
+            try JSONOutput.print(summary)
+        } else {
+            print("report: \(summary.reportPath)")
+            print("commit: \(summary.commit) in \(summary.resultsRepo), tag \(summary.tag)")
+            if let selected = summary.selected {
+                print("selected: \(selected.quantType) \(selected.file) (sha256 \(selected.sha256))")
+            } else {
+                print("selected: none; keep the baseline")
+            }
+        }
+        guard summary.selected != nil else {
+            Stderr.line("quantorch run: no quantized variant passed the acceptance thresholds; the report says why")
+            throw QuantorchExit.noVariantPassed
+        }
+    }
+}

@@ -1,0 +1,128 @@
+import Foundation
+import Reports
+import Testing
+
+/// `quantorch run` end to end on the real SmolLM2-135M checkpoint with the real llama.cpp tools,
+/// a real llama-server on 127.0.0.1 and a real results repository.
+@Suite(.serialized, .enabled(if: EndToEndFixture.manifest != nil, "needs scripts/bootstrap"))
+struct RunEndToEndTests {
+    struct Summary: Decodable {
+        struct Variant: Decodable {
+            var quantType: String
+            var sizeBytes: Int
+            var kldMean: Double?
+            enum CodingKeys: String, CodingKey { case quantType = "quant_type", sizeBytes = "size_bytes", kldMean = "kld_mean" }
+        }
+        var reportPath: String
+        var commit: String
+        var tag: String
+        var modelRevision: String
+        var variants: [Variant]
+        var cached: Bool
+        enum CodingKeys: String, CodingKey {
+            case reportPath = "report_path", commit, tag, modelRevision = "model_revision", variants, cached
+        }
+    }
+
+    @Test(.timeLimit(.minutes(30)))
+    func shortLadderReportsCommitsAndComesFromTheCacheTheSecondTime() async throws {
+        let fixture = try EndToEndFixture(name: "ladder")
+        let recipe = try fixture.recipe(questions: EndToEndFixture.capitals)
+
+        let first = try await QuantorchBinary.run(["run", recipe.path, "--json"])
+        #expect([0, 3].contains(first.exitCode), "stderr: \(first.stderr)")
+        let summary = try JSONDecoder().decode(Summary.self, from: Data(first.stdout.utf8))
+        #expect(!summary.cached)
+
+        let report = try JSONDecoder().decode(Report.self, from: Data(contentsOf: URL(fileURLWithPath: summary.reportPath)))
+        try report.validate()
+        #expect(report.model.revision == summary.modelRevision)
+        #expect(report.variants.map(\.quantType) == ["F16", "Q8_0", "Q4_K_M", "Q2_K"])
+        let kld = summary.variants.dropFirst().map { $0.kldMean ?? -1 }
+        #expect(kld[0] < kld[1] && kld[1] < kld[2], "KLD should grow as bits fall: \(kld)")
+        let sizes = summary.variants.map(\.sizeBytes)
+        #expect(sizes == sizes.sorted(by: >))
+
+        let tagType = try git(fixture.results, ["cat-file", "-t", summary.tag])
+        #expect(tagType == "tag")
+        let head = try git(fixture.results, ["rev-parse", "HEAD"])
+        #expect(head == summary.commit)
+        let message = try git(fixture.results, ["log", "-1", "--format=%B"])
+        #expect(message.contains("SmolLM2-135M-Instruct"))
+        #expect(FileManager.default.fileExists(atPath: URL(fileURLWithPath: summary.reportPath).deletingLastPathComponent().appending(path: "report.html").path))
+
+        let second = try await QuantorchBinary.run(["run", recipe.path, "--json"])
+        #expect(second.exitCode == first.exitCode, "stderr: \(second.stderr)")
+        let again = try JSONDecoder().decode(Summary.self, from: Data(second.stdout.utf8))
+        #expect(again.cached, "a second identical run must launch no llama.cpp process")
+        #expect(again.commit == summary.commit, "an identical report must not be committed again")
+    }
+
+    @Test(.timeLimit(.minutes(20)))
+    func sigintMidSuiteLeavesNoServerAndTheRerunKeepsEarlierAnswers() async throws {
+        let fixture = try EndToEndFixture(name: "sigint")
+        let questions = (0..<12).map { ("q\($0)", "Name a famous city number \($0) in one word.", "city") }
+        let recipe = try fixture.recipe(name: "interrupt", questions: questions, ladder: "[F16, Q8_0]")
+        let (process, out, err) = try QuantorchBinary.start(["run", recipe.path])
+
+        let answers = try await waitForAnswers(under: fixture.work, atLeast: 2, while: process)
+        kill(process.processIdentifier, SIGINT)
+        let interrupted = await QuantorchBinary.finish(process, out, err)
+        #expect(interrupted.exitCode != 0)
+        try await Task.sleep(for: .seconds(1))
+        #expect(processes(mentioning: fixture.root.path).isEmpty, "a llama-server outlived quantorch")
+
+        let before = try Data(contentsOf: answers)
+        let rerun = try await QuantorchBinary.run(["run", recipe.path])
+        #expect([0, 3].contains(rerun.exitCode), "stderr: \(rerun.stderr)")
+        let after = try Data(contentsOf: answers)
+        #expect(after.starts(with: before), "answers finished before the interruption must be kept byte for byte")
+        #expect(after.split(separator: UInt8(ascii: "\n")).count == questions.count)
+    }
+
+    @Test(.timeLimit(.minutes(5)))
+    func badRecipesFailWithExitTwoBeforeAnyWork() async throws {
+        let fixture = try EndToEndFixture(name: "bad")
+        let good = try String(contentsOf: try fixture.recipe(questions: EndToEndFixture.capitals), encoding: .utf8)
+        let cases: [(String, String, String)] = [
+            ("unknown quant type", good.replacingOccurrences(of: "Q2_K", with: "Q9_Z"), "ladder[3]"),
+            ("missing source", good.replacingOccurrences(of: "source: ", with: "source: /nonexistent"), "model.source"),
+            ("threshold of the wrong type", good + "\nacceptance: {kld_mean_max: high}\n", "acceptance.kld_mean_max"),
+            ("missing suite", good.replacingOccurrences(of: "recipe-suite.yaml", with: "absent.yaml"), "evaluation.suite"),
+        ]
+        for (label, text, field) in cases {
+            let url = fixture.root.appending(path: "bad.yaml")
+            try Data(text.utf8).write(to: url)
+            let result = try await QuantorchBinary.run(["run", url.path])
+            #expect(result.exitCode == 2, "\(label): \(result.stderr)")
+            #expect(result.stderr.contains(field), "\(label): \(result.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: fixture.work.path), "\(label): work started")
+        }
+    }
+
+    private func waitForAnswers(under work: URL, atLeast count: Int, while process: Process) async throws -> URL {
+        let deadline = ContinuousClock.now + .seconds(600)
+        while ContinuousClock.now < deadline, process.isRunning {
+            let files = FileManager.default.enumerator(at: work, includingPropertiesForKeys: nil)?
+                .compactMap { $0 as? URL }.filter { $0.pathExtension == "jsonl" && $0.path.contains("/eval/") } ?? []
+            if let file = files.first, let data = try? Data(contentsOf: file),
+               data.split(separator: UInt8(ascii: "\n")).count >= count {
+                return file
+            }
+            try await Task.sleep(for: .milliseconds(200))
+        }
+        throw CancellationError()
+    }
+
+    private func git(_ repo: URL, _ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/git")
+        process.arguments = ["-C", repo.path] + arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+import Testing
+@testable import QuantOrchestrator
+
+@Suite struct RecipeLoaderTests {
+    /// A folder with a checkpoint stand-in, a suite and a corpus, so only the field under test is wrong.
+    struct Sandbox {
+        let root: URL
+        init() throws {
+            root = FileManager.default.temporaryDirectory.appending(path: "qo-recipe-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: root.appending(path: "model"), withIntermediateDirectories: true)
+            try Data("{}".utf8).write(to: root.appending(path: "model/config.json"))
+            try Data("name: s\nquestions: []\n".utf8).write(to: root.appending(path: "suite.yaml"))
+            try Data("some text".utf8).write(to: root.appending(path: "corpus.txt"))
+        }
+
+        func recipe(_ text: String) throws -> URL {
+            let url = root.appending(path: "recipe.yaml")
+            try Data(text.utf8).write(to: url)
+            return url
+        }
+    }
+
+    static let valid = """
+        model:
+          name: Test-Model
+          source: model
+        evaluation:
+          suite: suite.yaml
+        perplexity:
+          corpus: corpus.txt
+        """
+
+    func load(_ text: String) throws -> Recipe {
+        let sandbox = try Sandbox()
+        return try RecipeLoader.load(try sandbox.recipe(text), environment: ["HOME": "/root"])
+    }
+
+    func error(_ text: String) throws -> RecipeError {
+        do {
+            _ = try load(text)
+        } catch let error as RecipeError {
+            return error
+        }
+        Issue.record("expected a RecipeError")
+        return .missing(file: "", field: "", expected: "")
+    }
+
+    @Test func defaultsFillWhatTheRecipeLeavesOut() throws {
+        let recipe = try load(Self.valid)
+        #expect(recipe.ladder.map(\.name) == Recipe.defaultLadder)
+        #expect(recipe.evaluation.mode == .sequential)
+        #expect(recipe.acceptance == Recipe.Acceptance())
+        #expect(recipe.perplexity.ctx == 512 && recipe.perplexity.chunks == 16)
+        #expect(recipe.model.source.lastPathComponent == "model")
+        #expect(recipe.model.source.path.hasPrefix("/"))
+    }
+
+    @Test func unknownQuantTypeNamesTheLadderEntryAndLine() throws {
+        let error = try error(Self.valid + "\nladder: [F16, Q8_0, Q9_X]\n")
+        #expect(error.description.contains("ladder[2]"))
+        #expect(error.description.contains("Q9_X"))
+        #expect(error.description.contains("recipe.yaml:8"))
+    }
+
+    @Test func missingSourceNamesTheField() throws {
+        let error = try error(Self.valid.replacingOccurrences(of: "source: model", with: "source: nowhere"))
+        #expect(error.description.contains("model.source"))
+        #expect(error.description.contains("does not exist"))
+    }
+
+    @Test func thresholdOfTheWrongTypeNamesTheField() throws {
+        let error = try error(Self.valid + "\nacceptance:\n  flips_max: lots\n")
+        #expect(error.description.contains("acceptance.flips_max"))
+        #expect(error.description.contains("between 0 and 1"))
+    }
+
+    @Test func missingSuiteNamesTheField() throws {
+        let error = try error(Self.valid.replacingOccurrences(of: "suite: suite.yaml", with: "suite: gone.yaml"))
+        #expect(error.description.contains("evaluation.suite"))
+    }
+
+    @Test func aTypoIsAnErrorNotASilentDefault() throws {
+        let error = try error(Self.valid + "\nladders: [F16, Q8_0]\n")
+        guard case let .unknownField(_, _, field, _) = error else {
+            Issue.record("expected unknownField, got \(error)")
+            return
+        }
+        #expect(field == "ladders")
+    }
+
+    @Test func aLadderOfOneIsRejected() throws {
+        let error = try error(Self.valid + "\nladder: [F16]\n")
+        #expect(error.description.contains("at least one quant type"))
+    }
+
+    @Test func invalidYAMLGivesTheLine() throws {
+        let error = try error("model:\n  name: [unclosed\n")
+        guard case .syntax(_, let line, _) = error else {
+            Issue.record("expected a syntax error, got \(error)")
+            return
+        }
+        #expect(line != nil)
+    }
+}

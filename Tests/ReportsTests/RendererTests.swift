@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+@testable import Reports
+
+@Suite struct RendererTests {
+    @Test func markdownMatchesTheGoldenFile() throws {
+        let rendered = MarkdownRenderer.render(try ReportFixture.report())
+        #expect(rendered == (try ReportFixture.golden("report.md", actual: rendered)))
+    }
+
+    @Test func htmlMatchesTheGoldenFile() throws {
+        let rendered = HTMLRenderer.render(try ReportFixture.report())
+        #expect(rendered == (try ReportFixture.golden("report.html", actual: rendered)))
+    }
+
+    @Test func markdownShowsTheTableSelectionReasonsNoiseFloorAndSideBySide() throws {
+        let markdown = MarkdownRenderer.render(try ReportFixture.report())
+        #expect(markdown.contains("| Quant | Size | bpw | Accuracy | Key-fact recall | Flips | Mean KLD | Same top p | PPL ratio | Median TTFT | Gen tokens/s | Accepted |"))
+        #expect(markdown.contains("| Q6_K | 131.9 MiB | 8.23 | 100.0 % [51.0–100.0] |"))
+        #expect(markdown.contains("**Selected: Q6_K**"))
+        #expect(markdown.contains("- **Q2_K** (no): accuracy dropped by 0.75 (max 0.05)"))
+        #expect(markdown.contains("## Noise floor (parallel mode)"))
+        #expect(markdown.contains("| Q4_K_M | ✗ | Cl2H6N2Pt | 睾丸癌 |"))
+        // The baseline has no KLD against itself: shown as a dash, not as 0.
+        #expect(markdown.contains("| F16 | 258.5 MiB | 16.12 | 100.0 % [51.0–100.0] | 100.0 % [64.6–100.0] | — | — | — |"))
+        #expect(markdown.contains("&lt;script&gt;"))
+        #expect(!markdown.contains("<script>"))
+    }
+
+    @Test func htmlIsSelfContainedAndEscapesReportText() throws {
+        let html = HTMLRenderer.render(try ReportFixture.report())
+        for forbidden in ["http://", "https://", "src=", "<script", "<link", "@import", "url("] {
+            #expect(!html.lowercased().contains(forbidden), "report.html contains \(forbidden)")
+        }
+        let hrefs = html.components(separatedBy: "href=\"").dropFirst()
+        #expect(hrefs.allSatisfy { $0.hasPrefix("#") }, "report.html links outside itself")
+        #expect(html.contains("WenQuanYi Micro Hei"))
+        #expect(html.contains("<mark class=\"kept\">&lt;script&gt;</mark>alert(&quot;hi&quot;)&lt;/script&gt;"))
+        #expect(html.components(separatedBy: "<svg").count - 1 == 4)
+        #expect(html.contains("Q6_K (selected)"))
+        #expect(html.contains("class=\"pareto\""))
+        // Kept facts are highlighted where they occur, lost ones listed in red.
+        #expect(html.contains("<mark class=\"kept\">C47H51NO14</mark>"))
+        #expect(html.contains("<mark class=\"kept\">睾丸癌</mark>"))
+        #expect(html.contains("<mark class=\"kept\">&lt;SCRIPT&gt;</mark>"))
+        #expect(html.contains("<span class=\"fact lost\">✗ lost: 853.9 g/mol</span>"))
+    }
+
+    @Test func withoutASelectionBothViewsSayToKeepTheBaseline() throws {
+        var report = try ReportFixture.report()
+        report.selection = Selection(quantType: nil, rule: "smallest accepted quantized variant", why: "Every quant lost a key fact.")
+        for index in report.variants.indices where !report.variants[index].isBaseline { report.variants[index].accepted = false }
+        try report.validate()
+        let markdown = MarkdownRenderer.render(report), html = HTMLRenderer.render(report)
+        #expect(markdown.contains("**No quantized variant passed the acceptance thresholds: keep the baseline F16**"))
+        #expect(html.contains("<section class=\"selection none\"><strong>No quantized variant passed the acceptance thresholds: keep the baseline F16</strong>"))
+        #expect(!html.contains("(selected)"))
+    }
+
+    @Test func highlighterFindsFactsCaseInsensitivelyAndNumbersByTheirValue() {
+        let runs = FactHighlighter.runs(answer: "It weighs 853.9 grams; formula c47h51no14.", foundFacts: ["853.9 g/mol", "C47H51NO14"])
+        #expect(runs.filter(\.highlighted).map(\.text) == ["853.9", "c47h51no14"])
+        #expect(runs.map(\.text).joined() == "It weighs 853.9 grams; formula c47h51no14.")
+    }
+
+    @Test func paretoFrontKeepsOnlyUndominatedVariants() {
+        // sizes: F16 258, Q8 138, Q6 132, Q4 100; qualities 1, 1, 1, 0.75 → Q4 then Q6.
+        #expect(ParetoFront.indices(sizes: [258, 138, 132, 100], qualities: [1, 1, 1, 0.75]) == [3, 2])
+    }
+
+    @Test func missingFiguresShowADash() {
+        #expect(FigureFormat.text(nil) == "—")
+        #expect(FigureFormat.text(Figure(value: 0.0412, unit: "s")) == "41.2 ms")
+        #expect(FigureFormat.text(Figure(value: 0.85, unit: "fraction", n: 20, ci95: [0.64, 0.948])) == "85.0 % [64.0–94.8]")
+    }
+}
