@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+
+/// `quantorch score` re-scores stored answers against the suite as it is now, with no model.
+@Suite struct ScoreCommandTests {
+    let folder: URL
+
+    init() throws {
+        folder = FileManager.default.temporaryDirectory.appending(path: "qo-score-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let suite = """
+            name: s
+            questions:
+              - id: capital
+                prompt: "What is the capital of France?"
+                key_facts: ["Paris"]
+              - id: weight
+                prompt: "What is the molecular weight of paclitaxel?"
+                key_facts: [{number: 853.9, rel_tol: 0.001, unit: "g/mol"}]
+            """
+        try Data(suite.utf8).write(to: folder.appending(path: "suite.yaml"))
+    }
+
+    func answers(_ pairs: [(String, String)]) throws -> URL {
+        let lines = try pairs.map { id, answer in
+            let record: [String: Any] = [
+                "suite_sha256": "old", "variant_sha256": "v", "question_id": id, "form": "original", "pass": 1,
+                "prompt": "p", "answer": answer, "prompt_tokens": 10, "completion_tokens": 8, "ttft_s": 0.1,
+                "prompt_tokens_per_s": 100.0, "gen_tokens_per_s": 20.0, "finish_reason": "stop", "facts": [[String: Any]](),
+            ]
+            return String(decoding: try JSONSerialization.data(withJSONObject: record), as: UTF8.self)
+        }.joined(separator: "\n") + "\n"
+        let url = folder.appending(path: "answers-\(UUID().uuidString.prefix(6)).jsonl")
+        try Data(lines.utf8).write(to: url)
+        return url
+    }
+
+    @Test func factsAreRecomputedFromTheSuiteWhateverTheStoredHits() async throws {
+        let file = try answers([("capital", "Paris is the capital."), ("weight", "It weighs 853.90 g/mol.")])
+        let result = try await QuantorchBinary.run(["score", "--suite", folder.appending(path: "suite.yaml").path, "--answers", file.path, "--json"])
+        #expect(result.exitCode == 0, "\(result.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let accuracy = try #require((object["metrics"] as? [String: Any])?["accuracy"] as? [String: Any])
+        #expect(accuracy["value"] as? Double == 1.0)
+        #expect(accuracy["n"] as? Int == 2)
+    }
+
+    @Test func aLostNumberIsAWrongAnswer() async throws {
+        let file = try answers([("capital", "Paris."), ("weight", "About 850 g/mol.")])
+        let result = try await QuantorchBinary.run(["score", "--suite", folder.appending(path: "suite.yaml").path, "--answers", file.path, "--json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let accuracy = try #require((object["metrics"] as? [String: Any])?["accuracy"] as? [String: Any])
+        #expect(accuracy["value"] as? Double == 0.5)
+    }
+
+    @Test func aMissingSuiteExitsTwoWithOneLine() async throws {
+        let file = try answers([("capital", "Paris.")])
+        let result = try await QuantorchBinary.run(["score", "--suite", folder.appending(path: "absent.yaml").path, "--answers", file.path])
+        #expect(result.exitCode == 2)
+        #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
+        #expect(result.stderr.contains("absent.yaml"))
+    }
+}
