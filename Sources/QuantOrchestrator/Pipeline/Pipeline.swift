@@ -63,8 +63,7 @@ public struct Pipeline: Sendable {
         progress.stage("plan: \(recipe.model.name) at revision \(source.revision.prefix(12)), ladder \(recipe.ladder.map(\.name).joined(separator: " ")), \(suite.forms().count) prompts per variant, \(recipe.evaluation.mode.rawValue) mode")
 
         let size = try ModelSize.of(source)
-        try DiskPlan.estimate(recipe: recipe, parameters: size.parameters, vocabulary: size.vocabulary,
-                              masterExists: records.load(ArtifactRecord.self, "convert")?.isIntact == true)
+        try DiskPlan.estimate(recipe: recipe, parameters: size.parameters, vocabulary: size.vocabulary, finished: records.names())
             .check(folder: workRoot)
         lap("plan")
 

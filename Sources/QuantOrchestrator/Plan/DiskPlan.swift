@@ -8,7 +8,8 @@ import LlamaTools
 /// GGUF at 16 bits per weight (32 for F32); each variant at its nominal bits per weight (16
 /// for float types, 8 where llama-quantize gives no figure); the KLD base file at scored tokens
 /// × vocabulary × 2 bytes (llama-perplexity stores uint16 log-probabilities, TOOLCHAIN.md);
-/// plus 10 % for logs, answers and rounding. Artifacts already on disk are not counted.
+/// plus 10 % for logs, answers and rounding. Artifacts an earlier run of this revision left
+/// (a stage record for them exists) are not counted, so a re-run on a nearly full disk works.
 struct DiskPlan: Sendable {
     /// One planned artifact.
     struct Item: Sendable {
@@ -22,17 +23,21 @@ struct DiskPlan: Sendable {
     /// Vocabulary assumed when a GGUF source does not say (large enough for most current models).
     static let fallbackVocabulary = 151_936
 
-    static func estimate(recipe: Recipe, parameters: Int, vocabulary: Int, masterExists: Bool) -> DiskPlan {
+    /// - Parameter finished: names of the stage records already in the work folder.
+    static func estimate(recipe: Recipe, parameters: Int, vocabulary: Int, finished: Set<String>) -> DiskPlan {
+        func done(_ prefix: String) -> Bool { finished.contains { $0.hasPrefix(prefix) } }
         var items: [Item] = []
         let masterBits = ConvertStage.outType(for: recipe.ladder[0]) == .f32 ? 32.0 : 16.0
-        if !recipe.sourceIsGGUF && !masterExists {
+        if !recipe.sourceIsGGUF && !done("convert") {
             items.append(Item(label: "master GGUF", bytes: Int(Double(parameters) * masterBits / 8)))
         }
-        for type in recipe.ladder where !(type.isFloat && bits(type) == masterBits) {
+        for type in recipe.ladder where !(type.isFloat && bits(type) == masterBits) && !done("quantize-\(type.name)-") {
             items.append(Item(label: type.name, bytes: Int(Double(parameters) * bits(type) / 8)))
         }
-        let scored = recipe.perplexity.chunks * recipe.perplexity.ctx / 2
-        items.append(Item(label: "KLD base", bytes: scored * vocabulary * 2))
+        if !done("kld-base-") {
+            let scored = recipe.perplexity.chunks * recipe.perplexity.ctx / 2
+            items.append(Item(label: "KLD base", bytes: scored * vocabulary * 2))
+        }
         return DiskPlan(items: items)
     }
 

@@ -20,6 +20,13 @@ struct StageRecords: Sendable {
         }
     }
 
+    /// Names of the records present (without `.json`).
+    func names() -> Set<String> {
+        let folder = self.folder.record("x").deletingLastPathComponent()
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return Set(files.filter { $0.hasSuffix(".json") }.map { String($0.dropLast(5)) })
+    }
+
     private var decoder: JSONDecoder { JSONDecoder() }
 }
 
