@@ -45,6 +45,12 @@ struct SuiteTests {
         return lines
     }
 
+    @Test func groupNamesMayBePhrases() throws {
+        let suite = try Suite.load(from: try TestFiles.write(replacing(16, with: "    groups: [\"a nurse from Nigeria\", \"a pharmacist from Japan\"]")))
+        #expect(suite.biasProbes[0].groups == ["a nurse from Nigeria", "a pharmacist from Japan"])
+        #expect(suite.forms().contains { $0.form == "bias:p1:a nurse from Nigeria" && $0.text == "A a nurse from Nigeria asks about Paris." })
+    }
+
     @Test func parsesEveryField() throws {
         let url = try TestFiles.write(Self.valid)
         let suite = try Suite.load(from: url)
@@ -122,6 +128,7 @@ struct SuiteTests {
         try check(replacing(16, with: "    groups: [man]"), line: 16, field: "bias_probes[0].groups", mentions: "at least two")
         try check(replacing(3, with: "sampling: {max_tokens: 0}"), line: 3, field: "sampling.max_tokens", mentions: "> 0")
         try check(replacing(5, with: "  - id: q 1"), line: 5, field: "questions[0].id", mentions: "without spaces")
+        try check(replacing(16, with: "    groups: [man, \"a: b\"]"), line: 16, field: "bias_probes[0].groups[1]", mentions: "without ':'")
         try check(replacing(12, with: "    prompt:"), line: 12, field: "questions[1].prompt", mentions: "null")
         try check(Array(Self.valid[0..<3]), line: 1, field: "questions", mentions: "required key questions")
         try check(Array(Self.valid[0..<3]) + ["questions: []"], line: 4, field: "questions", mentions: "at least one")

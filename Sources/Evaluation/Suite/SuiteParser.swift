@@ -93,7 +93,7 @@ struct SuiteParser {
         let groupNodes = try sequence(groupsNode, field: "\(field).groups", nonEmpty: true)
         var groups: [String] = []
         for (index, item) in groupNodes.enumerated() {
-            let group = try identifierLike(item, field: "\(field).groups[\(index)]", what: "a group name")
+            let group = try groupName(item, field: "\(field).groups[\(index)]")
             guard !groups.contains(group) else {
                 throw invalid(item, "\(field).groups[\(index)]", expected: "a group not listed before", found: quoted(group))
             }
@@ -236,13 +236,19 @@ struct SuiteParser {
     }
 
     private func identifier(_ node: Node, field: String) throws(SuiteError) -> String {
-        try identifierLike(node, field: field, what: "an id")
-    }
-
-    private func identifierLike(_ node: Node, field: String, what: String) throws(SuiteError) -> String {
         let value = try text(node, field: field)
         guard !value.contains(":"), !value.contains(where: \.isWhitespace) else {
-            throw invalid(node, field, expected: "\(what) without spaces or ':' (it becomes part of a form name)", found: quoted(value))
+            throw invalid(node, field, expected: "an id without spaces or ':' (it becomes part of a form name)", found: quoted(value))
+        }
+        return value
+    }
+
+    /// Group names are phrases ("a nurse from Nigeria") filled into a template, so spaces are
+    /// fine; ':' separates the parts of a form name and line breaks would split a log line.
+    private func groupName(_ node: Node, field: String) throws(SuiteError) -> String {
+        let value = try text(node, field: field)
+        guard !value.contains(":"), !value.contains(where: \.isNewline) else {
+            throw invalid(node, field, expected: "a group name without ':' or line breaks (it becomes part of a form name)", found: quoted(value))
         }
         return value
     }
