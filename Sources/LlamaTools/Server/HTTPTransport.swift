@@ -1,81 +1,138 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
-import Synchronization
 
 /// Sends one HTTP request to llama-server and maps every failure to `ServerError`.
 ///
-/// Each request gets its own ephemeral URLSession, invalidated when the request ends: a
-/// delegate session is needed per streamed request anyway, and on loopback the setup cost is
-/// noise next to generation. Task cancellation cancels the URLSession task.
+/// Each request gets a fresh `LoopbackSocket` and a thread of its own that sleeps in poll(2)
+/// while llama-server works: blocking I/O there keeps the Swift concurrency pool free even with
+/// many requests in flight, and the client costs no CPU while it waits (URLSession on Linux
+/// busy-loops instead; see `LoopbackSocket`). `timeout` bounds the whole request, from connect
+/// to the reply's last byte. Task cancellation, or ending a stream's iteration, wakes the
+/// thread at once; the request then ends with `CancellationError`.
 struct HTTPTransport: Sendable {
     let baseURL: URL
     let apiKey: RedactedSecret?
     let timeout: Duration
 
-    /// A request for `path` (e.g. "/v1/chat/completions"), with the Bearer key when one is set.
-    func request(_ path: String, json body: (any Encodable)? = nil) throws -> URLRequest {
-        var request = URLRequest(url: baseURL.appending(path: path), timeoutInterval: timeout.seconds)
-        if let body {
-            request.httpMethod = "POST"
-            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-            request.httpBody = try JSONEncoder().encode(body)
-        }
-        if let apiKey { request.setValue("Bearer \(apiKey.value)", forHTTPHeaderField: "Authorization") }
-        return request
+    /// Bytes read from the socket at a time.
+    private static let receiveBufferBytes = 64 * 1024
+
+    /// A request for `path` (e.g. "/v1/chat/completions"): a POST with `body` as JSON when one
+    /// is given, else a GET; carries the Bearer key when one is set.
+    /// - Throws: `EncodingError` when the body cannot be encoded.
+    func request(_ path: String, json body: (any Encodable)? = nil) throws -> HTTPRequest {
+        let prefix = baseURL.path.hasSuffix("/") ? String(baseURL.path.dropLast()) : baseURL.path
+        return HTTPRequest(method: body == nil ? "GET" : "POST", path: prefix + path,
+                           jsonBody: try body.map { try JSONEncoder().encode($0) }, apiKey: apiKey)
     }
 
     /// Sends the request and returns the status code and the whole body.
     /// - Throws: `ServerError.transport`, or `CancellationError` when the task was cancelled.
-    func send(_ request: URLRequest, endpoint: String) async throws -> (status: Int, body: Data) {
-        let session = URLSession(configuration: sessionConfiguration())
-        defer { session.finishTasksAndInvalidate() }
-        let handle = CancellableTask()
+    func send(_ request: HTTPRequest, endpoint: String) async throws -> (status: Int, body: Data) {
+        let socket = try openSocket(endpoint: endpoint)
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<(status: Int, body: Data), any Error>) in
-                let task = session.dataTask(with: request) { data, response, error in
-                    if let error {
-                        continuation.resume(throwing: Self.mapped(error, endpoint: endpoint))
-                    } else if let http = response as? HTTPURLResponse {
-                        continuation.resume(returning: (http.statusCode, data ?? Data()))
-                    } else {
-                        continuation.resume(throwing: ServerError.transport(endpoint: endpoint, reason: "no HTTP response"))
+                Thread.detachNewThread {
+                    var status = 0
+                    var body = Data()
+                    let result = Result {
+                        try exchange(request, on: socket) { event in
+                            switch event {
+                            case let .head(head): status = head.status
+                            case let .body(bytes): body.append(contentsOf: bytes)
+                            case .end: break
+                            }
+                        }
+                        return (status: status, body: body)
                     }
+                    socket.close()
+                    continuation.resume(with: result.mapError { Self.mapped($0, endpoint: endpoint) })
                 }
-                handle.start(task)
             }
         } onCancel: {
-            handle.cancel()
+            socket.cancel()
         }
     }
 
     /// Sends the request and yields the `data` payload of each server-sent event as it arrives.
     /// A non-2xx status ends the stream with the error `checkStatus` gives; ending iteration
     /// early cancels the request.
-    func events(_ request: URLRequest, endpoint: String) -> AsyncThrowingStream<String, any Error> {
+    func events(_ request: HTTPRequest, endpoint: String) -> AsyncThrowingStream<String, any Error> {
         let (stream, continuation) = AsyncThrowingStream.makeStream(of: String.self, throwing: (any Error).self)
-        let delegate = ServerSentEventDelegate(endpoint: endpoint, continuation: continuation)
-        let session = URLSession(configuration: sessionConfiguration(), delegate: delegate, delegateQueue: nil)
-        let task = session.dataTask(with: request)
-        let handle = CancellableTask()
-        continuation.onTermination = { _ in handle.cancel() }
-        handle.start(task)
-        session.finishTasksAndInvalidate()
+        let socket: LoopbackSocket
+        do {
+            socket = try openSocket(endpoint: endpoint)
+        } catch {
+            continuation.finish(throwing: error)
+            return stream
+        }
+        continuation.onTermination = { _ in socket.cancel() }
+        Thread.detachNewThread {
+            var parser = ServerSentEventParser()
+            var status = 0
+            var errorBody = Data()
+            do {
+                try exchange(request, on: socket) { event in
+                    switch event {
+                    case let .head(head):
+                        status = head.status
+                    case let .body(bytes) where (200..<300).contains(status):
+                        for payload in parser.feed(bytes) { continuation.yield(payload) }
+                    case let .body(bytes):
+                        errorBody.append(contentsOf: bytes)
+                    case .end:
+                        break
+                    }
+                }
+                socket.close()
+                try Self.checkStatus(status, body: errorBody, endpoint: endpoint)
+                if let last = parser.finish() { continuation.yield(last) }
+                continuation.finish()
+            } catch {
+                socket.close()
+                continuation.finish(throwing: Self.mapped(error, endpoint: endpoint))
+            }
+        }
         return stream
     }
 
-    private func sessionConfiguration() -> URLSessionConfiguration {
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = timeout.seconds
-        configuration.timeoutIntervalForResource = timeout.seconds
-        return configuration
+    /// Connects, sends `request`, and hands each reply event to `handle` as it is parsed;
+    /// returns after `.end`. Blocks the calling thread.
+    private func exchange(_ request: HTTPRequest, on socket: LoopbackSocket,
+                          handle: (HTTPResponseParser.Event) throws -> Void) throws {
+        let deadline = ContinuousClock.now + timeout
+        let port = try loopbackPort()
+        try socket.connect(port: port, deadline: deadline, timeout: timeout)
+        try socket.send(request.serialized(host: "127.0.0.1:\(port)"), deadline: deadline, timeout: timeout)
+        var parser = HTTPResponseParser()
+        var buffer = [UInt8](repeating: 0, count: Self.receiveBufferBytes)
+        while true {
+            let count = try socket.receive(into: &buffer, deadline: deadline, timeout: timeout)
+            let events = count == 0 ? try parser.finish() : try parser.feed(buffer[..<count])
+            for event in events { try handle(event) }
+            if events.last == .end { return }
+        }
     }
 
-    /// A URLSession error as `ServerError.transport`, or `CancellationError` for a cancelled task.
+    /// The port of `baseURL`, which must name a local llama-server over plain HTTP.
+    private func loopbackPort() throws(HTTPFailure) -> Int {
+        guard baseURL.scheme == "http", ["127.0.0.1", "localhost"].contains(baseURL.host() ?? "") else {
+            throw .unsupportedURL(baseURL.absoluteString)
+        }
+        return baseURL.port ?? 80
+    }
+
+    private func openSocket(endpoint: String) throws(ServerError) -> LoopbackSocket {
+        do {
+            return try LoopbackSocket()
+        } catch {
+            throw .transport(endpoint: endpoint, reason: error.description)
+        }
+    }
+
+    /// An `HTTPFailure` as `ServerError.transport`; `CancellationError` and `ServerError` pass through.
     static func mapped(_ error: any Error, endpoint: String) -> any Error {
-        if let urlError = error as? URLError, urlError.code == .cancelled { return CancellationError() }
-        return ServerError.transport(endpoint: endpoint, reason: error.localizedDescription)
+        if let failure = error as? HTTPFailure { return ServerError.transport(endpoint: endpoint, reason: failure.description) }
+        return error
     }
 
     /// Passes a 2xx reply through; maps 401 to `.unauthorized` and other statuses to `.httpStatus`
@@ -86,28 +143,5 @@ struct HTTPTransport: Sendable {
         case 401: throw .unauthorized(endpoint: endpoint)
         default: throw .httpStatus(endpoint: endpoint, status: status, body: String(String(decoding: body, as: UTF8.self).prefix(1000)))
         }
-    }
-}
-
-/// A URLSession task that can be cancelled before or after it is started, from any thread.
-final class CancellableTask: Sendable {
-    private let state = Mutex<(task: URLSessionTask?, cancelled: Bool)>((nil, false))
-
-    /// Resumes the task, or cancels it at once when `cancel()` came first.
-    func start(_ task: URLSessionTask) {
-        let cancelled = state.withLock { state in
-            state.task = task
-            return state.cancelled
-        }
-        task.resume()
-        if cancelled { task.cancel() }
-    }
-
-    func cancel() {
-        let task = state.withLock { state in
-            state.cancelled = true
-            return state.task
-        }
-        task?.cancel()
     }
 }

@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
 /// HTTP client for one llama-server: chat (plain and streamed), native completion with token
 /// probabilities, props, metrics and tokenization.
