@@ -69,10 +69,17 @@ struct ScoreCommand: AsyncParsableCommand {
     }
 
     private static func read(_ path: String) throws -> [AnswerRecord] {
-        guard FileManager.default.fileExists(atPath: path) else {
-            throw ValidationError("\(path): no such answers file")
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+            throw ValidationError("\(path): no such answers file (expected an answers/<QUANT>.jsonl file)")
         }
-        return try AnswersLog(url: URL(fileURLWithPath: path)).existing()
+        let records = try AnswersLog(url: URL(fileURLWithPath: path)).existing()
+        // An empty or unterminated file (its only line is torn) has no answers: scoring it
+        // would print empty metrics with exit 0, which reads as success.
+        guard !records.isEmpty else {
+            throw ValidationError("\(path): no complete answer line (expected one JSON object per line, each ending in a newline)")
+        }
+        return records
     }
 
     private func printText(_ output: Output) {

@@ -56,6 +56,18 @@ struct RunEndToEndTests {
         let again = try JSONDecoder().decode(Summary.self, from: Data(second.stdout.utf8))
         #expect(again.cached, "a second identical run must launch no llama.cpp process")
         #expect(again.commit == summary.commit, "an identical report must not be committed again")
+
+        let strict = recipe.deletingLastPathComponent().appending(path: "strict.yaml")
+        try Data((try String(contentsOf: recipe, encoding: .utf8) + "\nacceptance: {kld_mean_max: 0.0}\n").utf8).write(to: strict)
+        let none = try await QuantorchBinary.run(["run", strict.path, "--json"])
+        #expect(none.exitCode == 3, "no variant has zero KLD, so none may pass: \(none.stderr)")
+        let rejected = try JSONDecoder().decode(Summary.self, from: Data(none.stdout.utf8))
+        #expect(rejected.cached, "only the thresholds changed, so nothing is recomputed")
+        let strictReport = try JSONDecoder().decode(Report.self, from: Data(contentsOf: URL(fileURLWithPath: rejected.reportPath)))
+        #expect(strictReport.selection.quantType == nil)
+        #expect(strictReport.selection.why.contains("keep the baseline"))
+        #expect(strictReport.variants.dropFirst().allSatisfy { !$0.accepted && $0.reasons.contains { $0.contains("mean KLD") } })
+        #expect(none.stderr.contains("no quantized variant passed"))
     }
 
     @Test(.timeLimit(.minutes(20)))
@@ -84,11 +96,20 @@ struct RunEndToEndTests {
     func badRecipesFailWithExitTwoBeforeAnyWork() async throws {
         let fixture = try EndToEndFixture(name: "bad")
         let good = try String(contentsOf: try fixture.recipe(questions: EndToEndFixture.capitals), encoding: .utf8)
-        let cases: [(String, String, String)] = [
+        let recipeCases: [(String, String, String)] = [
             ("unknown quant type", good.replacingOccurrences(of: "Q2_K", with: "Q9_Z"), "ladder[3]"),
             ("missing source", good.replacingOccurrences(of: "source: ", with: "source: /nonexistent"), "model.source"),
             ("threshold of the wrong type", good + "\nacceptance: {kld_mean_max: high}\n", "acceptance.kld_mean_max"),
             ("missing suite", good.replacingOccurrences(of: "recipe-suite.yaml", with: "absent.yaml"), "evaluation.suite"),
+        ]
+        let unjudgeable = fixture.root.appending(path: "unjudgeable-suite.yaml")
+        try Data("name: u\nquestions:\n  - id: q1\n    prompt: What?\n".utf8).write(to: unjudgeable)
+        let aFile = fixture.root.appending(path: "a-file")
+        try Data("x".utf8).write(to: aFile)
+        let cases = recipeCases + [
+            ("a suite that cannot judge any answer", good.replacingOccurrences(of: "recipe-suite.yaml", with: "unjudgeable-suite.yaml"), "key_facts"),
+            ("results repository that is a file", good.replacingOccurrences(of: "results: {repo: results}", with: "results: {repo: a-file}"), "results.repo"),
+            ("work folder that is a file", good.replacingOccurrences(of: "work: {dir: work}", with: "work: {dir: a-file}"), "work.dir"),
         ]
         for (label, text, field) in cases {
             let url = fixture.root.appending(path: "bad.yaml")

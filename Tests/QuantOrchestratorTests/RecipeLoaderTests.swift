@@ -89,6 +89,22 @@ import Testing
         #expect(field == "ladders")
     }
 
+    @Test func aTypeThatNeedsAnImportanceMatrixIsRefusedWithoutOne() throws {
+        let error = try error(Self.valid + "\nladder: [F16, IQ2_XXS]\n")
+        #expect(error.description.contains("ladder[1]"))
+        #expect(error.description.contains("importance matrix"))
+    }
+
+    @Test func anEmptyCorpusIsRefused() throws {
+        let sandbox = try Sandbox()
+        try Data().write(to: sandbox.root.appending(path: "corpus.txt"))
+        #expect {
+            try RecipeLoader.load(try sandbox.recipe(Self.valid), environment: ["HOME": "/root"])
+        } throws: { error in
+            "\(error)".contains("perplexity.corpus") && "\(error)".contains("is empty")
+        }
+    }
+
     @Test func aLadderOfOneIsRejected() throws {
         let error = try error(Self.valid + "\nladder: [F16]\n")
         #expect(error.description.contains("at least one quant type"))

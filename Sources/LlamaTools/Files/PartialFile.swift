@@ -19,6 +19,16 @@ struct PartialFile: Sendable {
         let suffix = target.pathExtension.isEmpty ? "" : ".\(target.pathExtension)"
         self.target = target
         url = folder.appending(path: ".\(stem).\(UUID().uuidString.prefix(8)).partial\(suffix)")
+        Self.removeLeftovers(of: stem, suffix: suffix, in: folder)
+    }
+
+    /// A run that was killed before it could discard its temporary file leaves it behind; the
+    /// next attempt at the same target removes it, so resumed runs do not pile up gigabytes.
+    private static func removeLeftovers(of stem: String, suffix: String, in folder: URL) {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        for name in names where name.hasPrefix(".\(stem).") && name.hasSuffix(".partial\(suffix)") {
+            try? FileManager.default.removeItem(at: folder.appending(path: name))
+        }
     }
 
     /// Moves the finished file over the target (atomic within one file system).

@@ -73,13 +73,26 @@ public enum CommandRunner {
                                          options: [.create, .append], permissions: [.ownerReadWrite, .groupRead, .otherRead])
         let errFD = try fd.duplicate()
         return try await withLimit(executable, timeout) { start in
+            // Long tools (converter, quantizer, perplexity) are registered like servers, so that
+            // SIGINT or SIGTERM to quantorch stops them too (ChildProcessGuard) instead of leaving
+            // them to finish on their own. The body waits for the exit without reaping, so the
+            // PID is unregistered before it can be recycled.
             let result = try await Subprocess.run(
                 .path(FilePath(executable.path)), arguments: Arguments(arguments),
                 environment: environmentUpdate(environment),
                 workingDirectory: workingDirectory.map { FilePath($0.path) },
                 platformOptions: gracefulTeardown(),
+                input: .none,
                 output: .fileDescriptor(fd, closeAfterSpawningProcess: true),
-                error: .fileDescriptor(errFD, closeAfterSpawningProcess: true))
+                error: .fileDescriptor(errFD, closeAfterSpawningProcess: true)
+            ) { execution in
+                let pid = execution.processIdentifier.value
+                ChildProcessRegistry.register(pid)
+                defer { ChildProcessRegistry.unregister(pid) }
+                while !ProcessStatus.hasExited(pid) {
+                    try await Task.sleep(for: .milliseconds(100))
+                }
+            }
             return Output(exitCode: code(result.terminationStatus), standardOutput: nil, standardError: nil,
                           wallSeconds: start.duration(to: .now).seconds)
         }

@@ -4,10 +4,11 @@ import Synchronization
 import Glibc
 #endif
 
-/// Process-wide set of the llama-server PIDs this process has started and not yet stopped.
+/// Process-wide set of the llama.cpp children (servers and tools such as the converter or
+/// llama-perplexity) this process has started and not yet stopped.
 ///
-/// `ServerProcess` registers a child right after spawn and removes it after teardown, before
-/// swift-subprocess reaps it (so a recycled PID is never signalled). `ChildProcessGuard` reads
+/// `ServerProcess` and `CommandRunner` register a child right after spawn and remove it once it
+/// has exited, before swift-subprocess reaps it (so a recycled PID is never signalled). `ChildProcessGuard` reads
 /// it when quantorch itself is asked to stop.
 enum ChildProcessRegistry {
     private static let pids = Mutex<Set<Int32>>([])

@@ -45,6 +45,9 @@ public struct Pipeline: Sendable {
         guard !suite.questions.isEmpty else {
             throw PipelineError.badInput("\(recipe.evaluation.suite.path): the suite has no questions")
         }
+        guard suite.questions.contains(where: { !$0.keyFacts.isEmpty || $0.reference != nil }) else {
+            throw PipelineError.badInput("\(recipe.evaluation.suite.path): no question has key_facts or a reference, so no answer could be judged right or wrong and a quant would pass on KLD alone; give the questions key_facts (names, formulas, or {number, rel_tol})")
+        }
         let modelSlug: String
         do { modelSlug = try ModelSlug.make(recipe.model.name) } catch {
             throw PipelineError.badInput("\(recipe.file.path): field 'model.name': \(error)")
@@ -56,11 +59,15 @@ public struct Pipeline: Sendable {
         let resultsURL = options.resultsRepository ?? recipe.resultsRepository
             ?? options.environment["QUANTORCH_RESULTS"].map { URL(fileURLWithPath: $0) }
             ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appending(path: "results")
+        try checkFolder(workRoot, named: options.workDirectory != nil ? "--work-dir" : recipe.workDirectory != nil ? "work.dir" : "the work folder",
+                        mayHoldOtherFiles: true)
+        try checkFolder(resultsURL, named: options.resultsRepository != nil ? "--results-repo" : recipe.resultsRepository != nil ? "results.repo" : "the results repository",
+                        mayHoldOtherFiles: false)
         let source = try await SourceResolver(exportRoot: WorkFolder.sourcesFolder(root: workRoot))
             .resolve(source: recipe.model.source, revision: options.revision ?? recipe.model.revision)
         let folder = WorkFolder(root: workRoot, modelSlug: modelSlug, revision: source.revision)
         let records = StageRecords(folder: folder)
-        progress.stage("plan: \(recipe.model.name) at revision \(source.revision.prefix(12)), ladder \(recipe.ladder.map(\.name).joined(separator: " ")), \(suite.forms().count) prompts per variant, \(recipe.evaluation.mode.rawValue) mode")
+        progress.stage("plan: \(recipe.model.name) at revision \(source.revision.prefix(12)), ladder \(recipe.ladder.map(\.name).joined(separator: " ")), \(suite.forms().count) prompt\(suite.forms().count == 1 ? "" : "s") per variant, \(recipe.evaluation.mode.rawValue) mode")
 
         let size = try ModelSize.of(source)
         try DiskPlan.estimate(recipe: recipe, parameters: size.parameters, vocabulary: size.vocabulary, finished: records.names())
@@ -141,6 +148,21 @@ public struct Pipeline: Sendable {
 
         return summary(recipe: recipe, modelSlug: modelSlug, source: source, results: results, decision: decision,
                        commit: outcome, resultsURL: resultsURL, cached: ledger.all.isEmpty)
+    }
+
+    /// Refuses, before any work, a folder argument that cannot be used: a file, or (for the
+    /// results repository) a folder with other files that is not a git repository, which the
+    /// run would otherwise turn into one after hours of evaluation.
+    private func checkFolder(_ url: URL, named name: String, mayHoldOtherFiles: Bool) throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else { return }
+        guard isDirectory.boolValue else {
+            throw PipelineError.badInput("\(name): \(url.path) is a file; expected a folder (it is created when absent)")
+        }
+        if !mayHoldOtherFiles, !FileManager.default.fileExists(atPath: url.appending(path: ".git").path),
+           !((try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []).isEmpty {
+            throw PipelineError.badInput("\(name): \(url.path) holds files but is not a git repository; expected an empty folder or an existing results repository")
+        }
     }
 
     private func requireTools(_ toolchain: Toolchain, recipe: Recipe) throws {

@@ -42,6 +42,9 @@ public enum RecipeLoader {
             guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), directoryOK || !isDirectory.boolValue else {
                 throw .invalid(file: file, line: fields.line(of: key), field: fields.name(key), expected: "\(expected); \(url.path) does not exist")
             }
+            if !isDirectory.boolValue, ((try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0) == 0 {
+                throw .invalid(file: file, line: fields.line(of: key), field: fields.name(key), expected: "\(expected); \(url.path) is empty")
+            }
             return url
         }
 
@@ -133,7 +136,11 @@ public enum RecipeLoader {
         for (index, entry) in entries.enumerated() {
             let type: QuantType
             do { type = try QuantType(parsing: entry.value) } catch {
-                throw .invalid(file: root.file, line: entry.line, field: "ladder[\(index)]", expected: "\(error)")
+                throw .invalid(file: root.file, line: entry.line, field: "ladder[\(index)]", expected: "a quant type llama-quantize knows; \(error)")
+            }
+            if Self.needsImportanceMatrix.contains(type.name.uppercased()), root.node("imatrix") == nil {
+                throw .invalid(file: root.file, line: entry.line, field: "ladder[\(index)]",
+                               expected: "an imatrix: {corpus: …} section: llama-quantize refuses \(type.name) without an importance matrix")
             }
             guard !ladder.contains(type) else {
                 throw .invalid(file: root.file, line: entry.line, field: "ladder[\(index)]", expected: "each quant type once; \(type.name) repeats")
@@ -142,6 +149,9 @@ public enum RecipeLoader {
         }
         return ladder
     }
+
+    /// Types llama-quantize will not make without an importance matrix (its own check).
+    static let needsImportanceMatrix: Set<String> = ["IQ1_S", "IQ1_M", "IQ2_XXS", "IQ2_XS", "IQ2_S", "Q2_K_S"]
 
     private static func checkSource(_ source: URL, fields: YAMLFields) throws(RecipeError) {
         var isDirectory: ObjCBool = false
