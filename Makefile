@@ -22,4 +22,4 @@ test: bootstrap
 	swift test -j $(SWIFT_JOBS) --skip-build
 
 bench: build
-	scripts/bench
+	scripts/bench recipes/bench-smollm2.yaml
