@@ -89,32 +89,47 @@ public struct Doctor: Sendable {
     }
 
     private func checkConverter() async -> [Check] {
-        guard let script = toolchain.converterScript else {
-            return [Check(part: "convert_hf_to_gguf.py", ok: false, path: nil, version: nil,
-                          problem: ToolchainError.missingConverter(searched: toolchain.searchDescription).description)]
-        }
         guard let python = toolchain.python, FileManager.default.isExecutableFile(atPath: python.path) else {
-            return [Check(part: "convert_hf_to_gguf.py", ok: true, path: script.path, version: nil, problem: nil),
-                    Check(part: "python", ok: false, path: toolchain.python?.path, version: nil,
-                          problem: ToolchainError.missingPython(toolchain.python?.path).description)]
+            let missingPython = Check(part: "python", ok: false, path: toolchain.python?.path, version: nil,
+                                      problem: ToolchainError.missingPython(toolchain.python?.path).description)
+            return [converterPresence(), missingPython]
         }
-        var checks: [Check] = []
+        guard let script = toolchain.converterScript else {
+            return [converterPresence(), await checkPython(python)]
+        }
+        let pythonCheck = await checkPython(python)
         do {
-            let probe = "import sys, torch, transformers, gguf; print(sys.version.split()[0], 'torch', torch.__version__, 'transformers', transformers.__version__)"
-            let out = try await CommandRunner.run(python, ["-c", probe], timeout: .seconds(120))
-            checks.append(out.exitCode == 0
-                ? Check(part: "python", ok: true, path: python.path, version: Self.lastLine(out.combined), problem: nil)
-                : Check(part: "python", ok: false, path: python.path, version: nil,
-                        problem: "cannot import the converter's dependencies (\(Self.lastLine(out.combined))); run scripts/bootstrap"))
             let help = try await CommandRunner.run(python, [script.path, "--help"], timeout: .seconds(120))
-            checks.insert(help.exitCode == 0
+            let converter = help.exitCode == 0
                 ? Check(part: "convert_hf_to_gguf.py", ok: true, path: script.path, version: toolchain.build.map { "build \($0)" }, problem: nil)
                 : Check(part: "convert_hf_to_gguf.py", ok: false, path: script.path, version: nil,
-                        problem: "the converter does not start (\(Self.lastLine(help.combined))); run scripts/bootstrap"), at: 0)
+                        problem: "the converter does not start (\(Self.lastLine(help.combined))); run scripts/bootstrap")
+            return [converter, pythonCheck]
         } catch {
-            checks.append(Check(part: "python", ok: false, path: python.path, version: nil, problem: "\(error)"))
+            return [Check(part: "convert_hf_to_gguf.py", ok: false, path: script.path, version: nil, problem: "\(error)"), pythonCheck]
         }
-        return checks
+    }
+
+    /// The converter's script, as far as it can be checked without Python.
+    private func converterPresence() -> Check {
+        guard let script = toolchain.converterScript else {
+            return Check(part: "convert_hf_to_gguf.py", ok: false, path: nil, version: nil,
+                         problem: ToolchainError.missingConverter(searched: toolchain.searchDescription).description)
+        }
+        return Check(part: "convert_hf_to_gguf.py", ok: true, path: script.path, version: toolchain.build.map { "build \($0)" }, problem: nil)
+    }
+
+    private func checkPython(_ python: URL) async -> Check {
+        let probe = "import sys, torch, transformers, gguf; print(sys.version.split()[0], 'torch', torch.__version__, 'transformers', transformers.__version__)"
+        do {
+            let out = try await CommandRunner.run(python, ["-c", probe], timeout: .seconds(120))
+            return out.exitCode == 0
+                ? Check(part: "python", ok: true, path: python.path, version: Self.lastLine(out.combined), problem: nil)
+                : Check(part: "python", ok: false, path: python.path, version: nil,
+                        problem: "cannot import the converter's dependencies (\(Self.lastLine(out.combined))); run scripts/bootstrap")
+        } catch {
+            return Check(part: "python", ok: false, path: python.path, version: nil, problem: "\(error)")
+        }
     }
 
     private static func lastLine(_ text: String) -> String {

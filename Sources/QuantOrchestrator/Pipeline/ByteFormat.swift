@@ -1,7 +1,10 @@
 import Foundation
-/// Human-readable sizes for progress lines (decimal units, as file sizes are usually quoted).
+
+/// Human-readable sizes for progress lines and selection reasons, in binary units (MiB, GiB)
+/// like the report's tables, so the same file never shows two different figures.
 enum ByteFormat {
     static func megabytes(_ bytes: Int) -> String {
-        bytes >= 1_000_000_000 ? String(format: "%.2f GB", Double(bytes) / 1e9) : String(format: "%.1f MB", Double(bytes) / 1e6)
+        let mebibytes = Double(bytes) / 1_048_576
+        return mebibytes >= 1024 ? String(format: "%.2f GiB", mebibytes / 1024) : String(format: "%.1f MiB", mebibytes)
     }
 }
