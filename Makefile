@@ -19,7 +19,7 @@ demo: build
 
 test: bootstrap
 	swift build -j $(SWIFT_JOBS) --build-tests
-	swift test -j $(SWIFT_JOBS) --skip-build
+	swift test -j $(SWIFT_JOBS) --skip-build --no-parallel
 
 bench: build
 	scripts/bench recipes/bench-smollm2.yaml
