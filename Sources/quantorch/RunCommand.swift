@@ -8,7 +8,7 @@ struct RunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Convert, quantize, serve, evaluate, select the cheapest acceptable quant, report and commit.",
-        discussion: "Exit codes: 0 done, 1 failure, 2 bad input, 3 no variant passed the thresholds."
+        discussion: "Exit codes: 0 done, 1 failure (also: another run holds the model revision's work folder), 2 bad input, 3 no variant passed the thresholds, 130/143 stopped by SIGINT/SIGTERM (run again to resume)."
     )
 
     @Argument(help: "The recipe (YAML).")
@@ -30,7 +30,7 @@ struct RunCommand: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
-        ChildProcessGuard.installSignalHandlers()
+        ChildProcessGuard.installSignalHandlers(message: "quantorch run: interrupted; finished work is kept, run again to resume")
         let options = RunOptions(recipe: URL(fileURLWithPath: recipe),
                                  revision: revision,
                                  workDirectory: workDir.map { URL(fileURLWithPath: $0, isDirectory: true) },
@@ -39,6 +39,10 @@ struct RunCommand: AsyncParsableCommand {
         let summary: RunSummary
         do {
             summary = try await Pipeline(options: options, progress: ProgressReporter()).run()
+        } catch _ where ChildProcessGuard.interruptingSignal != nil {
+            // The failure is the interrupt's doing (its teardown stopped the children); the
+            // signal path prints the one line and exits 130 or 143.
+            await ChildProcessGuard.awaitExit()
         } catch let error as PipelineError {
             Stderr.line("quantorch run: \(error)")
             throw error.isBadInput ? QuantorchExit.badInput : QuantorchExit.failure
@@ -49,6 +53,7 @@ struct RunCommand: AsyncParsableCommand {
             Stderr.line("quantorch run: \(error)")
             throw QuantorchExit.failure
         }
+        if ChildProcessGuard.interruptingSignal != nil { await ChildProcessGuard.awaitExit() }
         if json {
             try JSONOutput.print(summary)
         } else {

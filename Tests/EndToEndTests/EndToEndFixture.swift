@@ -57,13 +57,14 @@ struct EndToEndFixture {
     enum FixtureError: Error { case noBootstrap }
 }
 
-/// Processes whose command line mentions `marker` (a test's unique temp path), so a test
-/// checks only the processes it started, never the whole machine.
+/// llama.cpp processes (servers, tools, the converter) whose command line mentions `marker` (a
+/// test's unique temp path), so a test checks only the processes it started, never the whole
+/// machine.
 func processes(mentioning marker: String) -> [Int32] {
     let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
     return entries.compactMap(Int32.init).filter { pid in
         guard let data = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") else { return false }
         let cmdline = String(decoding: data.map { $0 == 0 ? 32 : $0 }, as: UTF8.self)
-        return cmdline.contains(marker) && cmdline.contains("llama-server")
+        return cmdline.contains(marker) && (cmdline.contains("llama-") || cmdline.contains("convert_hf_to_gguf"))
     }
 }

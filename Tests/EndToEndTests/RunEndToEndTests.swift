@@ -70,28 +70,6 @@ struct RunEndToEndTests {
         #expect(none.stderr.contains("no quantized variant passed"))
     }
 
-    @Test(.timeLimit(.minutes(20)))
-    func sigintMidSuiteLeavesNoServerAndTheRerunKeepsEarlierAnswers() async throws {
-        let fixture = try EndToEndFixture(name: "sigint")
-        let questions = (0..<12).map { ("q\($0)", "Name a famous city number \($0) in one word.", "city") }
-        let recipe = try fixture.recipe(name: "interrupt", questions: questions, ladder: "[F16, Q8_0]")
-        let (process, out, err) = try QuantorchBinary.start(["run", recipe.path])
-
-        let answers = try await waitForAnswers(under: fixture.work, atLeast: 2, while: process)
-        kill(process.processIdentifier, SIGINT)
-        let interrupted = await QuantorchBinary.finish(process, out, err)
-        #expect(interrupted.exitCode != 0)
-        try await Task.sleep(for: .seconds(1))
-        #expect(processes(mentioning: fixture.root.path).isEmpty, "a llama-server outlived quantorch")
-
-        let before = try Data(contentsOf: answers)
-        let rerun = try await QuantorchBinary.run(["run", recipe.path])
-        #expect([0, 3].contains(rerun.exitCode), "stderr: \(rerun.stderr)")
-        let after = try Data(contentsOf: answers)
-        #expect(after.starts(with: before), "answers finished before the interruption must be kept byte for byte")
-        #expect(after.split(separator: UInt8(ascii: "\n")).count == questions.count)
-    }
-
     @Test(.timeLimit(.minutes(5)))
     func badRecipesFailWithExitTwoBeforeAnyWork() async throws {
         let fixture = try EndToEndFixture(name: "bad")
@@ -119,20 +97,6 @@ struct RunEndToEndTests {
             #expect(result.stderr.contains(field), "\(label): \(result.stderr)")
             #expect(!FileManager.default.fileExists(atPath: fixture.work.path), "\(label): work started")
         }
-    }
-
-    private func waitForAnswers(under work: URL, atLeast count: Int, while process: Process) async throws -> URL {
-        let deadline = ContinuousClock.now + .seconds(600)
-        while ContinuousClock.now < deadline, process.isRunning {
-            let files = FileManager.default.enumerator(at: work, includingPropertiesForKeys: nil)?
-                .compactMap { $0 as? URL }.filter { $0.pathExtension == "jsonl" && $0.path.contains("/eval/") } ?? []
-            if let file = files.first, let data = try? Data(contentsOf: file),
-               data.split(separator: UInt8(ascii: "\n")).count >= count {
-                return file
-            }
-            try await Task.sleep(for: .milliseconds(200))
-        }
-        throw CancellationError()
     }
 
     private func git(_ repo: URL, _ arguments: [String]) throws -> String {

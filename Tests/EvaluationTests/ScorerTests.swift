@@ -114,4 +114,28 @@ struct ScorerTests {
         #expect(rows[3].facts.map(\.found) == [true, false] && rows[3].keyFactRecall == 0.5)
         #expect(rows[6].correct == nil && rows[6].exactMatch == nil)
     }
+
+    @Test func aLoopingAnswerIsNeverCorrectEvenWithEveryKeyFact() {
+        let loop = "Paris Paris Paris Paris Paris Paris"
+        #expect(LoopDetector.isLooping(loop))
+        #expect(Correctness.judge(hits: [FactHit(fact: "Paris", found: true)], answer: loop, reference: nil) == false)
+        #expect(Correctness.judge(hits: [], answer: "hi hi hi hi hi hi", reference: "hi hi hi hi hi hi") == false)
+        // Without facts or a reference there is nothing to judge, looping or not.
+        #expect(Correctness.judge(hits: [], answer: loop, reference: nil) == nil)
+        #expect(Correctness.judge(hits: [FactHit(fact: "Paris", found: true)], answer: "Paris.", reference: nil) == true)
+    }
+
+    @Test func loopingAnswersCountAsWrongInAccuracyAndFlips() {
+        let baseline = [Self.answer("q1", "original", "Paris."), Self.answer("q2", "original", "853.9 g/mol, C47H51NO14")]
+        let variant = [Self.answer("q1", "original", "Paris is the capital. Paris is the capital. Paris is the capital."),
+                       Self.answer("q2", "original", "853.9 g/mol, C47H51NO14")]
+        let score = Scorer.score(suite: Self.suite, answers: variant, baseline: baseline)
+        #expect(score.correctness == ["q1": false, "q2": true])
+        #expect(score.metrics["accuracy"]?.value == 0.5 && score.metrics["accuracy"]?.n == 2)
+        #expect(score.metrics["flips_correct_to_wrong"]?.value == 0.5)
+        #expect(score.metrics["loop_rate"]?.value == 0.5)
+        // The facts are still reported as found: the answer holds them, it just is not usable.
+        let rows = Scorer.answerScores(suite: Self.suite, answers: variant, baseline: baseline)
+        #expect(rows[0].looping && rows[0].correct == false && rows[0].keyFactRecall == 1)
+    }
 }

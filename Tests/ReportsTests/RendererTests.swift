@@ -73,4 +73,37 @@ import Testing
         #expect(FigureFormat.text(Figure(value: 0.0412, unit: "s")) == "41.2 ms")
         #expect(FigureFormat.text(Figure(value: 0.85, unit: "fraction", n: 20, ci95: [0.64, 0.948])) == "85.0 % [64.0–94.8]")
     }
+
+    @Test func loopingAnswersAreMarkedInBothViews() throws {
+        let report = try ReportFixture.report()
+        let looping = try #require(report.questions.first { $0.id == "paclitaxel" }?.answers.first { $0.quantType == "Q2_K" })
+        #expect(looping.looping && !looping.correct)
+        let markdown = MarkdownRenderer.render(report), html = HTMLRenderer.render(report)
+        #expect(markdown.contains("| Q2_K | ✗ ⟳ looping |"))
+        #expect(markdown.contains("**Q2_K** (wrong, ⟳ looping: repeats itself, never counted correct, 0/2 key facts):"))
+        #expect(html.contains("<div class=\"card wrong looping\">"))
+        #expect(html.contains("<span class=\"loop\" title=\"repeats itself; never counted correct\">⟳ looping</span>"))
+        // Exactly one answer of the fixture loops, so exactly one card carries the marker.
+        #expect(html.components(separatedBy: "card wrong looping").count - 1 == 1)
+        var plain = report
+        for row in plain.questions.indices {
+            for answer in plain.questions[row].answers.indices { plain.questions[row].answers[answer].looping = false }
+        }
+        #expect(!MarkdownRenderer.render(plain).contains("⟳"))
+        #expect(!HTMLRenderer.render(plain).contains("⟳"))
+    }
+
+    @Test func chatTemplatesAndNotesAreShown() throws {
+        let report = try ReportFixture.report()
+        let markdown = MarkdownRenderer.render(report), html = HTMLRenderer.render(report)
+        #expect(markdown.contains("- Chat templates: F16 gguf fa5b67795175, Q8_0 gguf fa5b67795175"))
+        #expect(markdown.contains("Q2_K server default "))
+        #expect(markdown.contains("## Notes\n\n- ⚠ Q2_K: its GGUF has no chat template"))
+        #expect(html.contains("<section class=\"notes\"><strong>Notes</strong><ul>"))
+        #expect(html.contains("<dt>chat templates</dt><dd>F16 gguf fa5b67795175"))
+        var none = report
+        none.notes = nil
+        #expect(!MarkdownRenderer.render(none).contains("## Notes"))
+        #expect(!HTMLRenderer.render(none).contains("class=\"notes\""))
+    }
 }

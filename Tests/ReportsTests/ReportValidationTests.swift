@@ -11,6 +11,22 @@ import Testing
         #expect(json.contains("\"schema_version\" : 1"))
         #expect(json.contains("\"key_fact_recall\""))
         #expect(json.contains("\"corpus_sha256\""))
+        #expect(json.contains("\"looping\" : true"))
+        #expect(json.contains("\"chat_template\" : {"))
+        #expect(json.contains("\"notes\" : ["))
+    }
+
+    @Test func reportsWrittenBeforeLoopingAndChatTemplatesStillDecode() throws {
+        var object = try #require(try JSONSerialization.jsonObject(with: ReportFixture.report().jsonData()) as? [String: Any])
+        object.removeValue(forKey: "notes")
+        object["variants"] = (object["variants"] as? [[String: Any]])?.map { $0.filter { $0.key != "chat_template" } }
+        object["questions"] = (object["questions"] as? [[String: Any]])?.map { question in
+            question.merging(["answers": (question["answers"] as? [[String: Any]])?.map { $0.filter { $0.key != "looping" } } ?? []]) { $1 }
+        }
+        let old = try Report.decode(JSONSerialization.data(withJSONObject: object))
+        try old.validate()
+        #expect(old.notes == nil && old.variants.allSatisfy { $0.chatTemplate == nil })
+        #expect(old.questions.allSatisfy { $0.answers.allSatisfy { !$0.looping } })
     }
 
     @Test func aNullSelectionIsWrittenAsNull() throws {
@@ -34,6 +50,8 @@ import Testing
         ("escaping revision", "model.revision is \"../../etc\""),
         ("escaping slug", "model.slug is \"..\""),
         ("unknown answer", "questions[1].answers[0].quant_type names quant type Q5_0"),
+        ("template hash", "variants[1].chat_template.sha256 is \"abc\"; expected 64 lowercase hex digits"),
+        ("template source", "variants[1].chat_template.source is \"guess\""),
         ("schema", "schema_version is 2"),
     ])
     func aBrokenFieldIsNamed(_ broken: String, _ message: String) throws {
@@ -51,6 +69,8 @@ import Testing
         case "escaping revision": report.model.revision = "../../etc"
         case "escaping slug": report.model.slug = ".."
         case "unknown answer": report.questions[1].answers[0].quantType = "Q5_0"
+        case "template hash": report.variants[1].chatTemplate?.sha256 = "abc"
+        case "template source": report.variants[1].chatTemplate?.source = "guess"
         default: report.schemaVersion = 2
         }
         do {

@@ -5,14 +5,19 @@
 ///    reference (SQuAD v1.1 ``ExactMatch``).
 /// 3. Neither: nil — the answer has no correctness and is left out of accuracy, flips and every
 ///    other correctness-based rate (their `n` says how many counted).
+///
+/// Under rules 1 and 2 an answer that ``LoopDetector`` flags is wrong whatever it contains: a
+/// quant that degenerates into repeating itself can still repeat every key fact, and a user
+/// would not accept that answer.
 public enum Correctness {
-    /// true, false, or nil under rule 3.
+    /// true, false (always false for a looping answer), or nil under rule 3.
     public static func judge(hits: [FactHit], answer: String, reference: String?) -> Bool? {
+        guard !hits.isEmpty || reference != nil else { return nil }
+        if LoopDetector.isLooping(answer) { return false }
         if !hits.isEmpty {
             return hits.allSatisfy(\.found)
         }
-        guard let reference else { return nil }
-        return ExactMatch.score(prediction: answer, reference: reference) == 1
+        return reference.map { ExactMatch.score(prediction: answer, reference: $0) == 1 }
     }
 
     /// Share of facts found, or nil when there are none.

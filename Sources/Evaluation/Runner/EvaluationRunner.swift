@@ -82,14 +82,15 @@ public struct EvaluationRunner: Sendable {
         return prompts.compactMap { answered[key($0)] }
     }
 
+    /// The conversation sent for `prompt`: the suite's system prompt, if any, then the prompt.
+    func messages(for prompt: Prompt) -> [ChatMessage] {
+        (suite.systemPrompt.map { [ChatMessage(role: "system", content: $0)] } ?? [])
+            + [ChatMessage(role: "user", content: prompt.text)]
+    }
+
     /// One streamed chat request and its record, fact hits included.
     private func ask(_ prompt: Prompt, variantSHA256: String, pass: Int) async throws -> AnswerRecord {
-        var messages: [ChatMessage] = []
-        if let system = suite.systemPrompt {
-            messages.append(ChatMessage(role: "system", content: system))
-        }
-        messages.append(ChatMessage(role: "user", content: prompt.text))
-        let request = ChatRequest(messages: messages, temperature: suite.sampling.temperature, seed: suite.sampling.seed,
+        let request = ChatRequest(messages: messages(for: prompt), temperature: suite.sampling.temperature, seed: suite.sampling.seed,
                                   maxTokens: suite.sampling.maxTokens, cachePrompt: false)
         let response = try await client.chatStreamed(request)
         return AnswerRecord(

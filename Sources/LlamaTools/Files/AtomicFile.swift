@@ -10,6 +10,8 @@ public enum AtomicFile {
         let folder = url.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let temp = folder.appending(path: ".\(url.lastPathComponent).\(UUID().uuidString).partial")
+        PartialFileRegistry.register(temp)
+        defer { PartialFileRegistry.unregister(temp) }
         guard FileManager.default.createFile(atPath: temp.path, contents: nil) else {
             throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: temp.path])
         }

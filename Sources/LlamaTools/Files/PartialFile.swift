@@ -3,7 +3,8 @@ import Foundation
 /// A temporary sibling of a file that an external tool writes (a GGUF, an imatrix, a KLD base
 /// file), renamed over the target only once the tool has succeeded, so the target path never
 /// holds a half-written file. The name keeps the target's extension, because some tools
-/// choose their output format by it (llama-imatrix writes GGUF for `.gguf`).
+/// choose their output format by it (llama-imatrix writes GGUF for `.gguf`). Until `discard()`
+/// it is registered with `PartialFileRegistry`, so an interrupt deletes it.
 struct PartialFile: Sendable {
     /// Where the finished file goes.
     let target: URL
@@ -20,6 +21,7 @@ struct PartialFile: Sendable {
         self.target = target
         url = folder.appending(path: ".\(stem).\(UUID().uuidString.prefix(8)).partial\(suffix)")
         Self.removeLeftovers(of: stem, suffix: suffix, in: folder)
+        PartialFileRegistry.register(url)
     }
 
     /// A run that was killed before it could discard its temporary file leaves it behind; the
@@ -45,5 +47,6 @@ struct PartialFile: Sendable {
     /// Removes the temporary file if it is still there (after a failure, or after `commit`).
     func discard() {
         try? FileManager.default.removeItem(at: url)
+        PartialFileRegistry.unregister(url)
     }
 }

@@ -32,8 +32,11 @@ public struct GGUFInfo: Sendable, Equatable {
     public var fileType: Int?
     /// `<architecture>.context_length`: the context the model was trained for, in tokens.
     public var contextLength: Int?
+    /// `tokenizer.chat_template`: the Jinja template llama-server applies to chat requests;
+    /// nil when absent or empty (the server then falls back to its default).
+    public var chatTemplate: String?
     /// Whether `tokenizer.chat_template` is present and not empty.
-    public var hasChatTemplate: Bool
+    public var hasChatTemplate: Bool { chatTemplate != nil }
     /// Size of the whole file in bytes.
     public var fileSizeBytes: Int
     /// File size in bits over `parameterCount`: what a weight costs on disk, metadata included.
@@ -102,7 +105,7 @@ public struct GGUFInfo: Sendable, Equatable {
             tensorCount: Int(tensorCount), parameterCount: parameterCount, tensorTypes: tensors.typeCounts,
             fileType: metadata.integers["general.file_type"],
             contextLength: architecture.flatMap { metadata.integers["\($0).context_length"] },
-            hasChatTemplate: !(metadata.strings["tokenizer.chat_template"] ?? "").isEmpty,
+            chatTemplate: metadata.strings["tokenizer.chat_template"].flatMap { $0.isEmpty ? nil : $0 },
             fileSizeBytes: Int(reader.fileSize),
             bitsPerWeight: Double(reader.fileSize) * 8 / Double(parameterCount),
             isQuantized: tensors.anyQuantized)

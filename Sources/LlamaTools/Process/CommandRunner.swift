@@ -128,9 +128,22 @@ public enum CommandRunner {
         extra.isEmpty ? .inherit : .inherit.updating(Dictionary(uniqueKeysWithValues: extra.map { (Environment.Key(stringLiteral: $0.key), Optional($0.value)) }))
     }
 
+    /// SIGTERM, then SIGKILL two seconds later, for a child in its own process group (see
+    /// ``ownProcessGroup(_:)``).
     static func gracefulTeardown() -> PlatformOptions {
         var options = PlatformOptions()
         options.teardownSequence = [.gracefulShutDown(allowedDurationToNextStep: .seconds(2))]
+        return ownProcessGroup(options)
+    }
+
+    /// Puts the child in a process group of its own. Ctrl-C signals the terminal's whole
+    /// foreground group: a child in quantorch's group would die of SIGINT by itself, and
+    /// quantorch could see it fail (and report a tool failure, exit 1) before its own signal
+    /// handler ran. Alone in its group, the child is stopped only by `ChildProcessGuard`,
+    /// after the interrupt is recorded.
+    static func ownProcessGroup(_ options: PlatformOptions) -> PlatformOptions {
+        var options = options
+        options.processGroupID = 0
         return options
     }
 

@@ -13,8 +13,11 @@ import Glibc
 enum ChildProcessRegistry {
     private static let pids = Mutex<Set<Int32>>([])
 
+    /// Adds `pid`; a child spawned after an interrupt began is stopped at once, since the
+    /// signal path's teardown may already have taken its list of children.
     static func register(_ pid: Int32) {
         pids.withLock { _ = $0.insert(pid) }
+        if ChildProcessGuard.interruptingSignal != nil { kill(pid, SIGTERM) }
     }
 
     static func unregister(_ pid: Int32) {

@@ -1,7 +1,7 @@
 import Foundation
 
 /// HTTP client for one llama-server: chat (plain and streamed), native completion with token
-/// probabilities, props, metrics and tokenization.
+/// probabilities, props, metrics, tokenization and chat-template application.
 ///
 /// Every method throws `ServerError` (`.unauthorized` on 401, `.httpStatus` on other non-2xx
 /// replies, `.decodingFailed`, `.transport`) or `CancellationError` when its task is cancelled.
@@ -121,9 +121,21 @@ public struct ServerClient: Sendable {
         return PrometheusText.parse(String(decoding: body, as: UTF8.self))
     }
 
-    /// `POST /tokenize`: token ids of `text` with the server's tokenizer, no BOS added.
-    public func tokenize(_ text: String) async throws -> [Int] {
-        try await post("/tokenize", ServerWireFormat.TokenizeBody(content: text), as: ServerWireFormat.TokenizeReply.self).tokens
+    /// `POST /tokenize`: token ids of `text` with the server's tokenizer; special-token text
+    /// such as `<|im_start|>` counts as one token.
+    /// - Parameter addSpecial: add the model's BOS (and other special tokens its vocabulary adds),
+    ///   as the server does for a chat request; false by default.
+    public func tokenize(_ text: String, addSpecial: Bool = false) async throws -> [Int] {
+        try await post("/tokenize", ServerWireFormat.TokenizeBody(content: text, addSpecial: addSpecial),
+                       as: ServerWireFormat.TokenizeReply.self).tokens
+    }
+
+    /// `POST /apply-template`: the prompt text the server would build from `messages` with the
+    /// chat template it serves (llama.cpp tools/server/README.md, `POST /apply-template`),
+    /// without generating anything.
+    public func applyTemplate(_ messages: [ChatMessage]) async throws -> String {
+        try await post("/apply-template", ServerWireFormat.ApplyTemplateBody(messages: messages),
+                       as: ServerWireFormat.ApplyTemplateReply.self).prompt
     }
 
     private func get<Reply: Decodable>(_ endpoint: String, as type: Reply.Type) async throws -> Reply {

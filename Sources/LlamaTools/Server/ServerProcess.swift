@@ -90,6 +90,7 @@ public enum ServerProcess {
         }
         var options = PlatformOptions()
         options.teardownSequence = [.gracefulShutDown(allowedDurationToNextStep: configuration.stopGracePeriod)]
+        options = CommandRunner.ownProcessGroup(options)
         let secret = configuration.apiKey.map(RedactedSecret.init(value:))
         let start = ContinuousClock.now
         let result: ExecutionResult<Outcome<T>, FileDescriptorOutput, FileDescriptorOutput>

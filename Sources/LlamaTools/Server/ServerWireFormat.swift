@@ -114,7 +114,16 @@ enum ServerWireFormat {
         }
     }
 
-    struct TokenizeBody: Encodable { let content: String }
+    struct TokenizeBody: Encodable {
+        let content: String
+        let addSpecial: Bool
+
+        enum CodingKeys: String, CodingKey { case content, addSpecial = "add_special" }
+    }
+
+    struct ApplyTemplateBody: Encodable { let messages: [ChatMessage] }
+
+    struct ApplyTemplateReply: Decodable { let prompt: String }
 
     struct TokenizeReply: Decodable { let tokens: [Int] }
 }

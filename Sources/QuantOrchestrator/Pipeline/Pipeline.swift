@@ -66,6 +66,8 @@ public struct Pipeline: Sendable {
         let source = try await SourceResolver(exportRoot: WorkFolder.sourcesFolder(root: workRoot))
             .resolve(source: recipe.model.source, revision: options.revision ?? recipe.model.revision)
         let folder = WorkFolder(root: workRoot, modelSlug: modelSlug, revision: source.revision)
+        let lock = try folder.lock()
+        defer { lock.release() }
         let records = StageRecords(folder: folder)
         progress.stage("plan: \(recipe.model.name) at revision \(source.revision.prefix(12)), ladder \(recipe.ladder.map(\.name).joined(separator: " ")), \(suite.forms().count) prompt\(suite.forms().count == 1 ? "" : "s") per variant, \(recipe.evaluation.mode.rawValue) mode")
 
@@ -127,6 +129,7 @@ public struct Pipeline: Sendable {
         let report = ReportBuilder(recipe: recipe, source: source, modelSlug: modelSlug, suite: suite, toolchain: toolchain, slots: stage.slots)
             .build(runID: runID, createdAt: started, results: results, kldBase: kldBase, decision: decision,
                    noiseFloor: noiseFloor, stageTimings: timings)
+        for note in report.notes ?? [] { progress.stage("warning: \(note)") }
         let answersFiles = try writeRunAnswers(results: results, folder: folder, runID: runID)
         let outcome: CommitOutcome
         do {

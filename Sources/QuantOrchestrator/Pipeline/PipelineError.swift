@@ -9,10 +9,13 @@ public enum PipelineError: Error, CustomStringConvertible {
     case insufficientDisk(String)
     /// Writing or reading the work folder or results repository failed (exit 1).
     case io(String)
+    /// Another run holds this model revision's work folder (exit 1); the message names its PID.
+    case workFolderBusy(String)
 
     public var description: String {
         switch self {
-        case let .badInput(message), let .toolFailed(message), let .insufficientDisk(message), let .io(message): message
+        case let .badInput(message), let .toolFailed(message), let .insufficientDisk(message), let .io(message),
+             let .workFolderBusy(message): message
         }
     }
 

@@ -53,6 +53,13 @@ public struct SourceResolver: Sendable {
             throw PipelineError.badInput("model revision '\(revision)' is not a commit of the git repository \(source.path) (try `git -C \(source.path) log --oneline` or `git tag`)")
         }
         let target = exportRoot.appending(path: sha, directoryHint: .isDirectory)
+        // Runs of other models or revisions may share this folder and export the same commit;
+        // each would delete the other's partial clone, so exports of one commit take turns.
+        let lock: ProcessLock
+        do { lock = try await ProcessLock.wait(exportRoot.appending(path: "\(sha).lock")) } catch let failure as ProcessLock.Failure {
+            throw PipelineError.io("cannot lock \(exportRoot.path) to export commit \(sha): \(failure)")
+        }
+        defer { lock.release() }
         if !FileManager.default.fileExists(atPath: target.appending(path: ".quantorch-exported").path) {
             try await export(source: source, sha: sha, to: target)
         }

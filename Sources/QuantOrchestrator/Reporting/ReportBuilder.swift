@@ -32,8 +32,10 @@ struct ReportBuilder {
                 efficiency: efficiency(result),
                 answersFile: "answers/\(result.type.name).jsonl",
                 accepted: result.isBaseline ? false : (verdict?.accepted ?? false),
-                reasons: result.isBaseline ? ["baseline: the reference every variant is measured against, never selected"] : (verdict?.reasons ?? []))
+                reasons: result.isBaseline ? ["baseline: the reference every variant is measured against, never selected"] : (verdict?.reasons ?? []),
+                chatTemplate: result.outcome.serve.chatTemplate)
         }
+        let notes = ChatTemplateNotes.notes(results.map { ($0.type.name, $0.outcome.serve.chatTemplate) })
         return Report(
             schemaVersion: 1, runID: runID, createdAt: ISO8601DateFormatter().string(from: createdAt),
             model: ModelInfo(name: recipe.model.name, slug: modelSlug, revision: source.revision,
@@ -56,7 +58,8 @@ struct ReportBuilder {
             variants: variants,
             questions: questionRows(results),
             selection: Selection(quantType: decision.selected, rule: decision.rule, why: decision.why),
-            stageTimings: stageTimings)
+            stageTimings: stageTimings,
+            notes: notes.isEmpty ? nil : notes)
     }
 
     static func figure(_ metric: MetricValue) -> Figure {
@@ -95,7 +98,8 @@ struct ReportBuilder {
                 let record = result.outcome.answers.first { $0.questionID == prompt.questionID && $0.form == "original" }
                 return QuestionAnswer(quantType: result.type.name, answer: record?.answer ?? "",
                                       correct: result.score.correctness[prompt.questionID] ?? false,
-                                      facts: (record?.facts ?? []).map { FactResult(fact: $0.fact, found: $0.found) })
+                                      facts: (record?.facts ?? []).map { FactResult(fact: $0.fact, found: $0.found) },
+                                      looping: record.map { LoopDetector.isLooping($0.answer) } ?? false)
             }
             let category = suite.questions.first { $0.id == prompt.questionID }?.category
             return QuestionRow(id: prompt.questionID, prompt: prompt.text, category: category,

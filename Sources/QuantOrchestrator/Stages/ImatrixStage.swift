@@ -14,7 +14,7 @@ struct ImatrixStage {
         let corpusSHA = try FileDigest.sha256(of: settings.corpus)
         let key = WorkFolder.key([master.sha256, corpusSHA, "\(settings.ctx)", "\(settings.chunks)"])
         let name = "imatrix-\(key)"
-        if let record = records.load(ArtifactRecord.self, name), record.isIntact {
+        if let record = try records.reusableArtifact(name, .whenChanged, label: "imatrix", progress: progress) {
             progress.stage("imatrix: reused")
             return record
         }

@@ -23,7 +23,12 @@ struct KLDBaseStage {
         let corpusSHA = try FileDigest.sha256(of: settings.corpus)
         let key = WorkFolder.key([baseline.sha256, corpusSHA, "\(settings.ctx)", "\(settings.chunks)"])
         let name = "kld-base-\(key)"
-        if let record = records.load(Record.self, name), record.base.isIntact {
+        if var record = records.load(Record.self, name),
+           let base = try records.verified(record.base, .whenChanged, label: "kld base", progress: progress) {
+            if base != record.base {
+                record.base = base
+                try records.save(record, name)
+            }
             progress.stage("kld base: reused (baseline PPL \(record.perplexity.ppl))")
             return record
         }

@@ -5,7 +5,9 @@ import LlamaTools
 ///
 /// A type equal to the master's own type is the master itself. Each file's folder is keyed by
 /// the master's sha256 and the importance matrix, so a new checkpoint or imatrix never reuses
-/// a stale variant. `--allow-requantize` is passed when the master is already quantized.
+/// a stale variant. A cached variant is rehashed on every run, since it is served next and its
+/// sha256 names the answers and the report's file; one whose bytes changed is made again.
+/// `--allow-requantize` is passed when the master is already quantized.
 struct QuantizeStage {
     let toolchain: Toolchain
     let folder: WorkFolder
@@ -30,7 +32,7 @@ struct QuantizeStage {
                 continue
             }
             let name = "quantize-\(type.name)-\(key)"
-            if let record = records.load(ArtifactRecord.self, name), record.isIntact {
+            if let record = try records.reusableArtifact(name, .always, label: "quantize \(type.name)", progress: progress) {
                 variants[type] = record
                 progress.stage("quantize \(type.name): reused (\(ByteFormat.megabytes(record.sizeBytes)))")
                 continue

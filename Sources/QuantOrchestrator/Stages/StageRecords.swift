@@ -30,27 +30,35 @@ struct StageRecords: Sendable {
     private var decoder: JSONDecoder { JSONDecoder() }
 }
 
-/// A GGUF artifact as a record remembers it: a re-run trusts it when the file still has this size.
-struct ArtifactRecord: Codable, Sendable, Equatable {
-    /// Absolute path.
-    var path: String
-    /// sha256 of the file.
-    var sha256: String
-    /// Size in bytes.
-    var sizeBytes: Int
-    /// Wall time of the llama.cpp process that made it, in seconds.
-    var toolSeconds: Double
-
-    enum CodingKeys: String, CodingKey { case path, sha256, sizeBytes = "size_bytes", toolSeconds = "tool_seconds" }
-
-    /// True when the file is still there with the recorded size.
-    var isIntact: Bool {
-        (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) == sizeBytes
+extension StageRecords {
+    /// The artifact record `name` when its file still holds the recorded bytes (see
+    /// ``verified(_:_:label:progress:)``); a record whose modification time alone moved is
+    /// saved refreshed, so the next run need not rehash.
+    func reusableArtifact(_ name: String, _ content: ArtifactRecord.ContentCheck, label: String,
+                          progress: ProgressReporter) throws -> ArtifactRecord? {
+        guard let saved = load(ArtifactRecord.self, name),
+              let record = try verified(saved, content, label: label, progress: progress) else { return nil }
+        if record != saved { try save(record, name) }
+        return record
     }
 
-    /// Records the file at `url`, hashing it.
-    static func of(_ url: URL, toolSeconds: Double) throws -> ArtifactRecord {
-        let size = (try FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
-        return ArtifactRecord(path: url.path, sha256: try FileDigest.sha256(of: url), sizeBytes: size, toolSeconds: toolSeconds)
+    /// `record` (with the modification time seen now) when its file still holds the recorded
+    /// bytes, else nil, after a progress line saying why `label` is made again.
+    /// - Throws: `PipelineError.io` when the file cannot be read.
+    func verified(_ record: ArtifactRecord, _ content: ArtifactRecord.ContentCheck, label: String,
+                  progress: ProgressReporter) throws -> ArtifactRecord? {
+        let state: ArtifactRecord.State
+        do { state = try record.check(content) } catch {
+            throw PipelineError.io("cannot read \(record.path) to verify it: \(error.localizedDescription)")
+        }
+        switch state {
+        case let .intact(seen):
+            return seen
+        case .missing:
+            return nil
+        case let .changed(what):
+            progress.stage("\(label): \(URL(fileURLWithPath: record.path).lastPathComponent) changed since it was made (\(what)); making it again")
+            return nil
+        }
     }
 }

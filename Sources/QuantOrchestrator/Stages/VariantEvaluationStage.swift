@@ -1,12 +1,15 @@
 import Evaluation
 import Foundation
 import LlamaTools
+import Reports
 
 /// Per-variant stage: serve the GGUF with llama-server, run the suite against it (resuming
 /// from its answers file), stop the server, then measure KL divergence against the baseline.
 ///
-/// The server is started only when answers are missing or its load time and peak memory were
-/// never recorded, so a re-run after success launches nothing. KLD runs after the server has
+/// The server is started only when answers are missing or its load time, peak memory and chat
+/// template were never recorded, so a re-run after success launches nothing. Before the first
+/// question, every prompt is checked to fit the server's context (a bad suite fails naming the
+/// question, exit 2, instead of an HTTP 400 mid-suite). KLD runs after the server has
 /// stopped so the two never compete for the same cores.
 struct VariantEvaluationStage {
     let toolchain: Toolchain
@@ -25,8 +28,13 @@ struct VariantEvaluationStage {
         var peakRSSBytes: Int?
         /// Slots the server ran with.
         var slots: Int
+        /// The chat template the server applied; nil in records written before it was kept,
+        /// which makes the stage serve the variant once more to learn it.
+        var chatTemplate: ChatTemplateInfo?
 
-        enum CodingKeys: String, CodingKey { case loadSeconds = "load_s", peakRSSBytes = "peak_rss_bytes", slots }
+        enum CodingKeys: String, CodingKey {
+            case loadSeconds = "load_s", peakRSSBytes = "peak_rss_bytes", slots, chatTemplate = "chat_template"
+        }
     }
 
     /// Everything measured for one variant.
@@ -59,7 +67,7 @@ struct VariantEvaluationStage {
         let answered = try answeredCounts(log, variantSHA256: artifact.sha256, passes: passes)
 
         var answerSeconds: Double?
-        if serve == nil || passes.contains(where: { answered[$0, default: 0] < total }) {
+        if serve?.chatTemplate == nil || passes.contains(where: { answered[$0, default: 0] < total }) {
             let start = ContinuousClock.now
             serve = try await serveAndAnswer(type: type, artifact: artifact, log: log, passes: passes, total: total, progress: progress)
             try records.save(serve, serveName)
@@ -69,9 +77,9 @@ struct VariantEvaluationStage {
         }
         guard let serve else { throw PipelineError.io("no serve record for \(type.name)") }
 
-        let all = try log.existing().filter { $0.suiteSHA256 == suite.sha256 && $0.variantSHA256 == artifact.sha256 }
-        let first = all.filter { $0.pass == 1 }
-        let second = passes.count > 1 ? all.filter { $0.pass == 2 } : nil
+        let all = try log.existing()
+        let first = SuiteAnswers.pick(from: all, suite: suite, variantSHA256: artifact.sha256, pass: 1)
+        let second = passes.count > 1 ? SuiteAnswers.pick(from: all, suite: suite, variantSHA256: artifact.sha256, pass: 2) : nil
         let kldStart = ContinuousClock.now
         var kld: KLDResult?
         var kldSeconds: Double?
@@ -101,10 +109,15 @@ struct VariantEvaluationStage {
         let suite = self.suite
         let mode = recipe.evaluation.mode
         let slots = self.slots
+        let suitePath = recipe.evaluation.suite.path
         return try await ledger.timed("llama-server \(type.name)") {
             try await ServerProcess.withServer(toolchain: toolchain, configuration: configuration) { server in
                 progress.stage("\(type.name): llama-server ready in \(String(format: "%.1f", server.loadSeconds)) s on port \(server.port)")
                 let runner = EvaluationRunner(suite: suite, client: server.client(), mode: mode, slots: slots)
+                let template = try await ServedChatTemplate.of(model: URL(fileURLWithPath: artifact.path), client: server.client())
+                do { try await runner.checkPromptsFit() } catch let tooLong as PromptTooLong {
+                    throw PipelineError.badInput("\(suitePath): \(tooLong)")
+                }
                 for pass in passes {
                     let label = pass == 1 ? type.name : "\(type.name) (noise-floor pass)"
                     _ = try await runner.run(variantSHA256: artifact.sha256, pass: pass, log: log) { done, total in
@@ -112,7 +125,8 @@ struct VariantEvaluationStage {
                     }
                     progress.stage("\(label): \(total) answers")
                 }
-                return ServeRecord(loadSeconds: server.loadSeconds, peakRSSBytes: server.peakRSSBytes(), slots: slots)
+                return ServeRecord(loadSeconds: server.loadSeconds, peakRSSBytes: server.peakRSSBytes(), slots: slots,
+                                   chatTemplate: template)
             }
         }
     }

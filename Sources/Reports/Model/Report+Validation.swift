@@ -5,8 +5,9 @@ extension Report {
     /// schema version 1; `run_id`, `created_at`, `model.slug` and `model.revision` well-formed;
     /// a baseline that is the first variant; unique quant types; every figure finite with a
     /// unit, fractions within 0…1, `ci95` two ordered finite numbers; sizes and counts not
-    /// negative; `selection.quant_type` null or an accepted non-baseline variant; questions'
-    /// answers naming known variants at most once each.
+    /// negative; a variant's `chat_template`, when present, a sha256 with source "gguf" or
+    /// "server default"; `selection.quant_type` null or an accepted non-baseline variant;
+    /// questions' answers naming known variants at most once each.
     /// - Throws: the first problem found, naming its field.
     public func validate() throws(ReportValidationError) {
         guard schemaVersion == Report.currentSchemaVersion else { throw .unsupportedSchemaVersion(schemaVersion) }
@@ -62,7 +63,9 @@ extension Report {
         return allowed && revision.count <= 128 && component(revision[...]) && component(revision.prefix(12))
     }
 
-    private func quoted(_ text: String) -> String { "\"\(text)\"" }
+    private func quoted(_ text: String) -> String { Self.quoted(text) }
+
+    private static func quoted(_ text: String) -> String { "\"\(text)\"" }
 
     private func checkCounts() throws(ReportValidationError) {
         let counts: [(String, Int)] = [
@@ -114,6 +117,16 @@ extension Report {
             try Self.check(variant.metrics, field: "\(field).metrics")
             try Self.check(variant.perplexity, field: "\(field).perplexity")
             try Self.check(variant.efficiency, field: "\(field).efficiency")
+            if let template = variant.chatTemplate { try Self.check(template, field: "\(field).chat_template") }
+        }
+    }
+
+    private static func check(_ template: ChatTemplateInfo, field: String) throws(ReportValidationError) {
+        guard template.sha256.count == 64, template.sha256.allSatisfy({ $0.isHexDigit && !$0.isUppercase }) else {
+            throw .invalid(field: "\(field).sha256", value: quoted(template.sha256), expected: "64 lowercase hex digits")
+        }
+        guard [ChatTemplateInfo.fromGGUF, ChatTemplateInfo.serverDefault].contains(template.source) else {
+            throw .invalid(field: "\(field).source", value: quoted(template.source), expected: "\"gguf\" or \"server default\"")
         }
     }
 

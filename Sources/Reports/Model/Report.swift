@@ -36,12 +36,15 @@ public struct Report: Codable, Sendable, Equatable {
     public var selection: Selection
     /// Wall-clock seconds per pipeline stage.
     public var stageTimings: [StageTiming]
+    /// Warnings a reader must see before trusting the figures (a variant served without its own
+    /// chat template, say), one sentence each; nil when there are none.
+    public var notes: [String]?
 
     /// Creates the value from its fields, as listed above.
     public init(schemaVersion: Int = Report.currentSchemaVersion, runID: String, createdAt: String, model: ModelInfo,
                 toolchain: ToolchainInfo, suite: SuiteInfo, settings: Settings, acceptance: Acceptance,
                 noiseFloor: [String: Figure]?, variants: [Variant], questions: [QuestionRow],
-                selection: Selection, stageTimings: [StageTiming]) {
+                selection: Selection, stageTimings: [StageTiming], notes: [String]? = nil) {
         self.schemaVersion = schemaVersion
         self.runID = runID
         self.createdAt = createdAt
@@ -55,10 +58,11 @@ public struct Report: Codable, Sendable, Equatable {
         self.questions = questions
         self.selection = selection
         self.stageTimings = stageTimings
+        self.notes = notes
     }
 
     enum CodingKeys: String, CodingKey {
-        case model, toolchain, suite, settings, acceptance, variants, questions, selection
+        case model, toolchain, suite, settings, acceptance, variants, questions, selection, notes
         case schemaVersion = "schema_version"
         case runID = "run_id"
         case createdAt = "created_at"

@@ -27,11 +27,13 @@ public struct Variant: Codable, Sendable, Equatable {
     public var accepted: Bool
     /// Why it was accepted or rejected, one sentence each.
     public var reasons: [String]
+    /// The chat template the server applied; nil in reports written before it was recorded.
+    public var chatTemplate: ChatTemplateInfo?
 
     /// Creates the value from its fields, as listed above.
     public init(quantType: String, isBaseline: Bool, file: String, sha256: String, sizeBytes: Int, bpw: Double,
                 metrics: [String: Figure], perplexity: [String: Figure], efficiency: [String: Figure],
-                answersFile: String, accepted: Bool, reasons: [String]) {
+                answersFile: String, accepted: Bool, reasons: [String], chatTemplate: ChatTemplateInfo? = nil) {
         self.quantType = quantType
         self.isBaseline = isBaseline
         self.file = file
@@ -44,6 +46,7 @@ public struct Variant: Codable, Sendable, Equatable {
         self.answersFile = answersFile
         self.accepted = accepted
         self.reasons = reasons
+        self.chatTemplate = chatTemplate
     }
 
     /// The figure named `key`, looked up in metrics, then perplexity, then efficiency.
@@ -57,5 +60,6 @@ public struct Variant: Codable, Sendable, Equatable {
         case isBaseline = "is_baseline"
         case sizeBytes = "size_bytes"
         case answersFile = "answers_file"
+        case chatTemplate = "chat_template"
     }
 }

@@ -4,7 +4,8 @@
 /// quant ringed, mean KL divergence per variant against `kld_mean_max`, and generation
 /// tokens/s per variant. Each question shows all variants' answers side by side, as in the
 /// write-up this project starts from: a green or red top edge for correct or wrong, kept key
-/// facts highlighted green where they occur, lost ones listed in red under the answer.
+/// facts highlighted green where they occur, lost ones listed in red under the answer, and a
+/// looping answer marked "⟳ looping". Notes (warnings) follow the selection.
 /// Every text from the report is HTML-escaped. The output depends only on the report.
 public enum HTMLRenderer {
     /// Renders `report`; pure and deterministic.
@@ -23,6 +24,7 @@ public enum HTMLRenderer {
         html.append("<h1>Quantization report: \(esc(report.model.name))</h1>")
         html.append("<p class=\"meta\">revision <code>\(esc(report.model.revision))</code> · run <code>\(esc(report.runID))</code> · \(esc(report.createdAt)) · suite \(esc(report.suite.name)), \(report.suite.questions) questions · \(esc(report.settings.mode)) mode</p>")
         html += selection(report)
+        html += notes(report)
         html += charts(report)
         html += variantTable(report)
         html += reasons(report)
@@ -43,6 +45,13 @@ public enum HTMLRenderer {
             return ["<section class=\"selection\"><strong>Selected: \(esc(quant))</strong> (\(esc(report.selection.rule)))<br>\(esc(report.selection.why))<br><span class=\"meta\">\(esc(thresholds))</span></section>"]
         }
         return ["<section class=\"selection none\"><strong>No quantized variant passed the acceptance thresholds: keep the baseline \(esc(report.baseline?.quantType ?? ""))</strong> (\(esc(report.selection.rule)))<br>\(esc(report.selection.why))<br><span class=\"meta\">\(esc(thresholds))</span></section>"]
+    }
+
+    private static func notes(_ report: Report) -> [String] {
+        guard let notes = report.notes, !notes.isEmpty else { return [] }
+        return ["<section class=\"notes\"><strong>Notes</strong><ul>"]
+            + notes.map { "<li>⚠ \(MarkupEscaping.html($0))</li>" }
+            + ["</ul></section>"]
     }
 
     private static func charts(_ report: Report) -> [String] {
@@ -136,8 +145,9 @@ public enum HTMLRenderer {
         let runs = FactHighlighter.runs(answer: answer.answer, foundFacts: kept.map(\.fact))
         let text = runs.map { $0.highlighted ? "<mark class=\"kept\">\(esc($0.text))</mark>" : esc($0.text) }.joined()
         let verdict = answer.correct ? "✓ correct" : "✗ wrong"
-        var html = ["<div class=\"card \(answer.correct ? "correct" : "wrong")\">"]
-        html.append("<header><span class=\"quant\">\(esc(answer.quantType))\(isBaseline ? " (baseline)" : "")</span><span>\(verdict) · \(kept.count)/\(answer.facts.count) facts · \(answer.answer.count) chars</span></header>")
+        let loop = answer.looping ? " · <span class=\"loop\" title=\"repeats itself; never counted correct\">\(LoopMarker.text)</span>" : ""
+        var html = ["<div class=\"card \(answer.correct ? "correct" : "wrong")\(answer.looping ? " looping" : "")\">"]
+        html.append("<header><span class=\"quant\">\(esc(answer.quantType))\(isBaseline ? " (baseline)" : "")</span><span>\(verdict)\(loop) · \(kept.count)/\(answer.facts.count) facts · \(answer.answer.count) chars</span></header>")
         html.append("<p class=\"answer\">\(text)</p>")
         html.append("<div>" + kept.map { "<span class=\"fact kept\">✓ \(esc($0.fact))</span>" }.joined()
             + lost.map { "<span class=\"fact lost\">✗ lost: \(esc($0.fact))</span>" }.joined() + "</div>")
@@ -165,6 +175,7 @@ public enum HTMLRenderer {
             ("revision", report.model.revision),
             ("source", "\(report.model.source) (\(report.model.sourceKind))"),
             ("toolchain", "llama.cpp build \(report.toolchain.llamaCppBuild), \(report.toolchain.converter), quantorch \(report.toolchain.quantorchVersion)"),
+            ("chat templates", report.variants.map { "\($0.quantType) \(ChatTemplateText.describe($0.chatTemplate))" }.joined(separator: ", ")),
             ("suite", "\(report.suite.name), sha256 \(report.suite.sha256), \(report.suite.questions) questions, \(report.suite.forms) prompts per variant"),
             ("sampling", "temperature \(FigureFormat.fixed(settings.sampling.temperature, 2)), seed \(settings.sampling.seed), max tokens \(settings.sampling.maxTokens)"),
             ("system prompt", settings.systemPrompt ?? FigureFormat.missing),

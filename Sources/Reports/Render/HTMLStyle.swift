@@ -15,6 +15,8 @@ enum HTMLStyle {
     .selection { margin: 18px 0; padding: 12px 16px; border-radius: 6px; border-left: 6px solid var(--ok); background: #eef8f1; }
     .selection.none { border-left-color: #d68910; background: #fdf3e3; }
     .selection strong { font-size: 16px; }
+    .notes { margin: 18px 0; padding: 10px 16px; border-radius: 6px; border-left: 6px solid #d68910; background: #fdf3e3; }
+    .notes ul { margin: 6px 0 0; padding-left: 18px; }
     .charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(420px, 1fr)); gap: 14px; }
     .chart { background: #fbfcfe; border: 1px solid var(--line); border-radius: 6px; max-width: 100%; height: auto; }
     .chart text { font-family: inherit; fill: var(--ink); }
@@ -38,6 +40,8 @@ enum HTMLStyle {
     .answers { display: grid; gap: 10px; }
     .card { border: 1px solid var(--line); border-top: 5px solid var(--ok); border-radius: 6px; padding: 8px 10px; background: #fff; min-width: 0; }
     .card.wrong { border-top-color: var(--bad); }
+    .card.looping { background: #fdf3e3; }
+    .card .loop { color: #b9770e; font-weight: bold; }
     .card header { display: flex; justify-content: space-between; gap: 6px; font-size: 12px; color: var(--muted); margin-bottom: 6px; }
     .card header .quant { font-weight: bold; font-size: 14px; color: var(--ink); }
     .card .answer { white-space: pre-wrap; overflow-wrap: anywhere; margin: 0 0 8px; }

@@ -1,10 +1,11 @@
 /// report.md: the report as Markdown, for reading in a repository browser or a terminal.
 ///
-/// Sections: run facts, selection (with its reason), the variant table (`VariantColumns`),
-/// rejected variants with their reasons, the noise floor (parallel mode), every figure, and
-/// each question's answers from all variants side by side with the key facts kept and lost,
-/// as in the write-up this project starts from. A missing figure shows as "—". Text from the
-/// report is escaped (`MarkupEscaping.markdown`). The output depends only on the report.
+/// Sections: run facts (chat templates included), selection (with its reason), notes (warnings),
+/// the variant table (`VariantColumns`), rejected variants with their reasons, the noise floor
+/// (parallel mode), every figure, and each question's answers from all variants side by side
+/// with the key facts kept and lost, as in the write-up this project starts from; a looping
+/// answer is marked "⟳ looping". A missing figure shows as "—". Text from the report is
+/// escaped (`MarkupEscaping.markdown`). The output depends only on the report.
 public enum MarkdownRenderer {
     /// Renders `report`; pure and deterministic.
     public static func render(_ report: Report) -> String {
@@ -17,6 +18,9 @@ public enum MarkdownRenderer {
         lines.append("- Suite: \(md(report.suite.name)) (sha256 `\(report.suite.sha256.prefix(12))`), \(report.suite.questions) questions, \(report.suite.forms) prompts per variant")
         lines.append("- Evaluation: \(report.settings.mode) mode, temperature \(FigureFormat.fixed(report.settings.sampling.temperature, 2)), seed \(report.settings.sampling.seed), max tokens \(report.settings.sampling.maxTokens), ctx \(report.settings.ctx), \(report.settings.slots) slots, \(report.settings.threads) threads, \(report.settings.gpuLayers) GPU layers")
         lines.append("- Toolchain: llama.cpp build \(md(report.toolchain.llamaCppBuild)), \(md(report.toolchain.converter)), quantorch \(md(report.toolchain.quantorchVersion))")
+        if report.variants.contains(where: { $0.chatTemplate != nil }) {
+            lines.append("- Chat templates: " + report.variants.map { "\(md($0.quantType)) \(md(ChatTemplateText.describe($0.chatTemplate)))" }.joined(separator: ", "))
+        }
         lines.append("")
         lines.append("## Selection")
         lines.append("")
@@ -26,6 +30,12 @@ public enum MarkdownRenderer {
             lines.append("**No quantized variant passed the acceptance thresholds: keep the baseline \(md(report.baseline?.quantType ?? ""))** (\(md(report.selection.rule))). \(md(report.selection.why))")
         }
         lines.append("")
+        if let notes = report.notes, !notes.isEmpty {
+            lines.append("## Notes")
+            lines.append("")
+            lines += notes.map { "- ⚠ \(md($0))" }
+            lines.append("")
+        }
         let acceptance = report.acceptance
         lines.append("Acceptance: accuracy drop ≤ \(FigureFormat.fixed(acceptance.accuracyDropMax, 3)), key-fact recall drop ≤ \(FigureFormat.fixed(acceptance.keyFactRecallDropMax, 3)), flips ≤ \(FigureFormat.fixed(acceptance.flipsMax, 3)), mean KLD ≤ \(FigureFormat.fixed(acceptance.kldMeanMax, 3)) nats.")
         lines.append("")
@@ -91,13 +101,14 @@ public enum MarkdownRenderer {
             lines.append("")
             lines += table(header: ["Variant", "Correct", "Facts kept", "Facts lost", "Length (characters)"],
                            rows: question.answers.map { answer in
-                               [answer.quantType, answer.correct ? "✓" : "✗",
+                               [answer.quantType, (answer.correct ? "✓" : "✗") + (answer.looping ? " \(LoopMarker.text)" : ""),
                                 list(answer.facts.filter(\.found)), list(answer.facts.filter { !$0.found }), "\(answer.answer.count)"]
                            })
             lines.append("")
             for answer in question.answers {
                 let kept = answer.facts.filter(\.found).count
-                lines.append("**\(md(answer.quantType))** (\(answer.correct ? "correct" : "wrong"), \(kept)/\(answer.facts.count) key facts):")
+                let loop = answer.looping ? ", \(LoopMarker.text): repeats itself, never counted correct" : ""
+                lines.append("**\(md(answer.quantType))** (\(answer.correct ? "correct" : "wrong")\(loop), \(kept)/\(answer.facts.count) key facts):")
                 lines.append("")
                 lines += answer.answer.split(separator: "\n", omittingEmptySubsequences: false).map { "> \(md(String($0)))" }
                 lines.append("")

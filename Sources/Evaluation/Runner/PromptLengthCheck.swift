@@ -1,0 +1,53 @@
+import LlamaTools
+
+/// A suite prompt that cannot be answered within the server's context: its chat-templated
+/// tokens plus the suite's `max_tokens` exceed the context of one slot.
+public struct PromptTooLong: Error, Equatable, CustomStringConvertible {
+    /// The question (or bias probe) id.
+    public var questionID: String
+    /// The form ("original", "paraphrase:0", "noisy:case:0", "bias:<probe>:<group>").
+    public var form: String
+    /// Tokens of the prompt after the chat template and system prompt, BOS included.
+    public var tokens: Int
+    /// The most prompt tokens that leave room for the answer: `contextSize − maxTokens`.
+    public var limit: Int
+    /// The server's context per slot (`GET /props` `n_ctx`), in tokens.
+    public var contextSize: Int
+    /// The suite's `sampling.max_tokens`.
+    public var maxTokens: Int
+
+    public var description: String {
+        "question '\(questionID)' (form \(form)) is \(tokens) tokens with the chat template and system prompt, over the limit of \(limit) (server context \(contextSize) tokens per slot − max_tokens \(maxTokens)); shorten the prompt, lower sampling.max_tokens, or raise server.ctx"
+    }
+}
+
+extension EvaluationRunner {
+    /// Checks, before any question is sent, that every form of the suite leaves `max_tokens`
+    /// of room in one slot's context; otherwise llama-server rejects the request mid-suite
+    /// with a bare HTTP 400 that names no question.
+    ///
+    /// Counts what the server itself would count: the messages rendered by its chat template
+    /// (`POST /apply-template`), tokenized with special tokens added (`POST /tokenize`
+    /// with `add_special`), against `GET /props` `n_ctx` (the context of one slot).
+    /// - Throws: ``PromptTooLong`` for the first form over the limit, in the suite's form order;
+    ///   the client's `ServerError` when the server cannot be asked.
+    public func checkPromptsFit() async throws {
+        let contextSize = try await client.props().contextSize
+        let limit = contextSize - suite.sampling.maxTokens
+        for prompt in suite.forms() {
+            let tokens = try await promptTokens(prompt)
+            guard tokens <= limit else {
+                throw PromptTooLong(questionID: prompt.questionID, form: prompt.form, tokens: tokens, limit: limit,
+                                    contextSize: contextSize, maxTokens: suite.sampling.maxTokens)
+            }
+        }
+    }
+
+    /// The prompt tokens the server will evaluate for `prompt` (what it reports as
+    /// `prompt_tokens`): the chat-templated messages, special tokens added.
+    /// - Throws: the client's `ServerError`.
+    public func promptTokens(_ prompt: Prompt) async throws -> Int {
+        let text = try await client.applyTemplate(messages(for: prompt))
+        return try await client.tokenize(text, addSpecial: true).count
+    }
+}
