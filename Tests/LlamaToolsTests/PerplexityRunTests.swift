@@ -69,8 +69,10 @@ import Testing
             try await Perplexity.measure(toolchain: RealToolchain.toolchain, model: text, corpus: corpus,
                                          contextSize: 128, chunks: 2, threads: 2, logFile: log)
         }
-        guard case let .toolFailed(code, logFile, lastLines) = error else { Issue.record("got \(String(describing: error))"); return }
+        guard case let .toolFailed(termination, activity, logFile, lastLines) = error else { Issue.record("got \(String(describing: error))"); return }
+        guard case let .exited(code) = termination else { Issue.record("a refused model is an exit, not \(termination)"); return }
         #expect(code != 0)
+        #expect(activity == "measuring the perplexity of text.gguf")
         #expect(logFile == log.path)
         #expect(!lastLines.isEmpty)
     }

@@ -103,11 +103,13 @@ struct ServerProcessTests {
         let error = await #expect(throws: ServerError.self) {
             try await ServerProcess.withServer(toolchain: ServerTestSupport.toolchain, configuration: configuration) { _ in }
         }
-        guard case let .exitedAtStart(status, logFile, lastLines) = error else {
-            Issue.record("expected exitedAtStart, got \(String(describing: error))")
+        guard case let .endedBeforeReady(termination, model, logFile, lastLines) = error else {
+            Issue.record("expected endedBeforeReady, got \(String(describing: error))")
             return
         }
-        #expect(status != 0)
+        guard case let .exited(code) = termination else { Issue.record("a bad flag is an exit, not \(termination)"); return }
+        #expect(code != 0)
+        #expect(model == ServerTestSupport.model.lastPathComponent)
         #expect(logFile == configuration.logFile.path)
         #expect(lastLines.contains("--no-such-flag-for-quantorch"))
     }
@@ -121,8 +123,8 @@ struct ServerProcessTests {
             try await ServerProcess.withServer(toolchain: ServerTestSupport.toolchain,
                                                configuration: ServerTestSupport.configuration("notgguf", model: notGGUF)) { _ in }
         }
-        guard case let .exitedAtStart(_, _, lastLines) = error else {
-            Issue.record("expected exitedAtStart, got \(String(describing: error))")
+        guard case let .endedBeforeReady(_, _, _, lastLines) = error else {
+            Issue.record("expected endedBeforeReady, got \(String(describing: error))")
             return
         }
         #expect(lastLines.contains("failed to load model"))

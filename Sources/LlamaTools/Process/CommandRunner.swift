@@ -19,8 +19,8 @@ import SystemPackage
 public enum CommandRunner {
     /// What a finished command printed and how it ended.
     public struct Output: Sendable, Equatable {
-        /// Exit code; for a signal, 128 + the signal number (as a shell reports it).
-        public let exitCode: Int32
+        /// How it ended: its exit code, or the signal that killed it.
+        public let termination: ProcessTermination
         /// Standard output, decoded as UTF-8 (nil when it went to a log file).
         public let standardOutput: String?
         /// Standard error, decoded as UTF-8 (nil when it went to a log file).
@@ -56,7 +56,7 @@ public enum CommandRunner {
                 workingDirectory: workingDirectory.map { FilePath($0.path) },
                 platformOptions: gracefulTeardown(),
                 output: .string(limit: captureLimit), error: .string(limit: captureLimit))
-            return Output(exitCode: code(result.terminationStatus), standardOutput: result.standardOutput,
+            return Output(termination: ProcessTermination(result.terminationStatus), standardOutput: result.standardOutput,
                           standardError: result.standardError, wallSeconds: start.duration(to: .now).seconds)
         }
     }
@@ -93,7 +93,7 @@ public enum CommandRunner {
                     try await Task.sleep(for: .milliseconds(100))
                 }
             }
-            return Output(exitCode: code(result.terminationStatus), standardOutput: nil, standardError: nil,
+            return Output(termination: ProcessTermination(result.terminationStatus), standardOutput: nil, standardError: nil,
                           wallSeconds: start.duration(to: .now).seconds)
         }
     }
@@ -132,13 +132,6 @@ public enum CommandRunner {
         var options = PlatformOptions()
         options.teardownSequence = [.gracefulShutDown(allowedDurationToNextStep: .seconds(2))]
         return options
-    }
-
-    static func code(_ status: TerminationStatus) -> Int32 {
-        switch status {
-        case let .exited(code): code
-        case let .signaled(signal): 128 + signal
-        }
     }
 }
 
