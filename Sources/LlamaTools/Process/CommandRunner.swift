@@ -74,8 +74,9 @@ public enum CommandRunner {
         let errFD = try fd.duplicate()
         return try await withLimit(executable, timeout) { start in
             // Long tools (converter, quantizer, perplexity) are registered like servers, so that
-            // SIGINT or SIGTERM to quantorch stops them too (ChildProcessGuard) instead of leaving
-            // them to finish on their own. The body waits for the exit without reaping, so the
+            // SIGINT or SIGTERM to quantorch stops them too (ChildProcessGuard), and SIGKILL of
+            // quantorch ends them through their watchdog, instead of leaving them to finish on
+            // their own. The body waits for the exit without reaping, so the
             // PID is unregistered before it can be recycled.
             let result = try await Subprocess.run(
                 .path(FilePath(executable.path)), arguments: Arguments(arguments),
@@ -87,7 +88,7 @@ public enum CommandRunner {
                 error: .fileDescriptor(errFD, closeAfterSpawningProcess: true)
             ) { execution in
                 let pid = execution.processIdentifier.value
-                ChildProcessRegistry.register(pid)
+                await ChildProcessRegistry.register(pid)
                 defer { ChildProcessRegistry.unregister(pid) }
                 while !ProcessStatus.hasExited(pid) {
                     try await Task.sleep(for: .milliseconds(100))

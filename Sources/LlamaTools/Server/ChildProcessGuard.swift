@@ -14,11 +14,12 @@ import Glibc
 /// child, waits up to five seconds, sends SIGKILL to the rest, and exits with 130 (SIGINT) or
 /// 143 (SIGTERM), as a shell reports death by those signals.
 ///
-/// Linux's `prctl(PR_SET_PDEATHSIG)` would also cover SIGKILL of quantorch, but it must run in
-/// the child between fork and exec, which neither posix_spawn nor swift-subprocess offers; it
-/// would need a wrapper binary (`setpriv --pdeathsig`), and it fires when the *thread* that
-/// forked exits, which in a Swift concurrency thread pool is not tied to the server's owner.
-/// So SIGKILL of quantorch (which nothing can intercept) remains uncovered by design.
+/// SIGKILL of quantorch cannot be intercepted; it is covered by `ChildWatchdog`, a sibling
+/// process per registered child that sends the child SIGKILL within about a second of
+/// quantorch's death. Linux's `prctl(PR_SET_PDEATHSIG)` is no substitute: it must run in the
+/// child between fork and exec, which neither posix_spawn nor swift-subprocess offers (it would
+/// need a wrapper binary, `setpriv --pdeathsig`), and it fires when the *thread* that forked
+/// exits, which in a Swift concurrency thread pool is not tied to the server's owner.
 ///
 /// Ignoring SIGINT/SIGTERM here does not leak into the servers: swift-subprocess spawns with
 /// `POSIX_SPAWN_SETSIGDEF`, so children start with default dispositions and obey SIGTERM.

@@ -12,7 +12,8 @@ import SystemPackage
 /// server is stopped inside it (SIGTERM, then SIGKILL after `stopGracePeriod`) on every path:
 /// the body returns, the body throws, the task is cancelled (swift-subprocess also runs the
 /// configured teardown on cancellation), or the server never becomes healthy. Live PIDs are
-/// kept in a process-wide registry so `ChildProcessGuard` can stop them on SIGINT/SIGTERM.
+/// kept in a process-wide registry so `ChildProcessGuard` can stop them on SIGINT/SIGTERM, and
+/// each has a watchdog that ends it should quantorch be killed with SIGKILL.
 ///
 /// A server that dies is reported by how it ended (an exit code, or a signal such as SIGILL
 /// from a build this CPU cannot run), never as a port conflict unless its log says the bind
@@ -117,7 +118,7 @@ public enum ServerProcess {
                 error: .fileDescriptor(errorOutput, closeAfterSpawningProcess: true)
             ) { execution in
                 let pid = execution.processIdentifier.value
-                ChildProcessRegistry.register(pid)
+                await ChildProcessRegistry.register(pid)
                 let stop: @Sendable () async -> Void = {
                     await execution.teardown(using: [.gracefulShutDown(allowedDurationToNextStep: configuration.stopGracePeriod)])
                     ChildProcessRegistry.unregister(pid)
