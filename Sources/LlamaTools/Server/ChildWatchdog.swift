@@ -21,7 +21,8 @@ import SystemPackage
 /// descriptor in the child, so the loop holds none of quantorch's pipes or log files. A
 /// non-interactive shell starts background jobs with SIGINT ignored, and the loop ignores
 /// SIGHUP, so Ctrl-C or a closed terminal stops quantorch and its children but not the loop
-/// that covers them.
+/// that covers them. A SIGKILL in the few milliseconds between a child's spawn and its
+/// watchdog's start is not covered.
 ///
 /// ```swift
 /// await ChildWatchdog.watch(serverPID)   // right after spawn, before anything can go wrong
