@@ -18,8 +18,8 @@ enum ProcessFinder {
 
     /// The command line of `pid`, split at its NUL separators; empty when it is gone.
     static func arguments(of pid: Int32) -> [String] {
-        guard let data = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") else { return [] }
-        return data.split(separator: 0, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+        guard let text = ProcFile.text("/proc/\(pid)/cmdline"), !text.isEmpty else { return [] }
+        return text.split(separator: "\0", omittingEmptySubsequences: false).dropLast().map(String.init)
     }
 
     /// Waits until `find` returns a process, sends it `signal` and returns its PID; nil when

@@ -21,7 +21,7 @@ public enum ProcessStatus {
 
     /// The fields of `/proc/<pid>/stat` from field 3 (the state) on.
     private static func statFields(_ pid: Int32) -> [Substring]? {
-        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8) else { return nil }
+        guard let stat = ProcFile.text("/proc/\(pid)/stat") else { return nil }
         // The command name in field 2 may contain spaces and parentheses, so field 3 is the
         // first one after the last ")".
         guard let close = stat.lastIndex(of: ")") else { return nil }
@@ -31,7 +31,7 @@ public enum ProcessStatus {
     /// Peak resident set size (`VmHWM` in `/proc/<pid>/status`) in bytes, or nil when the
     /// process is gone or the field is absent (a zombie has none).
     public static func peakResidentBytes(_ pid: Int32) -> Int? {
-        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return nil }
+        guard let status = ProcFile.text("/proc/\(pid)/status") else { return nil }
         for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
             let fields = line.split(separator: " ", omittingEmptySubsequences: true)
             guard fields.count >= 3, fields[2] == "kB", let kibibytes = Int(fields[1]) else { return nil }
@@ -47,7 +47,7 @@ public enum ProcessStatus {
         let hexPort = String(format: ":%04X", port)
         var inodes: Set<Substring> = []
         for table in ["/proc/net/tcp", "/proc/net/tcp6"] {
-            guard let text = try? String(contentsOfFile: table, encoding: .utf8) else { continue }
+            guard let text = ProcFile.text(table) else { continue }
             for row in text.split(separator: "\n").dropFirst() {
                 let fields = row.split(separator: " ", omittingEmptySubsequences: true)
                 // sl, local_address, rem_address, st, tx:rx, tr:when, retrnsmt, uid, timeout, inode
