@@ -76,4 +76,22 @@ import Testing
         #expect(logFile == log.path)
         #expect(!lastLines.isEmpty)
     }
+
+    @Test(.timeLimit(.minutes(2)))
+    func toolKilledBySIGILLIsReportedWithTheCPUAdvice() async throws {
+        let folder = try makeTemporaryFolder("sigill-ppl")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let log = folder.appending(path: "ppl.log")
+        // kill(2) stands in for an instruction this CPU refuses, which cannot be provoked here.
+        async let killed = ProcessFinder.signalFirst(SIGILL) { ServerTestSupport.runningProcesses(writingTo: log) }
+        let error = await #expect(throws: PerplexityError.self) {
+            try await Perplexity.measure(toolchain: RealToolchain.toolchain, model: RealToolchain.shippedModel, corpus: RealToolchain.corpus,
+                                         contextSize: 128, chunks: 2, threads: 2, logFile: log)
+        }
+        #expect(try await killed != nil)
+        guard case let .toolFailed(termination, activity, logFile, _) = error else { Issue.record("got \(String(describing: error))"); return }
+        #expect(termination == .signaled(ProcessSignal(SIGILL)))
+        #expect(logFile == log.path)
+        #expect(error?.description.hasPrefix("llama-perplexity was killed by SIGILL (illegal instruction) while \(activity): this llama.cpp build uses CPU instructions this machine cannot run; run `quantorch doctor`") == true)
+    }
 }
