@@ -92,6 +92,29 @@ struct RunEndToEndTests {
         #expect(after.split(separator: UInt8(ascii: "\n")).count == questions.count)
     }
 
+    @Test(.timeLimit(.minutes(20)))
+    func sigkillMidSuiteLeavesNoServer() async throws {
+        let fixture = try EndToEndFixture(name: "sigkill")
+        let questions = (0..<12).map { ("q\($0)", "Name a famous city number \($0) in one word.", "city") }
+        let recipe = try fixture.recipe(name: "killed", questions: questions, ladder: "[F16, Q8_0]")
+        let (process, out, err) = try QuantorchBinary.start(["run", recipe.path])
+
+        _ = try await waitForAnswers(under: fixture.work, atLeast: 2, while: process)
+        try #require(!processes(mentioning: fixture.root.path).isEmpty, "no llama-server was running to be orphaned")
+        // SIGKILL reaches no handler: only the servers' watchdogs can end them.
+        kill(process.processIdentifier, SIGKILL)
+        let killed = await QuantorchBinary.finish(process, out, err)
+        #expect(killed.exitCode == SIGKILL)
+        var orphans = processes(mentioning: fixture.root.path)
+        let deadline = ContinuousClock.now + .seconds(3)
+        while !orphans.isEmpty, ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(100))
+            orphans = processes(mentioning: fixture.root.path)
+        }
+        orphans.forEach { kill($0, SIGKILL) }
+        #expect(orphans.isEmpty, "llama-server \(orphans) outlived a SIGKILLed quantorch by 3 s")
+    }
+
     @Test(.timeLimit(.minutes(5)))
     func badRecipesFailWithExitTwoBeforeAnyWork() async throws {
         let fixture = try EndToEndFixture(name: "bad")

@@ -59,8 +59,8 @@ import SystemPackage
     }
 
     /// Runs the child test selected by `environment`, waits for `findChild` to name the process
-    /// it started and for that process's watchdog, kills the child test with SIGKILL, and
-    /// returns the process and whether it was gone within `allowedLag`.
+    /// it started (and briefly for that process's watchdog), kills the child test with SIGKILL,
+    /// and returns the process and whether it was gone within `allowedLag`.
     private static func killOwner(environment: [String: String], folder: URL,
                                   _ findChild: @escaping @Sendable () -> Int32?) async throws -> (Int32, Bool) {
         let output = try FileDescriptor.open(FilePath(folder.appending(path: "child.log").path), .writeOnly,
@@ -73,10 +73,13 @@ import SystemPackage
             environment: .inherit.updating(variables), input: .none,
             output: .fileDescriptor(output, closeAfterSpawningProcess: true), error: .combinedWithOutput
         ) { execution -> (Int32, Bool)? in
-            guard let child = try await firstProcess(within: .seconds(150), { findChild().map { [$0] } ?? [] }),
-                  try await firstProcess(within: .seconds(10), { watchdogs(of: child) }) != nil else {
+            guard let child = try await firstProcess(within: .seconds(150), { findChild().map { [$0] } ?? [] }) else {
+                try execution.send(signal: .kill)
                 return nil
             }
+            // The watchdog starts a few milliseconds after its child; a kill before that would
+            // test the gap, not the watchdog.
+            _ = try await firstProcess(within: .seconds(5)) { watchdogs(of: child) }
             try execution.send(signal: .kill)
             // Still inside the body, so the killed owner is an unreaped zombie: its watchdog
             // must read that as dead.
