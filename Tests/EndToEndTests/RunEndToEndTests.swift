@@ -115,6 +115,26 @@ struct RunEndToEndTests {
         #expect(orphans.isEmpty, "llama-server \(orphans) outlived a SIGKILLed quantorch by 3 s")
     }
 
+    @Test(.timeLimit(.minutes(20)))
+    func serverKilledBySIGILLIsNamedAsSuch() async throws {
+        let fixture = try EndToEndFixture(name: "sigill")
+        let questions = (0..<12).map { ("q\($0)", "Name a famous city number \($0) in one word.", "city") }
+        let recipe = try fixture.recipe(name: "crashed", questions: questions, ladder: "[F16, Q8_0]")
+        let (process, out, err) = try QuantorchBinary.start(["run", recipe.path])
+
+        _ = try await waitForAnswers(under: fixture.work, atLeast: 2, while: process)
+        let servers = processes(mentioning: fixture.root.path)
+        try #require(servers.count == 1, "expected the one llama-server of the run, found \(servers)")
+        // kill(2) stands in for an instruction the CPU refuses (AMX on some VMs), which cannot
+        // be provoked on this machine; the run cannot tell the two apart.
+        kill(servers[0], SIGILL)
+        let crashed = await QuantorchBinary.finish(process, out, err)
+        #expect(crashed.exitCode == 1, "stderr: \(crashed.stderr)")
+        #expect(crashed.stderr.contains("llama-server was killed by SIGILL (illegal instruction) while serving "), "stderr: \(crashed.stderr)")
+        #expect(crashed.stderr.contains("run `quantorch doctor`"), "stderr: \(crashed.stderr)")
+        #expect(!crashed.stderr.contains("already in use"), "stderr: \(crashed.stderr)")
+    }
+
     @Test(.timeLimit(.minutes(5)))
     func badRecipesFailWithExitTwoBeforeAnyWork() async throws {
         let fixture = try EndToEndFixture(name: "bad")
