@@ -80,4 +80,26 @@ import Testing
                                         output: folder.appending(path: "out.gguf"), logFile: folder.appending(path: "convert.log"))
         }
     }
+
+    @Test(.timeLimit(.minutes(3)))
+    func converterKilledBySIGILLIsReportedWithTheCPUAdvice() async throws {
+        let folder = try makeTemporaryFolder("sigill-convert")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let log = folder.appending(path: "convert.log")
+        let output = folder.appending(path: "out.gguf")
+        // kill(2) stands in for an instruction this CPU refuses (a torch built for other CPUs),
+        // which cannot be provoked here.
+        async let killed = ProcessFinder.signalFirst(SIGILL) { ServerTestSupport.runningProcesses(writingTo: log) }
+        let error = await #expect(throws: ConverterError.self) {
+            try await Converter.convert(toolchain: RealToolchain.toolchain, checkpoint: RealToolchain.checkpoint, outType: .f16,
+                                        output: output, logFile: log)
+        }
+        #expect(try await killed != nil)
+        guard case let .converterFailed(termination, checkpoint, logFile, _) = error else { Issue.record("got \(String(describing: error))"); return }
+        #expect(termination == .signaled(ProcessSignal(SIGILL)))
+        #expect(checkpoint == RealToolchain.checkpoint.path)
+        #expect(logFile == log.path)
+        #expect(error?.description.hasPrefix("convert_hf_to_gguf.py was killed by SIGILL (illegal instruction) while converting \(checkpoint): its Python or one of its packages (torch, numpy) uses CPU instructions this machine cannot run; run `quantorch doctor`") == true)
+        #expect(!FileManager.default.fileExists(atPath: output.path))
+    }
 }

@@ -69,9 +69,29 @@ import Testing
             try await Perplexity.measure(toolchain: RealToolchain.toolchain, model: text, corpus: corpus,
                                          contextSize: 128, chunks: 2, threads: 2, logFile: log)
         }
-        guard case let .toolFailed(code, logFile, lastLines) = error else { Issue.record("got \(String(describing: error))"); return }
+        guard case let .toolFailed(termination, activity, logFile, lastLines) = error else { Issue.record("got \(String(describing: error))"); return }
+        guard case let .exited(code) = termination else { Issue.record("a refused model is an exit, not \(termination)"); return }
         #expect(code != 0)
+        #expect(activity == "measuring the perplexity of text.gguf")
         #expect(logFile == log.path)
         #expect(!lastLines.isEmpty)
+    }
+
+    @Test(.timeLimit(.minutes(2)))
+    func toolKilledBySIGILLIsReportedWithTheCPUAdvice() async throws {
+        let folder = try makeTemporaryFolder("sigill-ppl")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let log = folder.appending(path: "ppl.log")
+        // kill(2) stands in for an instruction this CPU refuses, which cannot be provoked here.
+        async let killed = ProcessFinder.signalFirst(SIGILL) { ServerTestSupport.runningProcesses(writingTo: log) }
+        let error = await #expect(throws: PerplexityError.self) {
+            try await Perplexity.measure(toolchain: RealToolchain.toolchain, model: RealToolchain.shippedModel, corpus: RealToolchain.corpus,
+                                         contextSize: 128, chunks: 2, threads: 2, logFile: log)
+        }
+        #expect(try await killed != nil)
+        guard case let .toolFailed(termination, activity, logFile, _) = error else { Issue.record("got \(String(describing: error))"); return }
+        #expect(termination == .signaled(ProcessSignal(SIGILL)))
+        #expect(logFile == log.path)
+        #expect(error?.description.hasPrefix("llama-perplexity was killed by SIGILL (illegal instruction) while \(activity): this llama.cpp build uses CPU instructions this machine cannot run; run `quantorch doctor`") == true)
     }
 }

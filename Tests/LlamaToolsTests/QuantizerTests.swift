@@ -78,4 +78,25 @@ import Testing
         #expect(error?.description.contains("truncated") == true)
         #expect(!FileManager.default.fileExists(atPath: folder.appending(path: "out.gguf").path))
     }
+
+    @Test(.timeLimit(.minutes(2)))
+    func toolKilledBySIGILLIsReportedWithTheCPUAdvice() async throws {
+        let folder = try makeTemporaryFolder("sigill-quant")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let log = folder.appending(path: "quantize.log")
+        let output = folder.appending(path: "out.gguf")
+        // kill(2) stands in for an instruction this CPU refuses, which cannot be provoked here.
+        async let killed = ProcessFinder.signalFirst(SIGILL) { ServerTestSupport.runningProcesses(writingTo: log) }
+        let error = await #expect(throws: QuantizeError.self) {
+            try await Quantizer.quantize(toolchain: RealToolchain.toolchain, input: RealToolchain.shippedModel,
+                                         type: try QuantType(parsing: "Q8_0"), output: output, threads: 2, logFile: log)
+        }
+        #expect(try await killed != nil)
+        guard case let .toolFailed(tool, termination, activity, _, _) = error else { Issue.record("got \(String(describing: error))"); return }
+        #expect(tool == "llama-quantize")
+        #expect(termination == .signaled(ProcessSignal(SIGILL)))
+        #expect(activity == "quantizing \(RealToolchain.shippedModel.lastPathComponent) to Q8_0")
+        #expect(error?.description.hasPrefix("llama-quantize was killed by SIGILL (illegal instruction) while \(activity): this llama.cpp build uses CPU instructions this machine cannot run; run `quantorch doctor`") == true)
+        #expect(!FileManager.default.fileExists(atPath: output.path))
+    }
 }

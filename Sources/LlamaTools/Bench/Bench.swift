@@ -18,8 +18,8 @@ public enum Bench {
     ///   - repetitions: runs per test (`-r`), over which mean and deviation are taken.
     ///   - threads: CPU threads (`-t`).
     ///   - timeout: wall-clock limit.
-    /// - Throws: `BenchError` (`.missingModel`, `.toolFailed` with stderr's last lines,
-    ///   `.unreadableOutput`), `ToolchainError` when llama-bench is not found,
+    /// - Throws: `BenchError` (`.missingModel`, `.toolFailed` with the exit code or signal and
+    ///   stderr's last lines, `.unreadableOutput`), `ToolchainError` when llama-bench is not found,
     ///   `CommandError.timedOut` past `timeout`.
     public static func run(toolchain: Toolchain, model: URL, promptTokens: Int, generatedTokens: Int,
                            repetitions: Int, threads: Int, timeout: Duration = .seconds(1800)) async throws -> [BenchResult] {
@@ -29,9 +29,9 @@ public enum Bench {
             ["-m", model.path, "-p", String(promptTokens), "-n", String(generatedTokens),
              "-r", String(repetitions), "-t", String(threads), "-o", "json"],
             timeout: timeout)
-        guard output.exitCode == 0 else {
+        guard output.termination.isSuccess else {
             let lines = (output.standardError ?? "").split(separator: "\n").suffix(15).joined(separator: "\n")
-            throw BenchError.toolFailed(exitCode: output.exitCode, lastLines: lines)
+            throw BenchError.toolFailed(termination: output.termination, model: model.lastPathComponent, lastLines: lines)
         }
         return try parse(Data((output.standardOutput ?? "").utf8))
     }

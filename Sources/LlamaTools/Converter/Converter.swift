@@ -20,9 +20,10 @@ public enum Converter {
     ///   - logFile: the converter's output is appended here as it runs.
     ///   - timeout: wall-clock limit.
     /// - Throws: `ConverterError` (`.missingCheckpoint`, `.noConfig`, `.noWeights`,
-    ///   `.unsupportedArchitecture`, `.missingPythonModule`, `.converterFailed` with the log's
-    ///   last lines), `ToolchainError` when the converter or its Python is missing, `GGUFError`
-    ///   when the output is not a readable GGUF, `CommandError.timedOut` past `timeout`.
+    ///   `.unsupportedArchitecture`, `.missingPythonModule`, `.converterFailed` with the exit
+    ///   code or signal and the log's last lines), `ToolchainError` when the converter or its
+    ///   Python is missing, `GGUFError` when the output is not a readable GGUF,
+    ///   `CommandError.timedOut` past `timeout`.
     public static func convert(toolchain: Toolchain, checkpoint: URL, outType: ConverterOutType,
                                output: URL, logFile: URL, timeout: Duration = .seconds(1800)) async throws {
         try checkFolder(checkpoint)
@@ -32,8 +33,8 @@ public enum Converter {
         let run = try await LoggedRun.run(
             python, [script.path, checkpoint.path, "--outtype", outType.rawValue, "--outfile", partial.url.path],
             environment: ["PYTHONUNBUFFERED": "1"], logFile: logFile, timeout: timeout)
-        guard run.exitCode == 0 else {
-            throw diagnose(run, python: python)
+        guard run.termination.isSuccess else {
+            throw diagnose(run, checkpoint: checkpoint, python: python)
         }
         _ = try GGUFInfo.read(partial.url)
         try partial.commit()
@@ -55,13 +56,14 @@ public enum Converter {
     }
 
     /// The cause of a failed conversion, read from the converter's log.
-    static func diagnose(_ run: LoggedRun, python: URL) -> ConverterError {
+    static func diagnose(_ run: LoggedRun, checkpoint: URL, python: URL) -> ConverterError {
         if let match = run.output.firstMatch(of: /Model (\S+) is not supported/) ?? run.output.firstMatch(of: /Architecture '([^']+)' not supported/) {
             return .unsupportedArchitecture(String(match.1), logFile: run.logFile.path)
         }
         if let match = run.output.firstMatch(of: /No module named '([^']+)'/) {
             return .missingPythonModule(String(match.1), python: python.path)
         }
-        return .converterFailed(exitCode: run.exitCode, logFile: run.logFile.path, lastLines: run.lastLines())
+        return .converterFailed(termination: run.termination, checkpoint: checkpoint.path, logFile: run.logFile.path,
+                                lastLines: run.lastLines())
     }
 }

@@ -10,8 +10,9 @@ public enum ConverterError: Error, Equatable, CustomStringConvertible {
     case unsupportedArchitecture(String, logFile: String)
     /// The converter's Python lacks a module it imports (torch, transformers, gguf …).
     case missingPythonModule(String, python: String)
-    /// The converter failed for another reason; `lastLines` of its log say why.
-    case converterFailed(exitCode: Int32, logFile: String, lastLines: String)
+    /// The converter exited non-zero for another reason, or was killed by a signal, while
+    /// converting the folder `checkpoint`; `lastLines` of its log say why.
+    case converterFailed(termination: ProcessTermination, checkpoint: String, logFile: String, lastLines: String)
 
     public var description: String {
         switch self {
@@ -25,8 +26,8 @@ public enum ConverterError: Error, Equatable, CustomStringConvertible {
             "llama.cpp's converter does not support the architecture \(name) (log: \(logFile)); use a llama.cpp that does, or a model of a supported architecture"
         case let .missingPythonModule(module, python):
             "the converter's Python \(python) cannot import \(module); run scripts/bootstrap, or install the converter's requirements into that Python"
-        case let .converterFailed(exitCode, logFile, lastLines):
-            "convert_hf_to_gguf.py failed with exit code \(exitCode) (log: \(logFile)); its last lines:\n\(lastLines)"
+        case let .converterFailed(termination, checkpoint, logFile, lastLines):
+            "\(termination.sentence(tool: "convert_hf_to_gguf.py", activity: "converting \(checkpoint)", build: "its Python or one of its packages (torch, numpy)")) (log: \(logFile)); its last lines:\n\(lastLines)"
         }
     }
 }

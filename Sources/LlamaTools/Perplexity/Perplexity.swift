@@ -24,14 +24,14 @@ public enum Perplexity {
     ///   - logFile: the tool's output is appended here.
     ///   - timeout: wall-clock limit.
     /// - Throws: `PerplexityError` (`.missingInput`, `.corpusTooShort`, `.toolFailed` with the
-    ///   log's last lines, `.missingSummary`), `ToolchainError` when llama-perplexity is not
-    ///   found, `CommandError.timedOut` past `timeout`.
+    ///   exit code or signal and the log's last lines, `.missingSummary`), `ToolchainError` when
+    ///   llama-perplexity is not found, `CommandError.timedOut` past `timeout`.
     public static func measure(toolchain: Toolchain, model: URL, corpus: URL, contextSize: Int, chunks: Int,
                                threads: Int, logFile: URL, timeout: Duration = .seconds(3600)) async throws -> PerplexityResult {
         try requireFile(model, "model")
         try requireFile(corpus, "corpus")
         let run = try await runTool(toolchain, ["-m", model.path, "-f", corpus.path] + window(contextSize, chunks, threads),
-                                    logFile: logFile, timeout: timeout)
+                                    activity: "measuring the perplexity of \(model.lastPathComponent)", logFile: logFile, timeout: timeout)
         return try parsePerplexity(run.output)
     }
 
@@ -49,7 +49,8 @@ public enum Perplexity {
         let partial = try PartialFile(for: baseFile)
         defer { partial.discard() }
         let run = try await runTool(toolchain, ["-m", baseline.path, "-f", corpus.path, "--kl-divergence-base", partial.url.path]
-                                        + window(contextSize, chunks, threads), logFile: logFile, timeout: timeout)
+                                        + window(contextSize, chunks, threads),
+                                    activity: "writing the KL-divergence base of \(baseline.lastPathComponent)", logFile: logFile, timeout: timeout)
         let result = try parsePerplexity(run.output)
         try partial.commit()
         return result
@@ -65,7 +66,8 @@ public enum Perplexity {
         try requireFile(model, "model")
         try requireFile(baseFile, "KLD base file")
         let run = try await runTool(toolchain, ["-m", model.path, "--kl-divergence-base", baseFile.path, "--kl-divergence"]
-                                        + window(contextSize, chunks, threads), logFile: logFile, timeout: timeout)
+                                        + window(contextSize, chunks, threads),
+                                    activity: "measuring the KL divergence of \(model.lastPathComponent)", logFile: logFile, timeout: timeout)
         return try parseKLD(run.output)
     }
 
@@ -105,11 +107,13 @@ public enum Perplexity {
         ["-c", String(contextSize), "--chunks", String(chunks), "-t", String(threads)]
     }
 
-    private static func runTool(_ toolchain: Toolchain, _ arguments: [String], logFile: URL, timeout: Duration) async throws -> LoggedRun {
+    private static func runTool(_ toolchain: Toolchain, _ arguments: [String], activity: String,
+                                logFile: URL, timeout: Duration) async throws -> LoggedRun {
         let run = try await LoggedRun.run(try toolchain.require(.perplexity), arguments, logFile: logFile, timeout: timeout)
-        guard run.exitCode == 0 else {
+        guard run.termination.isSuccess else {
             if let short = corpusTooShort(run.output) { throw short }
-            throw PerplexityError.toolFailed(exitCode: run.exitCode, logFile: logFile.path, lastLines: run.lastLines())
+            throw PerplexityError.toolFailed(termination: run.termination, activity: activity,
+                                             logFile: logFile.path, lastLines: run.lastLines())
         }
         return run
     }

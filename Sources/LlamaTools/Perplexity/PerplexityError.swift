@@ -15,8 +15,9 @@ public enum PerplexityError: Error, Equatable, CustomStringConvertible {
     case missingSummary(expected: String, lastLines: String)
     /// A statistic line is present but its number cannot be read (`label`, the printed text).
     case unreadableStatistic(label: String, text: String)
-    /// llama-perplexity exited with a non-zero code; `lastLines` of its log say why.
-    case toolFailed(exitCode: Int32, logFile: String, lastLines: String)
+    /// llama-perplexity exited non-zero or was killed by a signal while doing `activity`
+    /// ("measuring the perplexity of Q8_0.gguf"); `lastLines` of its log say why.
+    case toolFailed(termination: ProcessTermination, activity: String, logFile: String, lastLines: String)
 
     public var description: String {
         switch self {
@@ -30,8 +31,8 @@ public enum PerplexityError: Error, Equatable, CustomStringConvertible {
             "llama-perplexity's output has no \(expected); its last lines:\n\(lastLines)"
         case let .unreadableStatistic(label, text):
             "cannot read the number in llama-perplexity's \"\(label)\" line: \"\(text)\""
-        case let .toolFailed(exitCode, logFile, lastLines):
-            "llama-perplexity failed with exit code \(exitCode) (log: \(logFile)); its last lines:\n\(lastLines)"
+        case let .toolFailed(termination, activity, logFile, lastLines):
+            "\(termination.sentence(tool: "llama-perplexity", activity: activity)) (log: \(logFile)); its last lines:\n\(lastLines)"
         }
     }
 }

@@ -19,8 +19,8 @@ import SystemPackage
 public enum CommandRunner {
     /// What a finished command printed and how it ended.
     public struct Output: Sendable, Equatable {
-        /// Exit code; for a signal, 128 + the signal number (as a shell reports it).
-        public let exitCode: Int32
+        /// How it ended: its exit code, or the signal that killed it.
+        public let termination: ProcessTermination
         /// Standard output, decoded as UTF-8 (nil when it went to a log file).
         public let standardOutput: String?
         /// Standard error, decoded as UTF-8 (nil when it went to a log file).
@@ -56,7 +56,7 @@ public enum CommandRunner {
                 workingDirectory: workingDirectory.map { FilePath($0.path) },
                 platformOptions: gracefulTeardown(),
                 output: .string(limit: captureLimit), error: .string(limit: captureLimit))
-            return Output(exitCode: code(result.terminationStatus), standardOutput: result.standardOutput,
+            return Output(termination: ProcessTermination(result.terminationStatus), standardOutput: result.standardOutput,
                           standardError: result.standardError, wallSeconds: start.duration(to: .now).seconds)
         }
     }
@@ -74,8 +74,9 @@ public enum CommandRunner {
         let errFD = try fd.duplicate()
         return try await withLimit(executable, timeout) { start in
             // Long tools (converter, quantizer, perplexity) are registered like servers, so that
-            // SIGINT or SIGTERM to quantorch stops them too (ChildProcessGuard) instead of leaving
-            // them to finish on their own. The body waits for the exit without reaping, so the
+            // SIGINT or SIGTERM to quantorch stops them too (ChildProcessGuard), and SIGKILL of
+            // quantorch ends them through their watchdog, instead of leaving them to finish on
+            // their own. The body waits for the exit without reaping, so the
             // PID is unregistered before it can be recycled.
             let result = try await Subprocess.run(
                 .path(FilePath(executable.path)), arguments: Arguments(arguments),
@@ -87,13 +88,13 @@ public enum CommandRunner {
                 error: .fileDescriptor(errFD, closeAfterSpawningProcess: true)
             ) { execution in
                 let pid = execution.processIdentifier.value
-                ChildProcessRegistry.register(pid)
+                await ChildProcessRegistry.register(pid)
                 defer { ChildProcessRegistry.unregister(pid) }
                 while !ProcessStatus.hasExited(pid) {
                     try await Task.sleep(for: .milliseconds(100))
                 }
             }
-            return Output(exitCode: code(result.terminationStatus), standardOutput: nil, standardError: nil,
+            return Output(termination: ProcessTermination(result.terminationStatus), standardOutput: nil, standardError: nil,
                           wallSeconds: start.duration(to: .now).seconds)
         }
     }
@@ -145,13 +146,6 @@ public enum CommandRunner {
         var options = options
         options.processGroupID = 0
         return options
-    }
-
-    static func code(_ status: TerminationStatus) -> Int32 {
-        switch status {
-        case let .exited(code): code
-        case let .signaled(signal): 128 + signal
-        }
     }
 }
 

@@ -6,8 +6,8 @@ import Foundation
 /// read back from the byte offset where it started. A line `$ <command line>` is written
 /// before the tool's output so that the log says what produced it.
 struct LoggedRun: Sendable {
-    /// The tool's exit code (128 + signal when it was killed).
-    let exitCode: Int32
+    /// How the tool ended: its exit code, or the signal that killed it.
+    let termination: ProcessTermination
     /// What this run appended to the log, decoded as UTF-8.
     let output: String
     /// The log file.
@@ -33,7 +33,7 @@ struct LoggedRun: Sendable {
         defer { try? reader.close() }
         try reader.seek(toOffset: start)
         let data = try reader.readToEnd() ?? Data()
-        return LoggedRun(exitCode: result.exitCode, output: String(decoding: data, as: UTF8.self), logFile: logFile)
+        return LoggedRun(termination: result.termination, output: String(decoding: data, as: UTF8.self), logFile: logFile)
     }
 
     /// The last `count` non-empty lines of this run's output, for error messages.

@@ -21,7 +21,7 @@ public enum Quantizer {
     ///   - logFile: the tool's output is appended here.
     ///   - timeout: wall-clock limit.
     /// - Throws: `QuantizeError.missingInput`, `GGUFError` when `input` (or the result) is not
-    ///   a readable GGUF, `QuantizeError.toolFailed` with the log's last lines, `ToolchainError`
+    ///   a readable GGUF, `QuantizeError.toolFailed` (exit code or signal) with the log's last lines, `ToolchainError`
     ///   when llama-quantize is not found, `CommandError.timedOut` past `timeout`.
     public static func quantize(toolchain: Toolchain, input: URL, type: QuantType, output: URL,
                                 importanceMatrix: URL? = nil, allowRequantize: Bool = false, threads: Int,
@@ -41,7 +41,8 @@ public enum Quantizer {
         let partial = try PartialFile(for: output)
         defer { partial.discard() }
         arguments += [input.path, partial.url.path, type.name, String(threads)]
-        try await run(.quantize, toolchain, arguments, logFile: logFile, timeout: timeout)
+        try await run(.quantize, toolchain, arguments, activity: "quantizing \(input.lastPathComponent) to \(type.name)",
+                      logFile: logFile, timeout: timeout)
         _ = try GGUFInfo.read(partial.url)
         try partial.commit()
     }
@@ -65,14 +66,16 @@ public enum Quantizer {
         defer { partial.discard() }
         try await run(.imatrix, toolchain, ["-m", model.path, "-f", corpus.path, "-o", partial.url.path,
                                             "-c", String(contextSize), "--chunks", String(chunks), "-t", String(threads)],
-                      logFile: logFile, timeout: timeout)
+                      activity: "computing the importance matrix of \(model.lastPathComponent)", logFile: logFile, timeout: timeout)
         try partial.commit()
     }
 
-    private static func run(_ tool: LlamaTool, _ toolchain: Toolchain, _ arguments: [String], logFile: URL, timeout: Duration) async throws {
+    private static func run(_ tool: LlamaTool, _ toolchain: Toolchain, _ arguments: [String], activity: String,
+                            logFile: URL, timeout: Duration) async throws {
         let run = try await LoggedRun.run(try toolchain.require(tool), arguments, logFile: logFile, timeout: timeout)
-        guard run.exitCode == 0 else {
-            throw QuantizeError.toolFailed(tool: tool.rawValue, exitCode: run.exitCode, logFile: logFile.path, lastLines: run.lastLines())
+        guard run.termination.isSuccess else {
+            throw QuantizeError.toolFailed(tool: tool.rawValue, termination: run.termination, activity: activity,
+                                           logFile: logFile.path, lastLines: run.lastLines())
         }
     }
 }

@@ -25,11 +25,12 @@ import Glibc
 /// ``interruptingSignal`` and call ``awaitExit()`` instead of reporting that failure, so the
 /// exit code and message are the interrupt's and nothing else is printed.
 ///
-/// Linux's `prctl(PR_SET_PDEATHSIG)` would also cover SIGKILL of quantorch, but it must run in
-/// the child between fork and exec, which neither posix_spawn nor swift-subprocess offers; it
-/// would need a wrapper binary (`setpriv --pdeathsig`), and it fires when the *thread* that
-/// forked exits, which in a Swift concurrency thread pool is not tied to the server's owner.
-/// So SIGKILL of quantorch (which nothing can intercept) remains uncovered by design.
+/// SIGKILL of quantorch cannot be intercepted; it is covered by `ChildWatchdog`, a sibling
+/// process per registered child that sends the child SIGKILL within about a second of
+/// quantorch's death. Linux's `prctl(PR_SET_PDEATHSIG)` is no substitute: it must run in the
+/// child between fork and exec, which neither posix_spawn nor swift-subprocess offers (it would
+/// need a wrapper binary, `setpriv --pdeathsig`), and it fires when the *thread* that forked
+/// exits, which in a Swift concurrency thread pool is not tied to the server's owner.
 ///
 /// Ignoring SIGINT/SIGTERM here does not leak into the children: swift-subprocess spawns with
 /// `POSIX_SPAWN_SETSIGDEF`, so children start with default dispositions and obey SIGTERM. They

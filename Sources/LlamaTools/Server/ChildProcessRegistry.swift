@@ -8,16 +8,19 @@ import Glibc
 /// llama-perplexity) this process has started and not yet stopped.
 ///
 /// `ServerProcess` and `CommandRunner` register a child right after spawn and remove it once it
-/// has exited, before swift-subprocess reaps it (so a recycled PID is never signalled). `ChildProcessGuard` reads
-/// it when quantorch itself is asked to stop.
+/// has exited, before swift-subprocess reaps it (so a recycled PID is never signalled).
+/// `ChildProcessGuard` reads it when quantorch itself is asked to stop; each registered child
+/// also gets a `ChildWatchdog` for when quantorch is killed without being asked.
 enum ChildProcessRegistry {
     private static let pids = Mutex<Set<Int32>>([])
 
-    /// Adds `pid`; a child spawned after an interrupt began is stopped at once, since the
-    /// signal path's teardown may already have taken its list of children.
-    static func register(_ pid: Int32) {
+    /// Adds `pid`, a child not yet reaped, and starts its watchdog; a child spawned after an
+    /// interrupt began is stopped at once, since the signal path's teardown may already have
+    /// taken its list of children.
+    static func register(_ pid: Int32) async {
         pids.withLock { _ = $0.insert(pid) }
         if ChildProcessGuard.interruptingSignal != nil { kill(pid, SIGTERM) }
+        await ChildWatchdog.watch(pid)
     }
 
     static func unregister(_ pid: Int32) {

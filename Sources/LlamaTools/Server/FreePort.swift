@@ -27,11 +27,19 @@ enum FreePort {
         return Int(UInt16(bigEndian: address.sin_port))
     }
 
-    /// True when binding 127.0.0.1:`port` fails with "address already in use" right now.
+    /// True when llama-server could not bind 127.0.0.1:`port` right now because another
+    /// socket holds it ("address already in use").
+    ///
+    /// The test bind sets SO_REUSEADDR, as llama-server does (tools/server/server-http.cpp),
+    /// so a port whose last connection lingers in TIME_WAIT (a server that just died, with the
+    /// `/health` probe's connection closed under it) is free, as it is for llama-server, while
+    /// a port another process listens on is still taken.
     static func isTaken(_ port: Int) -> Bool {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { return false }
         defer { close(fd) }
+        var reuse: Int32 = 1
+        guard setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &reuse, socklen_t(MemoryLayout<Int32>.size)) == 0 else { return false }
         var address = loopback(port: port)
         let bound = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }

@@ -7,18 +7,31 @@ import Foundation
 public enum ProcessStatus {
     /// True when the process is a zombie, dead, or no longer listed in `/proc`.
     static func hasExited(_ pid: Int32) -> Bool {
-        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8) else { return true }
-        // The command name in field 2 may contain spaces and parentheses, so the state is the
-        // first field after the last ")".
-        guard let close = stat.lastIndex(of: ")") else { return true }
-        let state = stat[stat.index(after: close)...].drop { $0 == " " }.first
+        guard let state = statFields(pid)?.first else { return true }
         return state == "Z" || state == "X"
+    }
+
+    /// When the process started, in clock ticks after boot (field 22 of `/proc/<pid>/stat`),
+    /// or nil when it is gone. With the PID it names one process for good: a recycled PID
+    /// has a later start.
+    static func startTicks(_ pid: Int32) -> UInt64? {
+        guard let fields = statFields(pid), fields.count > 19 else { return nil }
+        return UInt64(fields[19])
+    }
+
+    /// The fields of `/proc/<pid>/stat` from field 3 (the state) on.
+    private static func statFields(_ pid: Int32) -> [Substring]? {
+        guard let stat = ProcFile.text("/proc/\(pid)/stat") else { return nil }
+        // The command name in field 2 may contain spaces and parentheses, so field 3 is the
+        // first one after the last ")".
+        guard let close = stat.lastIndex(of: ")") else { return nil }
+        return stat[stat.index(after: close)...].split(separator: " ", omittingEmptySubsequences: true)
     }
 
     /// Peak resident set size (`VmHWM` in `/proc/<pid>/status`) in bytes, or nil when the
     /// process is gone or the field is absent (a zombie has none).
     public static func peakResidentBytes(_ pid: Int32) -> Int? {
-        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return nil }
+        guard let status = ProcFile.text("/proc/\(pid)/status") else { return nil }
         for line in status.split(separator: "\n") where line.hasPrefix("VmHWM:") {
             let fields = line.split(separator: " ", omittingEmptySubsequences: true)
             guard fields.count >= 3, fields[2] == "kB", let kibibytes = Int(fields[1]) else { return nil }
@@ -34,7 +47,7 @@ public enum ProcessStatus {
         let hexPort = String(format: ":%04X", port)
         var inodes: Set<Substring> = []
         for table in ["/proc/net/tcp", "/proc/net/tcp6"] {
-            guard let text = try? String(contentsOfFile: table, encoding: .utf8) else { continue }
+            guard let text = ProcFile.text(table) else { continue }
             for row in text.split(separator: "\n").dropFirst() {
                 let fields = row.split(separator: " ", omittingEmptySubsequences: true)
                 // sl, local_address, rem_address, st, tx:rx, tr:when, retrnsmt, uid, timeout, inode

@@ -7,13 +7,18 @@ import Foundation
 public enum ServerError: Error, Equatable, CustomStringConvertible {
     /// The model file does not exist or is not a regular file; detected before launch.
     case modelMissing(path: String)
-    /// The fixed port in `ServerConfiguration.port` (or every free port tried) was already bound.
+    /// llama-server's log says it could not bind the fixed port in `ServerConfiguration.port`
+    /// (or every free port tried): another process holds it.
     case portTaken(port: Int, logFile: String)
     /// llama-server could not be spawned at all (exec failed).
     case launchFailed(executable: String, reason: String)
-    /// llama-server exited before `/health` answered 200 (bad argument, unreadable model …).
-    /// `status` is its exit code, or 128 + signal number; `lastLines` is the tail of its log.
-    case exitedAtStart(status: Int32, logFile: String, lastLines: String)
+    /// llama-server ended before `/health` answered 200, while loading the model file named
+    /// `model`: an exit code (bad argument, unreadable model …) or a signal (a crash, SIGILL
+    /// from a build this CPU cannot run); `lastLines` is the tail of its log.
+    case endedBeforeReady(termination: ProcessTermination, model: String, logFile: String, lastLines: String)
+    /// llama-server ended on its own after it was ready, while the caller was using it to serve
+    /// the model file named `model`; reported instead of the request failure it caused.
+    case endedWhileServing(termination: ProcessTermination, model: String, logFile: String, lastLines: String)
     /// `/health` did not answer 200 within the startup timeout; the server was stopped.
     case healthTimeout(after: Duration, logFile: String, lastLines: String)
     /// The server answered 401: the API key is missing or wrong.
@@ -34,8 +39,10 @@ public enum ServerError: Error, Equatable, CustomStringConvertible {
             "llama-server could not bind 127.0.0.1:\(port): the port is already in use (log: \(logFile)); leave ServerConfiguration.port nil to pick a free port"
         case let .launchFailed(executable, reason):
             "cannot launch \(executable): \(reason)"
-        case let .exitedAtStart(status, logFile, lastLines):
-            "llama-server exited with status \(status) before it was ready; log \(logFile) ends with:\n\(lastLines)"
+        case let .endedBeforeReady(termination, model, logFile, lastLines):
+            "\(termination.sentence(tool: "llama-server", activity: "loading \(model)")); log \(logFile) ends with:\n\(lastLines)"
+        case let .endedWhileServing(termination, model, logFile, lastLines):
+            "\(termination.sentence(tool: "llama-server", activity: "serving \(model)")); log \(logFile) ends with:\n\(lastLines)"
         case let .healthTimeout(after, logFile, lastLines):
             "llama-server did not report healthy within \(after) and was stopped; raise startupTimeout for large models; log \(logFile) ends with:\n\(lastLines)"
         case let .unauthorized(endpoint):

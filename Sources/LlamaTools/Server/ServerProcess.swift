@@ -12,7 +12,12 @@ import SystemPackage
 /// server is stopped inside it (SIGTERM, then SIGKILL after `stopGracePeriod`) on every path:
 /// the body returns, the body throws, the task is cancelled (swift-subprocess also runs the
 /// configured teardown on cancellation), or the server never becomes healthy. Live PIDs are
-/// kept in a process-wide registry so `ChildProcessGuard` can stop them on SIGINT/SIGTERM.
+/// kept in a process-wide registry so `ChildProcessGuard` can stop them on SIGINT/SIGTERM, and
+/// each has a watchdog that ends it should quantorch be killed with SIGKILL.
+///
+/// A server that dies is reported by how it ended (an exit code, or a signal such as SIGILL
+/// from a build this CPU cannot run), never as a port conflict unless its log says the bind
+/// failed: a dead server's port lingers in TIME_WAIT and would look taken to a plain bind.
 ///
 /// ```swift
 /// let answer = try await ServerProcess.withServer(toolchain: toolchain, configuration: config) { server in
@@ -20,17 +25,23 @@ import SystemPackage
 /// }
 /// ```
 public enum ServerProcess {
-    /// Launches tried when a picked free port is taken before llama-server binds it.
+    /// Launches tried when llama-server cannot bind a picked free port (taken in between).
     static let portAttempts = 3
+
+    /// What llama-server logs when it cannot bind its port (tools/server/server-http.cpp:
+    /// "couldn't bind HTTP server socket, hostname: %s, port: %d").
+    static let bindFailureMarker = "couldn't bind HTTP server socket"
 
     /// Starts llama-server on 127.0.0.1, waits for `/health` 200, runs `body`, then stops the
     /// server (SIGTERM, SIGKILL after the grace period), also when `body` throws or the task is
     /// cancelled. The server's stdout and stderr are appended to `configuration.logFile`.
     /// - Returns: what `body` returns.
     /// - Throws: `ServerError.modelMissing` (checked before launch), `ToolchainError` when
-    ///   llama-server is not installed, `ServerError.portTaken` (a fixed port in use, or three
-    ///   picked ports lost to other processes), `.exitedAtStart` with the log's last lines,
-    ///   `.healthTimeout`, `.launchFailed`; `CancellationError`; anything `body` throws.
+    ///   llama-server is not installed, `ServerError.portTaken` (a fixed port another process
+    ///   listens on, or llama-server's log says three picked ports could not be bound),
+    ///   `.endedBeforeReady` with the exit code or signal and the log's last lines,
+    ///   `.healthTimeout`, `.launchFailed`; `.endedWhileServing` when the server died on its
+    ///   own and `body` then failed; `CancellationError`; anything else `body` throws.
     public static func withServer<T: Sendable>(
         toolchain: Toolchain, configuration: ServerConfiguration,
         _ body: @Sendable (RunningServer) async throws -> T
@@ -45,6 +56,9 @@ public enum ServerProcess {
         } catch {
             throw ServerError.launchFailed(executable: executable.path, reason: "cannot create the folder of its log file \(configuration.logFile.path): \(error.localizedDescription)")
         }
+        if let port = configuration.port, FreePort.isTaken(port) {
+            throw ServerError.portTaken(port: port, logFile: configuration.logFile.path)
+        }
         var attempt = 1
         while true {
             let port = try configuration.port ?? FreePort.pick()
@@ -58,7 +72,8 @@ public enum ServerProcess {
 
     private enum Outcome<T: Sendable>: Sendable {
         case finished(T)
-        case exitedAtStart
+        case endedBeforeReady
+        case endedWhileServing
     }
 
     private enum Readiness {
@@ -71,7 +86,8 @@ public enum ServerProcess {
         let underlying: any Error
     }
 
-    private static func launch<T: Sendable>(
+    /// One launch on `port`, without the checks and retries of `withServer`.
+    static func launch<T: Sendable>(
         _ executable: URL, _ configuration: ServerConfiguration, port: Int,
         _ body: @Sendable (RunningServer) async throws -> T
     ) async throws -> T {
@@ -103,7 +119,7 @@ public enum ServerProcess {
                 error: .fileDescriptor(errorOutput, closeAfterSpawningProcess: true)
             ) { execution in
                 let pid = execution.processIdentifier.value
-                ChildProcessRegistry.register(pid)
+                await ChildProcessRegistry.register(pid)
                 let stop: @Sendable () async -> Void = {
                     await execution.teardown(using: [.gracefulShutDown(allowedDurationToNextStep: configuration.stopGracePeriod)])
                     ChildProcessRegistry.unregister(pid)
@@ -112,7 +128,7 @@ public enum ServerProcess {
                     switch try await waitUntilHealthy(pid: pid, port: port, deadline: start + configuration.startupTimeout) {
                     case .exited:
                         await stop()
-                        return Outcome<T>.exitedAtStart
+                        return Outcome<T>.endedBeforeReady
                     case .timedOut:
                         await stop()
                         throw ServerError.healthTimeout(after: configuration.startupTimeout, logFile: log.url.path,
@@ -121,7 +137,11 @@ public enum ServerProcess {
                         break
                     }
                     let server = RunningServer(port: port, processID: pid, loadSeconds: start.duration(to: .now).seconds, apiKey: secret)
-                    let value = try await body(server)
+                    let value: T
+                    do { value = try await body(server) } catch where diedFirst(pid, error) {
+                        await stop()
+                        return .endedWhileServing
+                    }
                     await stop()
                     return .finished(value)
                 } catch {
@@ -137,14 +157,25 @@ public enum ServerProcess {
         switch result.closureResult {
         case let .finished(value):
             return value
-        case .exitedAtStart:
-            let text = log.text(masking: configuration.apiKey)
-            if text.contains("couldn't bind") || FreePort.isTaken(port) {
+        case .endedBeforeReady:
+            if log.text(masking: configuration.apiKey).contains(bindFailureMarker) {
                 throw ServerError.portTaken(port: port, logFile: log.url.path)
             }
-            throw ServerError.exitedAtStart(status: CommandRunner.code(result.terminationStatus), logFile: log.url.path,
-                                            lastLines: log.lastLines(masking: configuration.apiKey))
+            throw ServerError.endedBeforeReady(termination: ProcessTermination(result.terminationStatus),
+                                               model: configuration.model.lastPathComponent, logFile: log.url.path,
+                                               lastLines: log.lastLines(masking: configuration.apiKey))
+        case .endedWhileServing:
+            throw ServerError.endedWhileServing(termination: ProcessTermination(result.terminationStatus),
+                                                model: configuration.model.lastPathComponent, logFile: log.url.path,
+                                                lastLines: log.lastLines(masking: configuration.apiKey))
         }
+    }
+
+    /// True when the server had already ended before `body` failed with `error`: its death is
+    /// then the cause to report. Not when the task was cancelled, since swift-subprocess's
+    /// teardown on cancellation may have been what ended it.
+    private static func diedFirst(_ pid: Int32, _ error: any Error) -> Bool {
+        !(error is CancellationError) && !Task.isCancelled && ProcessStatus.hasExited(pid)
     }
 
     /// Polls `/health` every 100 ms until it answers 200 from *this* process's listener, the

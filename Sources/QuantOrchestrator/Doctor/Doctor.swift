@@ -122,10 +122,10 @@ public struct Doctor: Sendable {
             // llama-quantize has no --version: its --help prints the type table and exits 1.
             let probe = tool == .quantize ? ["--help"] : ["--version"]
             let out = try await CommandRunner.run(binary, probe, timeout: .seconds(30))
-            let runs = tool == .quantize ? out.combined.localizedCaseInsensitiveContains("allowed quantization types") : out.exitCode == 0
+            let runs = tool == .quantize ? out.combined.localizedCaseInsensitiveContains("allowed quantization types") : out.termination.isSuccess
             guard runs else {
                 return Check(part: tool.rawValue, ok: false, path: binary.path, version: nil,
-                             problem: "\(tool.rawValue) \(probe[0]) exited \(out.exitCode): \(Self.lastLine(out.combined)); rebuild with scripts/bootstrap")
+                             problem: "\(tool.rawValue) \(probe[0]) \(out.termination): \(Self.lastLine(out.combined)); rebuild with scripts/bootstrap")
             }
             let version = tool == .quantize ? toolchain.build.map { "build \($0)" } : version(fromVersionOutput: out.combined)
             return Check(part: tool.rawValue, ok: true, path: binary.path, version: version, problem: nil)
@@ -155,7 +155,7 @@ public struct Doctor: Sendable {
         let pythonCheck = await checkPython(python)
         do {
             let help = try await CommandRunner.run(python, [script.path, "--help"], timeout: .seconds(120))
-            let converter = help.exitCode == 0
+            let converter = help.termination.isSuccess
                 ? Check(part: "convert_hf_to_gguf.py", ok: true, path: script.path, version: toolchain.build.map { "build \($0)" }, problem: nil)
                 : Check(part: "convert_hf_to_gguf.py", ok: false, path: script.path, version: nil,
                         problem: "the converter does not start (\(Self.lastLine(help.combined))); run scripts/bootstrap")
@@ -178,7 +178,7 @@ public struct Doctor: Sendable {
         let probe = "import sys, torch, transformers, gguf; print(sys.version.split()[0], 'torch', torch.__version__, 'transformers', transformers.__version__)"
         do {
             let out = try await CommandRunner.run(python, ["-c", probe], timeout: .seconds(120))
-            return out.exitCode == 0
+            return out.termination.isSuccess
                 ? Check(part: "python", ok: true, path: python.path, version: Self.lastLine(out.combined), problem: nil)
                 : Check(part: "python", ok: false, path: python.path, version: nil,
                         problem: "cannot import the converter's dependencies (\(Self.lastLine(out.combined))); run scripts/bootstrap")

@@ -49,7 +49,7 @@ public struct SourceResolver: Sendable {
     private func resolveGit(source: URL, revision: String) async throws -> ResolvedSource {
         let parsed = try await CommandRunner.run(git, ["-C", source.path, "rev-parse", "--verify", "--quiet", "\(revision)^{commit}"], timeout: .seconds(60))
         let sha = (parsed.standardOutput ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        guard parsed.exitCode == 0, sha.count == 40 else {
+        guard parsed.termination.isSuccess, sha.count == 40 else {
             throw PipelineError.badInput("model revision '\(revision)' is not a commit of the git repository \(source.path) (try `git -C \(source.path) log --oneline` or `git tag`)")
         }
         let target = exportRoot.appending(path: sha, directoryHint: .isDirectory)
@@ -76,8 +76,8 @@ public struct SourceResolver: Sendable {
         ]
         for arguments in steps {
             let out = try await CommandRunner.run(git, arguments, timeout: .seconds(1800))
-            guard out.exitCode == 0 else {
-                throw PipelineError.toolFailed("git \(arguments.joined(separator: " ")) exited \(out.exitCode): \(out.combined.suffix(400))")
+            guard out.termination.isSuccess else {
+                throw PipelineError.toolFailed("git \(arguments.joined(separator: " ")) \(out.termination): \(out.combined.suffix(400))")
             }
         }
         guard FileManager.default.fileExists(atPath: partial.appending(path: "config.json").path) else {
