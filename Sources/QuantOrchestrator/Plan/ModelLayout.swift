@@ -24,9 +24,6 @@ struct ModelLayout: Sendable {
     /// Vocabulary assumed when neither config.json nor the GGUF says (large enough for most current models).
     static let fallbackVocabulary = 151_936
 
-    /// Sum of the tensors' element counts.
-    var parameters: Int { tensors.reduce(0) { $0 + $1.elementCount } }
-
     /// - Parameters:
     ///   - gguf: the source's header when it is a GGUF.
     ///   - masterType: the converter's out type for a Hugging Face folder.

@@ -20,6 +20,28 @@ struct TensorTypeChoice: Sendable {
     let layout: ModelLayout
     let quant: QuantType
     let hasImportanceMatrix: Bool
+    /// No `output.weight`: the token embeddings double as the output (llama-quantize's
+    /// `has_tied_embeddings`).
+    private let tiedEmbeddings: Bool
+    /// attn_v-like tensors in the model (`n_attention_wv`).
+    private let valueTensors: Int
+
+    /// - Parameters:
+    ///   - layout: the master GGUF's tensors.
+    ///   - quant: the file type asked of llama-quantize.
+    ///   - hasImportanceMatrix: whether `--imatrix` is passed (some IQ/legacy choices depend on it).
+    init(layout: ModelLayout, quant: QuantType, hasImportanceMatrix: Bool) {
+        self.layout = layout
+        self.quant = quant
+        self.hasImportanceMatrix = hasImportanceMatrix
+        tiedEmbeddings = !layout.tensors.contains { $0.name == "output.weight" }
+        valueTensors = layout.tensors.filter { Self.isValueLike($0.name) }.count
+    }
+
+    /// attn_v, fused attn_qkv and MLA's attn_kv_b: the tensors llama-quantize gives more bits together.
+    private static func isValueLike(_ name: String) -> Bool {
+        name.contains("attn_v.weight") || name.contains("attn_qkv.weight") || name.contains("attn_kv_b.weight")
+    }
 
     /// The file's estimated size in bytes: header plus every tensor at its chosen type.
     var fileBytes: Int {
@@ -84,7 +106,6 @@ struct TensorTypeChoice: Sendable {
             && name != "position_embd.weight" && name != "token_types.weight"
     }
 
-    private var tiedEmbeddings: Bool { !layout.tensors.contains { $0.name == "output.weight" } }
     private var layers: Int { max(1, layout.blockCount) }
     private var gqa: Int { layout.headsPerKVHead }
     private var isIQ2Mix: Bool { ["IQ2_XXS", "IQ2_XS", "IQ1_S", "IQ2_S", "IQ2_M", "IQ1_M"].contains(name) }
@@ -97,8 +118,7 @@ struct TensorTypeChoice: Sendable {
     private func chosen(for tensor: GGUFTensor, default target: String) -> String {
         let tensorName = tensor.name
         let layer = tensor.layer ?? 0
-        let attentionV = tensorName.contains("attn_v.weight") || tensorName.contains("attn_qkv.weight") || tensorName.contains("attn_kv_b.weight")
-        let valueLayers = layout.tensors.filter { $0.name.contains("attn_v.weight") || $0.name.contains("attn_qkv.weight") || $0.name.contains("attn_kv_b.weight") }.count
+        let attentionV = Self.isValueLike(tensorName)
         let isEmbedding = tensorName == "token_embd.weight" || tensorName == "per_layer_token_embd.weight"
         if tensorName == "output.weight" || (tiedEmbeddings && isEmbedding) {
             let block = GGMLType.named(target)?.blockSize ?? 1
@@ -124,7 +144,7 @@ struct TensorTypeChoice: Sendable {
             }
             return target
         }
-        if attentionV { return valueType(layer: layer, count: valueLayers, target: target) }
+        if attentionV { return valueType(layer: layer, count: valueTensors, target: target) }
         if tensorName.contains("attn_k.weight") || tensorName.contains("attn_q.weight") {
             return name == "IQ3_XS" ? "iq3_xxs" : name == "IQ3_XXS" ? "iq2_s" : target
         }
