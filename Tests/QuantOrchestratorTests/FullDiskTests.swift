@@ -4,10 +4,12 @@ import Testing
 @testable import QuantOrchestrator
 
 /// A disk that fills while llama-quantize writes, on a real small tmpfs: the failure is named
-/// ENOSPC with the figures instead of llama-quantize's "iostream error". Needs root (mount) and
-/// the bootstrap's SmolLM2 GGUF; skipped elsewhere.
-@Suite(.enabled(if: RealToolchainFixture.manifest != nil && getuid() == 0, "needs root for a tmpfs and the bootstrap"))
+/// ENOSPC with the figures instead of llama-quantize's "iostream error". Needs a machine that
+/// lets the tests mount a tmpfs (root outside a locked-down container) and the bootstrap's
+/// SmolLM2 GGUF; skipped elsewhere.
+@Suite(.enabled(if: RealToolchainFixture.manifest != nil && RealToolchainFixture.canMountTmpfs, "needs tmpfs mounts and the bootstrap"))
 struct FullDiskTests {
+
     func withSmallDisk(megabytes: Int, _ body: (URL) async throws -> Void) async throws {
         let mountPoint = try RealToolchainFixture.folder("full-disk")
         defer { try? FileManager.default.removeItem(at: mountPoint) }

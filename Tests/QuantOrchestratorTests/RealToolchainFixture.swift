@@ -8,6 +8,23 @@ enum RealToolchainFixture {
     static let manifest = QuantorchHome().manifest()
     static var toolchain: Toolchain { Toolchain.locate(explicit: nil) }
 
+    /// Whether `mount -t tmpfs` works here, tried once on a throwaway folder.
+    static let canMountTmpfs: Bool = {
+        guard getuid() == 0, let probe = try? folder("mount-probe") else { return false }
+        defer { try? FileManager.default.removeItem(at: probe) }
+        func run(_ tool: String, _ arguments: [String]) -> Bool {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: tool)
+            process.arguments = arguments
+            process.standardError = FileHandle.nullDevice
+            guard (try? process.run()) != nil else { return false }
+            process.waitUntilExit()
+            return process.terminationStatus == 0
+        }
+        guard run("/bin/mount", ["-t", "tmpfs", "-o", "size=1M", "tmpfs", probe.path]) else { return false }
+        return run("/bin/umount", [probe.path])
+    }()
+
     /// A fresh folder for one test's files.
     static func folder(_ name: String) throws -> URL {
         let url = FileManager.default.temporaryDirectory.appending(path: "qo-real-\(name)-\(UUID().uuidString.prefix(8))")
