@@ -45,6 +45,11 @@ struct SizeEstimateTests {
         _ = try await Perplexity.writeKLDBase(toolchain: toolchain, baseline: f16, corpus: corpus, baseFile: base, contextSize: 128,
                                               chunks: 4, threads: 2, logFile: folder.appending(path: "kld.log"))
         #expect(plan.bytes(for: DiskPlan.kldBaseLabel) == (try RealToolchainFixture.size(base)), "perplexity.cpp's layout is exact")
+        #expect(KLDBaseSize.expectedBytes(ofFileAt: base) == (try RealToolchainFixture.size(base)), "the file's own header gives its size")
+        // What a full disk leaves: llama-perplexity exits 0 with the file cut short.
+        let cut = folder.appending(path: "cut.kld")
+        try Data(contentsOf: base).prefix(1_000_000).write(to: cut)
+        #expect(KLDBaseSize.expectedBytes(ofFileAt: cut) == (try RealToolchainFixture.size(base)))
     }
 
     @Test(.timeLimit(.minutes(10)))

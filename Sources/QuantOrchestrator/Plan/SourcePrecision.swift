@@ -15,7 +15,7 @@ struct SourcePrecision: Sendable {
 
     /// - Parameter gguf: the source's header, nil for a Hugging Face folder.
     init(gguf: GGUFInfo?) {
-        sourceType = gguf?.fileType.flatMap { fileType in QuantType.all.first { $0.fileType == fileType } }
+        sourceType = gguf?.fileType.flatMap(QuantType.init(fileType:))
         isQuantized = gguf?.isQuantized ?? false
     }
 

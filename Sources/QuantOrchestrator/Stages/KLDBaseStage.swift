@@ -39,7 +39,7 @@ struct KLDBaseStage {
                                                   threads: threads, logFile: folder.log("kld-base"))
             }
         }
-        try checkComplete(output, expected: expected)
+        try checkComplete(output, estimate: expected)
         let record = Record(base: try ArtifactRecord.of(output, toolSeconds: start.duration(to: .now).seconds), key: key,
                             perplexity: result, corpusSHA256: corpusSHA)
         try records.save(record, name)
@@ -48,12 +48,12 @@ struct KLDBaseStage {
     }
 
     /// llama-perplexity never checks its writes to the base file, so a full disk leaves it
-    /// short with exit code 0; its exact layout (`KLDBaseSize`) tells. A short file is removed
-    /// so a re-run does not trust it.
-    private func checkComplete(_ file: URL, expected: Int?) throws {
+    /// short with exit code 0. The file's own header (n_ctx, n_vocab, n_chunk) gives its exact
+    /// size (`KLDBaseSize`); a short file is removed so a re-run does not trust it.
+    private func checkComplete(_ file: URL, estimate: Int?) throws {
         let size = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0
-        guard let expected, size < expected else { return }
+        guard size < KLDBaseSize.expectedBytes(ofFileAt: file) ?? .max else { return }
         try? FileManager.default.removeItem(at: file)
-        throw DiskSpace.noSpace(at: file, needed: expected, free: DiskSpace.free(at: file.deletingLastPathComponent())?.bytes ?? 0)
+        throw DiskSpace.noSpace(at: file, needed: estimate, free: DiskSpace.free(at: file.deletingLastPathComponent())?.bytes ?? 0)
     }
 }

@@ -57,7 +57,6 @@ struct QuantizeStage {
     /// The quant type the master GGUF already is, from `general.file_type` (a Q4_1 source
     /// is its own Q4_1 variant), or "" when the file does not record it.
     static func typeName(of info: GGUFInfo) -> String {
-        guard let fileType = info.fileType else { return "" }
-        return QuantType.all.first { $0.fileType == fileType }?.name ?? ""
+        info.fileType.flatMap(QuantType.init(fileType:))?.name ?? ""
     }
 }
