@@ -88,6 +88,9 @@ struct RunEndToEndTests {
             ("a suite that cannot judge any answer", good.replacingOccurrences(of: "recipe-suite.yaml", with: "unjudgeable-suite.yaml"), "key_facts"),
             ("results repository that is a file", good.replacingOccurrences(of: "results: {repo: results}", with: "results: {repo: a-file}"), "results.repo"),
             ("work folder that is a file", good.replacingOccurrences(of: "work: {dir: work}", with: "work: {dir: a-file}"), "work.dir"),
+            ("a name that is no tag", good.replacingOccurrences(of: "name: SmolLM2-135M-Instruct", with: "name: /etc/passwd"), "model.name"),
+            ("a name too long for a folder", good.replacingOccurrences(of: "name: SmolLM2-135M-Instruct", with: "name: \(String(repeating: "x", count: 300))"), "model.name"),
+            ("too few scored tokens for KLD", good.replacingOccurrences(of: "chunks: 4", with: "chunks: 1"), "perplexity.chunks"),
         ]
         for (label, text, field) in cases {
             let url = fixture.root.appending(path: "bad.yaml")

@@ -107,7 +107,7 @@ struct QuantizeReuseTests {
         let type = try QuantType(parsing: "Q8_0")
         func quantize(_ ledger: ToolLedger, _ progress: ProgressLines) async throws -> ArtifactRecord {
             let stage = QuantizeStage(toolchain: Toolchain.locate(explicit: nil), folder: folder, records: StageRecords(folder: folder),
-                                      ledger: ledger, threads: 2)
+                                      ledger: ledger, threads: 2, disk: DiskPlan(items: []))
             return try #require(try await stage.run(master: master, ladder: [type], importanceMatrix: nil, progress: progress.reporter)[type])
         }
 

@@ -1,22 +1,22 @@
 /// A ggml tensor element type as stored in a GGUF tensor table (`enum ggml_type` in
 /// llama.cpp's `ggml/include/ggml.h`), with the block layout from `ggml/src/ggml.c`'s
 /// `type_traits` table: `blockSize` weights are stored in `typeSize` bytes.
-struct GGMLType: Sendable, Equatable {
+public struct GGMLType: Sendable, Equatable {
     /// The numeric id in the file.
-    let id: UInt32
+    public let id: UInt32
     /// ggml's own name (`ggml_type_name`): "f16", "q8_0", "q4_K" …; "type <id>" when this
     /// build does not know the id (a newer llama.cpp, or a removed type).
-    let name: String
+    public let name: String
     /// Weights per block; nil for an unknown id.
-    let blockSize: Int?
+    public let blockSize: Int?
     /// Bytes per block; nil for an unknown id.
-    let typeSize: Int?
+    public let typeSize: Int?
     /// False for plain number formats (f32, f16, bf16, f64 and the integer types); true for
     /// block-quantized types and for unknown ids (which are never plain formats in ggml).
-    let isQuantized: Bool
+    public let isQuantized: Bool
 
     /// The type for an id read from a file.
-    init(id: UInt32) {
+    public init(id: UInt32) {
         self.id = id
         if let known = Self.table[id] {
             (name, blockSize, typeSize, isQuantized) = (known.name, known.block, known.bytes, known.quantized)
@@ -26,14 +26,21 @@ struct GGMLType: Sendable, Equatable {
     }
 
     /// Block bits per weight (typeSize·8 / blockSize): q8_0 8.5, q4_K 4.5; nil for an unknown id.
-    var bitsPerWeight: Double? {
+    public var bitsPerWeight: Double? {
         guard let blockSize, let typeSize else { return nil }
         return Double(typeSize * 8) / Double(blockSize)
     }
 
     /// The type with ggml's name `name` (exact spelling, e.g. "q4_K"), if this build knows it.
-    static func named(_ name: String) -> GGMLType? {
+    public static func named(_ name: String) -> GGMLType? {
         table.first { $0.value.name == name }.map { GGMLType(id: $0.key) }
+    }
+
+    /// Bytes of a row of `columns` weights; nil when the row is not a whole number of blocks
+    /// or the type is unknown.
+    public func rowBytes(columns: Int) -> Int? {
+        guard let blockSize, let typeSize, columns % blockSize == 0 else { return nil }
+        return columns / blockSize * typeSize
     }
 
     private typealias Entry = (name: String, block: Int, bytes: Int, quantized: Bool)

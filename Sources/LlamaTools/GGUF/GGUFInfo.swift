@@ -45,6 +45,19 @@ public struct GGUFInfo: Sendable, Equatable {
     /// Whether any tensor has a block-quantized ggml type (anything but f32, f16, bf16, f64 and
     /// integers); llama-quantize needs `--allow-requantize` for such an input.
     public var isQuantized: Bool
+    /// Every tensor of the tensor table, in file order.
+    public var tensors: [GGUFTensor]
+    /// Entries of `tokenizer.ggml.tokens` (the vocabulary llama.cpp loads), when present.
+    public var vocabularySize: Int?
+    /// `<architecture>.block_count`: the number of transformer layers, when recorded.
+    public var blockCount: Int?
+    /// `<architecture>.attention.head_count` and `.head_count_kv` (grouped-query attention shares
+    /// one KV head among head_count / head_count_kv query heads), when recorded as scalars.
+    public var headCount: Int?
+    /// See `headCount`.
+    public var headCountKV: Int?
+    /// Bytes before the tensor data (header, metadata, tensor table and alignment padding).
+    public var dataOffset: Int
 
     /// Reads the header and tensor table of `url`.
     /// - Throws: `GGUFError`: `.unreadable` (missing, a directory, no permission), `.notGGUF`
@@ -108,7 +121,12 @@ public struct GGUFInfo: Sendable, Equatable {
             chatTemplate: metadata.strings["tokenizer.chat_template"].flatMap { $0.isEmpty ? nil : $0 },
             fileSizeBytes: Int(reader.fileSize),
             bitsPerWeight: Double(reader.fileSize) * 8 / Double(parameterCount),
-            isQuantized: tensors.anyQuantized)
+            isQuantized: tensors.anyQuantized, tensors: tensors.entries,
+            vocabularySize: metadata.arrayLengths["tokenizer.ggml.tokens"],
+            blockCount: architecture.flatMap { metadata.integers["\($0).block_count"] },
+            headCount: architecture.flatMap { metadata.integers["\($0).attention.head_count"] },
+            headCountKV: architecture.flatMap { metadata.integers["\($0).attention.head_count_kv"] },
+            dataOffset: Int(dataStart))
     }
 
     private static func requireFits(_ count: UInt64, of minimumBytes: UInt64, _ what: String, _ reader: GGUFReader) throws(GGUFError) {
@@ -130,6 +148,8 @@ public struct GGUFInfo: Sendable, Equatable {
     private struct Metadata {
         var strings: [String: String] = [:]
         var integers: [String: Int] = [:]
+        /// Element counts of top-level arrays by key (the vocabulary's size, for one).
+        var arrayLengths: [String: Int] = [:]
 
         /// Arrays of arrays are legal GGUF; deeper nesting than this is taken as corruption.
         private static let maximumNesting = 8
@@ -150,11 +170,13 @@ public struct GGUFInfo: Sendable, Equatable {
             case .float32, .float64, .bool:
                 try reader.skip(UInt64(type.minimumSize), for: what)
             case .array:
-                try Self.skipArray(key: key, depth: 1, from: &reader)
+                arrayLengths[key] = try Self.skipArray(key: key, depth: 1, from: &reader)
             }
         }
 
-        private static func skipArray(key: String, depth: Int, from reader: inout GGUFReader) throws(GGUFError) {
+        /// - Returns: the array's element count.
+        @discardableResult
+        private static func skipArray(key: String, depth: Int, from reader: inout GGUFReader) throws(GGUFError) -> Int? {
             let what = "the array of metadata \"\(key)\""
             guard depth <= maximumNesting else {
                 throw .corrupt(path: reader.path, what: "\(what) nests arrays deeper than \(maximumNesting) levels")
@@ -175,6 +197,7 @@ public struct GGUFInfo: Sendable, Equatable {
             default:
                 try reader.skip(count * UInt64(element.minimumSize), for: "the elements of \(what)")
             }
+            return Int(exactly: count)
         }
     }
 
@@ -183,6 +206,7 @@ public struct GGUFInfo: Sendable, Equatable {
         var elements: UInt64 = 0
         var typeCounts: [String: Int] = [:]
         var anyQuantized = false
+        var entries: [GGUFTensor] = []
         /// The tensor whose data ends last, and that end relative to the start of the data section.
         var lastByte: (tensor: String, end: UInt64)?
 
@@ -197,8 +221,10 @@ public struct GGUFInfo: Sendable, Equatable {
             }
             var count: UInt64 = 1
             var rowLength: UInt64 = 1
+            var shape: [Int] = []
             for axis in 0 ..< dimensions {
                 let extent = try reader.uint64("dimension \(axis) of tensor \"\(name)\"")
+                shape.append(Int(clamping: extent))
                 if axis == 0 { rowLength = extent }
                 let (product, overflow) = count.multipliedReportingOverflow(by: extent)
                 guard !overflow else { throw .corrupt(path: reader.path, what: "the shape of tensor \"\(name)\" overflows 64 bits") }
@@ -222,6 +248,7 @@ public struct GGUFInfo: Sendable, Equatable {
             elements = total
             typeCounts[type.name, default: 0] += 1
             anyQuantized = anyQuantized || type.isQuantized
+            entries.append(GGUFTensor(name: name, shape: shape, typeName: type.name))
         }
     }
 }

@@ -62,6 +62,13 @@ public struct QuantType: Hashable, Sendable, Codable, CustomStringConvertible {
         self = found
     }
 
+    /// The type whose `general.file_type` is `fileType` (llama.cpp's `enum llama_ftype`);
+    /// nil for a value this list does not know.
+    public init?(fileType: Int) {
+        guard let found = Self.all.first(where: { $0.fileType == fileType }) else { return nil }
+        self = found
+    }
+
     private init(_ name: String, _ fileType: Int?, _ bits: Double?) {
         self.name = name
         self.fileType = fileType

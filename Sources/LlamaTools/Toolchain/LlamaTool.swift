@@ -12,5 +12,5 @@ public enum LlamaTool: String, CaseIterable, Sendable, Codable {
     case tokenize = "llama-tokenize"
 
     /// The tools `quantorch run` cannot work without; `doctor` fails when one is missing.
-    public static let required: [LlamaTool] = [.server, .quantize, .perplexity, .imatrix, .bench, .batchedBench]
+    public static let required: [LlamaTool] = [.server, .quantize, .perplexity, .imatrix, .bench, .batchedBench, .tokenize]
 }

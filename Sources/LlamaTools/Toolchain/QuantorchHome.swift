@@ -57,6 +57,14 @@ public struct BootstrapManifest: Codable, Sendable, Equatable {
     /// Python documentation sources as one text file (perplexity / KLD corpus).
     public var corpus: String
 
+    /// How llama.cpp was built, for `doctor` and `--version`: "native", "native, -mno-amx-tile …"
+    /// or "portable"; nil in manifests of older bootstraps, which did not record it.
+    public var buildFlagsDescription: String? {
+        guard let llamaCppMode else { return nil }
+        guard let llamaCppCflags, !llamaCppCflags.isEmpty else { return llamaCppMode }
+        return "\(llamaCppMode), \(llamaCppCflags)"
+    }
+
     enum CodingKeys: String, CodingKey {
         case llamaCpp = "llama_cpp", llamaCppBuild = "llama_cpp_build", llamaCppMode = "llama_cpp_mode", llamaCppCflags = "llama_cpp_cflags", python, models
         case smollm2Gguf = "smollm2_gguf", smollm2Hf = "smollm2_hf", corpus

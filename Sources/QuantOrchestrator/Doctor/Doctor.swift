@@ -95,9 +95,7 @@ public struct Doctor: Sendable {
 
     private func buildFlags() -> String? {
         guard toolchain.origin == .bootstrap, let manifest = home.manifest() else { return nil }
-        guard let mode = manifest.llamaCppMode else { return "unrecorded (an older bootstrap; run scripts/bootstrap to rebuild)" }
-        guard let cflags = manifest.llamaCppCflags, !cflags.isEmpty else { return mode }
-        return "\(mode), \(cflags)"
+        return manifest.buildFlagsDescription ?? "unrecorded (an older bootstrap; run scripts/bootstrap to rebuild)"
     }
 
     private func smokeChecks(_ smoke: Smoke) async -> [Check] {

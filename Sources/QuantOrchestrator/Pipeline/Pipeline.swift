@@ -69,17 +69,19 @@ public struct Pipeline: Sendable {
         let lock = try folder.lock()
         defer { lock.release() }
         let records = StageRecords(folder: folder)
-        progress.stage("plan: \(recipe.model.name) at revision \(source.revision.prefix(12)), ladder \(recipe.ladder.map(\.name).joined(separator: " ")), \(suite.forms().count) prompt\(suite.forms().count == 1 ? "" : "s") per variant, \(recipe.evaluation.mode.rawValue) mode")
-
-        let size = try ModelSize.of(source)
-        try DiskPlan.estimate(recipe: recipe, parameters: size.parameters, vocabulary: size.vocabulary, finished: records.names())
-            .check(folder: workRoot)
+        let plan = try RunPlan.make(recipe: recipe, source: source, modelSlug: modelSlug,
+                                    revisionField: options.revision != nil ? "--revision" : "model.revision", finished: records.names())
+        progress.stage("plan: \(recipe.model.name) at revision \(source.revision.prefix(12)), ladder \(recipe.ladder.map(\.name).joined(separator: " ")), \(suite.forms().count) prompt\(suite.forms().count == 1 ? "" : "s") per variant, \(recipe.evaluation.mode.rawValue) mode\(plan.baselineNote.map { "; \($0)" } ?? "")")
+        for warning in plan.warnings { progress.stage("warning: \(warning)") }
+        try plan.disk.check(folder: workRoot)
         lap("plan")
 
         let ledger = ToolLedger()
         let threads = recipe.server.threads
-        let master = try await ConvertStage(toolchain: toolchain, folder: folder, records: records, ledger: ledger)
+        let master = try await ConvertStage(toolchain: toolchain, folder: folder, records: records, ledger: ledger, disk: plan.disk)
             .run(source: source, baseline: recipe.ladder[0], progress: progress)
+        try await CorpusLength(toolchain: toolchain, folder: folder, records: records)
+            .check(recipe.perplexity, master: master, recipeFile: recipe.file)
         lap("convert")
         var imatrix: ArtifactRecord?
         if let settings = recipe.imatrix {
@@ -87,12 +89,12 @@ public struct Pipeline: Sendable {
                 .run(master: master, settings: settings, progress: progress)
             lap("imatrix")
         }
-        let artifacts = try await QuantizeStage(toolchain: toolchain, folder: folder, records: records, ledger: ledger, threads: threads)
+        let artifacts = try await QuantizeStage(toolchain: toolchain, folder: folder, records: records, ledger: ledger, threads: threads, disk: plan.disk)
             .run(master: master, ladder: recipe.ladder, importanceMatrix: imatrix, progress: progress)
         lap("quantize")
         let baselineType = recipe.ladder[0]
         guard let baselineArtifact = artifacts[baselineType] else { throw PipelineError.io("the baseline \(baselineType.name) was not produced") }
-        let kldBase = try await KLDBaseStage(toolchain: toolchain, folder: folder, records: records, ledger: ledger, threads: threads)
+        let kldBase = try await KLDBaseStage(toolchain: toolchain, folder: folder, records: records, ledger: ledger, threads: threads, disk: plan.disk)
             .run(baseline: baselineArtifact, settings: recipe.perplexity, progress: progress)
         lap("kld base")
 
@@ -126,7 +128,8 @@ public struct Pipeline: Sendable {
         lap("score and select")
 
         let runID = RunID.make(date: started)
-        let report = ReportBuilder(recipe: recipe, source: source, modelSlug: modelSlug, suite: suite, toolchain: toolchain, slots: stage.slots)
+        let report = ReportBuilder(recipe: recipe, source: source, modelSlug: modelSlug, suite: suite, toolchain: toolchain, slots: stage.slots,
+                                   baselineNote: plan.baselineNote)
             .build(runID: runID, createdAt: started, results: results, kldBase: kldBase, decision: decision,
                    noiseFloor: noiseFloor, stageTimings: timings)
         for note in report.notes ?? [] { progress.stage("warning: \(note)") }
@@ -170,7 +173,7 @@ public struct Pipeline: Sendable {
 
     private func requireTools(_ toolchain: Toolchain, recipe: Recipe) throws {
         do {
-            for tool in [LlamaTool.server, .quantize, .perplexity] { _ = try toolchain.require(tool) }
+            for tool in [LlamaTool.server, .quantize, .perplexity, .tokenize] { _ = try toolchain.require(tool) }
             if recipe.imatrix != nil { _ = try toolchain.require(.imatrix) }
             if !recipe.sourceIsGGUF { _ = try toolchain.requireConverter() }
         } catch {

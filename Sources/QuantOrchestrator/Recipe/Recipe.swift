@@ -26,6 +26,9 @@ public struct Recipe: Sendable {
     public var resultsRepository: URL?
     /// Work folder from the recipe (`work.dir`), if given.
     public var workDirectory: URL?
+    /// `allow_upcast` (default false): accept ladder types with more bits per weight than an
+    /// already-quantized GGUF source has (a Q8_0 of a Q4_1 keeps the Q4_1's rounding).
+    public var allowUpcast: Bool = false
 
     /// `model:` — a Hugging Face checkpoint folder (optionally a git repository) or a GGUF file.
     public struct Model: Sendable, Equatable {

@@ -22,7 +22,7 @@ public enum RecipeLoader {
             throw .unreadable(file: file, reason: FileManager.default.fileExists(atPath: file) ? "not UTF-8 text" : "no such file")
         }
         let root = try YAMLFields.root(of: text, file: file)
-        try root.onlyKnown(["model", "ladder", "imatrix", "server", "evaluation", "perplexity", "acceptance", "results", "work"])
+        try root.onlyKnown(["model", "ladder", "allow_upcast", "imatrix", "server", "evaluation", "perplexity", "acceptance", "results", "work"])
         let paths = PathExpander(recipeFile: url.absoluteURL, environment: environment)
 
         func path(_ fields: YAMLFields, _ key: String, expected: String) throws(RecipeError) -> URL? {
@@ -94,6 +94,11 @@ public enum RecipeLoader {
             corpus: try existing(pplFields, "corpus", expected: "a text file for perplexity and KL divergence"),
             ctx: try pplFields.int("ctx", in: 16...1_048_576) ?? 512,
             chunks: try pplFields.int("chunks", in: 1...100_000) ?? 16)
+        let scored = perplexity.chunks * (perplexity.ctx - 1 - perplexity.ctx / 2)
+        guard scored >= 100 else {
+            throw .invalid(file: file, line: pplFields.line(of: "chunks") ?? pplFields.line, field: pplFields.name("chunks"),
+                           expected: "chunks × (ctx − 1 − ctx/2) ≥ 100 scored tokens, the least llama-perplexity prints KL-divergence statistics for; \(perplexity.chunks) × \(perplexity.ctx - 1 - perplexity.ctx / 2) = \(scored)")
+        }
 
         var acceptance = Recipe.Acceptance()
         if let fields = try root.section("acceptance") {
@@ -123,7 +128,8 @@ public enum RecipeLoader {
 
         return Recipe(file: url.absoluteURL, model: model, ladder: ladder, imatrix: imatrix, server: server,
                       evaluation: .init(suite: suite, mode: mode), perplexity: perplexity, acceptance: acceptance,
-                      resultsRepository: resultsRepository, workDirectory: workDirectory)
+                      resultsRepository: resultsRepository, workDirectory: workDirectory,
+                      allowUpcast: try root.bool("allow_upcast") ?? false)
     }
 
     private static func parseLadder(_ root: YAMLFields) throws(RecipeError) -> [QuantType] {

@@ -78,6 +78,14 @@ struct YAMLFields {
         return value
     }
 
+    func bool(_ key: String) throws(RecipeError) -> Bool? {
+        guard let node = node(key), !isNull(node) else { return nil }
+        guard let value = node.bool else {
+            throw .invalid(file: file, line: node.mark?.line, field: name(key), expected: "true or false, got '\(node.string ?? "\(node)")'")
+        }
+        return value
+    }
+
     func fraction(_ key: String) throws(RecipeError) -> Double? {
         guard let node = node(key), !isNull(node) else { return nil }
         guard let value = node.float, value.isFinite, (0...1).contains(value) else {

@@ -15,6 +15,8 @@ struct ReportBuilder {
     let suite: Suite
     let toolchain: Toolchain
     let slots: Int
+    /// `SourcePrecision.baselineNote`: set when the source was already quantized.
+    let baselineNote: String?
 
     static let efficiencyKeys: Set<String> = ["ttft_median_s", "ttft_p90_s", "prompt_tokens_per_s", "gen_tokens_per_s"]
 
@@ -39,7 +41,7 @@ struct ReportBuilder {
         return Report(
             schemaVersion: 1, runID: runID, createdAt: ISO8601DateFormatter().string(from: createdAt),
             model: ModelInfo(name: recipe.model.name, slug: modelSlug, revision: source.revision,
-                             source: recipe.model.source.path, sourceKind: source.kind.rawValue),
+                             source: recipe.model.source.path, sourceKind: source.kind.rawValue, baselineNote: baselineNote),
             toolchain: ToolchainInfo(llamaCppBuild: toolchain.build ?? "unknown", converter: "convert_hf_to_gguf.py",
                                      quantorchVersion: QuantorchVersion.current),
             suite: SuiteInfo(name: suite.name, sha256: suite.sha256, questions: suite.questions.count, forms: suite.forms().count),

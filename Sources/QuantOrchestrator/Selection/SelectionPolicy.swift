@@ -6,7 +6,9 @@ import Foundation
 /// Criteria (CONTRACT.md "Recipe", drops are absolute differences of fractions):
 /// accuracy drop ≤ `accuracyDropMax`, key-fact recall drop ≤ `keyFactRecallDropMax`,
 /// flips ≤ `flipsMax` (in parallel mode, flips beyond the noise floor's), mean KLD ≤ `kldMeanMax`.
-/// A criterion without data (nil figure) does not apply and the reason text says so.
+/// A criterion without data (nil figure) does not apply and the reason text says so. A variant
+/// whose file is not smaller than the baseline's is never selected, whatever its losses: a
+/// ladder in the wrong order ([Q8_0, F16, Q2_K]) must not end up recommending F16.
 /// Every rejected variant gets one reason per failed criterion; a failed drop whose McNemar
 /// p-value is ≥ 0.05 is marked "within noise", because the suite is too small to tell.
 public struct SelectionPolicy: Sendable {
@@ -76,6 +78,9 @@ public struct SelectionPolicy: Sendable {
             }
         } else {
             passes.append("flips: no data, not applied")
+        }
+        if variant.sizeBytes >= baseline.sizeBytes {
+            reasons.append("size \(ByteFormat.megabytes(variant.sizeBytes)) is not smaller than the baseline \(baseline.quantType)'s \(ByteFormat.megabytes(baseline.sizeBytes)): a variant is selected only when it saves space (check the ladder's order)")
         }
         if let kld = variant.kldMean {
             let text = String(format: "mean KLD %.4f nats", kld)

@@ -13,6 +13,8 @@ struct ConvertStage {
     let folder: WorkFolder
     let records: StageRecords
     let ledger: ToolLedger
+    /// Estimates checked against free space before the converter writes.
+    let disk: DiskPlan
 
     func run(source: ResolvedSource, baseline: QuantType, progress: ProgressReporter) async throws -> ArtifactRecord {
         let name = "convert"
@@ -32,9 +34,11 @@ struct ConvertStage {
             let outType = Self.outType(for: baseline)
             let output = folder.master(typeName: outType.rawValue.uppercased())
             let start = ContinuousClock.now
-            try await ledger.timed("convert_hf_to_gguf.py \(outType.rawValue)") {
-                try await Converter.convert(toolchain: toolchain, checkpoint: source.checkpoint, outType: outType,
-                                            output: output, logFile: folder.log("convert"))
+            try await DiskSpace.writing(output, estimate: disk.bytes(for: DiskPlan.masterLabel)) {
+                try await ledger.timed("convert_hf_to_gguf.py \(outType.rawValue)") {
+                    try await Converter.convert(toolchain: toolchain, checkpoint: source.checkpoint, outType: outType,
+                                                output: output, logFile: folder.log("convert"))
+                }
             }
             record = try ArtifactRecord.of(output, toolSeconds: start.duration(to: .now).seconds)
             progress.stage("convert: \(output.lastPathComponent) (\(ByteFormat.megabytes(record.sizeBytes)))")

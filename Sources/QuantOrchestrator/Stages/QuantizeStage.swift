@@ -14,6 +14,8 @@ struct QuantizeStage {
     let records: StageRecords
     let ledger: ToolLedger
     let threads: Int
+    /// Estimates checked against free space before each llama-quantize run.
+    let disk: DiskPlan
 
     func run(master: ArtifactRecord, ladder: [QuantType], importanceMatrix: ArtifactRecord?,
              progress: ProgressReporter) async throws -> [QuantType: ArtifactRecord] {
@@ -39,10 +41,12 @@ struct QuantizeStage {
             }
             let output = folder.variant(type.name, key: key)
             let start = ContinuousClock.now
-            try await ledger.timed("llama-quantize \(type.name)") {
-                try await Quantizer.quantize(toolchain: toolchain, input: masterURL, type: type, output: output,
-                                             importanceMatrix: importanceMatrix.map { URL(fileURLWithPath: $0.path) },
-                                             allowRequantize: info.isQuantized, threads: threads, logFile: folder.log("quantize-\(type.name)"))
+            try await DiskSpace.writing(output, estimate: disk.bytes(for: type.name)) {
+                try await ledger.timed("llama-quantize \(type.name)") {
+                    try await Quantizer.quantize(toolchain: toolchain, input: masterURL, type: type, output: output,
+                                                 importanceMatrix: importanceMatrix.map { URL(fileURLWithPath: $0.path) },
+                                                 allowRequantize: info.isQuantized, threads: threads, logFile: folder.log("quantize-\(type.name)"))
+                }
             }
             let record = try ArtifactRecord.of(output, toolSeconds: start.duration(to: .now).seconds)
             try records.save(record, name)
@@ -52,14 +56,9 @@ struct QuantizeStage {
         return variants
     }
 
-    /// The float type name of an unquantized master (F32/F16/BF16), or "" for a quantized one.
+    /// The quant type the master GGUF already is, from `general.file_type` (a Q4_1 source
+    /// is its own Q4_1 variant), or "" when the file does not record it.
     static func typeName(of info: GGUFInfo) -> String {
-        guard !info.isQuantized else { return "" }
-        switch info.fileType {
-        case 0: return "F32"
-        case 1: return "F16"
-        case 32: return "BF16"
-        default: return ""
-        }
+        info.fileType.flatMap(QuantType.init(fileType:))?.name ?? ""
     }
 }

@@ -10,26 +10,61 @@ extension GitRepository {
     /// - Returns: the new commit's id.
     /// - Throws: `GitError.failed` on a libgit2 failure.
     public func commit(tree: GitOID, message: String) throws(GitError) -> GitOID {
+        let parent = try head()
+        let commit = try createCommit(tree: tree, message: message, parent: parent)
+        try moveBranch(to: commit, from: parent)
+        return commit
+    }
+
+    /// Writes a commit object of `tree` with `parent` as its only parent (none when nil)
+    /// without moving any branch, so that whatever must exist with it (a tag) can be made
+    /// first and `main` moved last (`moveBranch(to:from:)`).
+    /// - Returns: the new commit's id.
+    /// - Throws: `GitError.failed` on a libgit2 failure.
+    public func createCommit(tree: GitOID, message: String, parent: GitOID?) throws(GitError) -> GitOID {
         let signature = try defaultSignature()
         defer { git_signature_free(signature) }
         var treeRaw = tree.raw
         var treeObject: OpaquePointer?
         try GitCall.check(git_tree_lookup(&treeObject, pointer, &treeRaw), "look up tree \(tree)")
         defer { git_tree_free(treeObject) }
-        var parent: OpaquePointer?
-        if let tip = try head() {
-            var tipRaw = tip.raw
-            try GitCall.check(git_commit_lookup(&parent, pointer, &tipRaw), "look up commit \(tip)")
+        var parentObject: OpaquePointer?
+        if let parent {
+            var parentRaw = parent.raw
+            try GitCall.check(git_commit_lookup(&parentObject, pointer, &parentRaw), "look up commit \(parent)")
         }
-        defer { git_commit_free(parent) }
-        var parents: [OpaquePointer?] = parent.map { [$0] } ?? []
+        defer { git_commit_free(parentObject) }
+        var parents: [OpaquePointer?] = parentObject.map { [$0] } ?? []
         var oid = git_oid()
         let code = parents.withUnsafeMutableBufferPointer { buffer in
-            git_commit_create(&oid, pointer, Self.branchRef, signature, signature, "UTF-8", message,
+            git_commit_create(&oid, pointer, nil, signature, signature, "UTF-8", message,
                               treeObject, buffer.count, buffer.baseAddress)
         }
-        try GitCall.check(code, "commit on \(Self.branch)")
+        try GitCall.check(code, "write a commit for \(Self.branch)")
         return GitOID(oid)
+    }
+
+    /// Moves `main` to `commit` only if it still points at `previous` (nil: `main` does not
+    /// exist yet), so a writer that raced ahead is never overwritten.
+    /// - Throws: `GitError.failed` when `main` moved meanwhile or the ref cannot be written.
+    public func moveBranch(to commit: GitOID, from previous: GitOID?) throws(GitError) {
+        var raw = commit.raw
+        var reference: OpaquePointer?
+        let code: Int32
+        if let previous {
+            var expected = previous.raw
+            code = git_reference_create_matching(&reference, pointer, Self.branchRef, &raw, 1, &expected, "commit")
+        } else {
+            code = git_reference_create(&reference, pointer, Self.branchRef, &raw, 0, "commit (initial)")
+        }
+        try GitCall.check(code, "move \(Self.branch) to \(commit)")
+        git_reference_free(reference)
+    }
+
+    /// Deletes the tag `name` (to undo a tag whose commit never reached `main`).
+    /// - Throws: `GitError.failed` when it cannot be deleted.
+    public func deleteTag(named name: String) throws(GitError) {
+        try GitCall.check(git_tag_delete(pointer, name), "delete tag \(name)")
     }
 
     /// Creates the annotated tag `name` on `commit` with `message`; never moves an existing tag.

@@ -19,7 +19,7 @@ extension Report {
         }
         guard ModelSlug.isWellFormed(model.slug) else {
             throw .invalid(field: "model.slug", value: quoted(model.slug),
-                           expected: "characters a-z 0-9 . _ -, not starting with '.', without '..'")
+                           expected: "1-\(ModelSlug.maximumLength) characters a-z 0-9 . _ -, starting with a letter or digit, without '..', not ending with '.' or '.lock'")
         }
         guard Self.isWellFormedRevision(model.revision) else {
             throw .invalid(field: "model.revision", value: quoted(model.revision),

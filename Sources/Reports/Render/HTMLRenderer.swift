@@ -23,6 +23,7 @@ public enum HTMLRenderer {
         html.append("<body>")
         html.append("<h1>Quantization report: \(esc(report.model.name))</h1>")
         html.append("<p class=\"meta\">revision <code>\(esc(report.model.revision))</code> · run <code>\(esc(report.runID))</code> · \(esc(report.createdAt)) · suite \(esc(report.suite.name)), \(report.suite.questions) questions · \(esc(report.settings.mode)) mode</p>")
+        if let note = report.model.baselineNote { html.append("<p class=\"meta\"><strong>Note:</strong> \(esc(note))</p>") }
         html += selection(report)
         html += notes(report)
         html += charts(report)

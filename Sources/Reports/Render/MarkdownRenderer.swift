@@ -14,6 +14,7 @@ public enum MarkdownRenderer {
         lines.append("# Quantization report: \(md(report.model.name))")
         lines.append("")
         lines.append("- Revision: `\(report.model.revision)` (\(md(report.model.sourceKind)) \(md(report.model.source)))")
+        if let note = report.model.baselineNote { lines.append("- Note: \(md(note))") }
         lines.append("- Run: `\(report.runID)`, created \(report.createdAt)")
         lines.append("- Suite: \(md(report.suite.name)) (sha256 `\(report.suite.sha256.prefix(12))`), \(report.suite.questions) questions, \(report.suite.forms) prompts per variant")
         lines.append("- Evaluation: \(report.settings.mode) mode, temperature \(FigureFormat.fixed(report.settings.sampling.temperature, 2)), seed \(report.settings.sampling.seed), max tokens \(report.settings.sampling.maxTokens), ctx \(report.settings.ctx), \(report.settings.slots) slots, \(report.settings.threads) threads, \(report.settings.gpuLayers) GPU layers")

@@ -1,3 +1,4 @@
+import CLibGit2
 import Foundation
 
 /// The results repository (CONTRACT.md "Results repository"): a non-bare git repository on
@@ -98,24 +99,57 @@ public final class ResultsRepository {
         do { taken = try git.resolve("refs/tags/\(tag)") != nil } catch { throw .git(error) }
         guard !taken, !FileManager.default.fileExists(atPath: folder.path) else { throw .runExists(path: folder.path) }
 
+        // The tag is made before `main` moves, and `main` moves last: a refused tag name or a
+        // racing writer then leaves no commit on `main` without its tag, and no folder behind.
         let commit: GitOID
-        do {
+        do throws(ResultsRepositoryError) {
             for file in files {
                 try DurableFile.write(file.data, to: folder.appendingPathComponent(file.path))
             }
             let subtree = try wrapGit { try git.writeTree(from: folder) }
             let base = try wrapGit { try head.map { try git.tree(ofCommit: $0) } }
             let tree = try wrapGit { try git.writeTree(inserting: subtree, at: runPath, into: base) }
-            commit = try wrapGit { try git.commit(tree: tree, message: Self.commitMessage(report)) }
+            commit = try wrapGit { try git.createCommit(tree: tree, message: Self.commitMessage(report), parent: head) }
+            _ = try wrapGit { try git.createAnnotatedTag(named: tag, on: commit, message: Self.tagMessage(report)) }
+            do throws(ResultsRepositoryError) {
+                try wrapGit { try git.moveBranch(to: commit, from: head) }
+            } catch {
+                try? git.deleteTag(named: tag)
+                throw error
+            }
         } catch {
             try? FileManager.default.removeItem(at: folder)
+            removeEmptyParents(of: folder)
             throw error
         }
-        try wrapGit {
-            _ = try git.createAnnotatedTag(named: tag, on: commit, message: Self.tagMessage(report))
-            try git.resetIndex(toCommit: commit, refreshing: files.map { "\(relativeFolder)/\($0.path)" })
-        }
+        try wrapGit { try git.resetIndex(toCommit: commit, refreshing: files.map { "\(relativeFolder)/\($0.path)" }) }
         return CommitOutcome(commit: commit.hex, tag: tag, reportPath: folder.appendingPathComponent("report.json"), created: true)
+    }
+
+    /// Removes the model and revision folders a failed commit created, so the working tree
+    /// is as clean as before; folders that hold other runs are kept (removal of a non-empty
+    /// folder fails).
+    private func removeEmptyParents(of folder: URL) {
+        var parent = folder.deletingLastPathComponent()
+        while parent.standardizedFileURL.path.count > workingDirectory.standardizedFileURL.path.count,
+              (try? FileManager.default.contentsOfDirectory(atPath: parent.path))?.isEmpty == true {
+            try? FileManager.default.removeItem(at: parent)
+            parent.deleteLastPathComponent()
+        }
+    }
+
+    /// Checks, before any work, that a run of `modelSlug` at `revision` can be tagged:
+    /// the tag `<model_slug>/<revision first 12>/<run_id>` must be a name libgit2 accepts
+    /// for a tag (git's ref-name rules: no component starting with "." or ending with
+    /// ".lock", no "..", no control characters, not starting with "-").
+    /// - Throws: `.invalidTagName` naming the tag and what was expected.
+    public static func checkTagName(modelSlug: String, revision: String) throws(ResultsRepositoryError) {
+        let sample = "\(modelSlug)/\(revision.prefix(12))/\(RunID.make(date: Date(timeIntervalSince1970: 0)))"
+        LibGit2.ensureInitialised()
+        var valid: Int32 = 0
+        guard git_tag_name_is_valid(&valid, sample) == 0, valid == 1 else {
+            throw .invalidTagName(tag: sample)
+        }
     }
 
     /// The run already committed for this model and revision whose report equals `report`

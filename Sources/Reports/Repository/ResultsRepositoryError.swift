@@ -23,11 +23,13 @@ public enum ResultsRepositoryError: Error, CustomStringConvertible {
     case io(path: String, problem: String)
     /// A libgit2 call failed.
     case git(GitError)
+    /// The run's tag would not be a valid git tag name (`tag`: the name, with a sample run id).
+    case invalidTagName(tag: String)
 
     /// True for errors caused by what the user passed (exit code 2 on the command line).
     public var isBadInput: Bool {
         switch self {
-        case .invalidReport, .answersFile, .notARepository, .unknownModel, .unknownRevision, .ambiguousRevision: true
+        case .invalidReport, .answersFile, .notARepository, .unknownModel, .unknownRevision, .ambiguousRevision, .invalidTagName: true
         case .runExists, .locked, .unreadableReport, .io, .git: false
         }
     }
@@ -56,6 +58,8 @@ public enum ResultsRepositoryError: Error, CustomStringConvertible {
             "results repository: \(path): \(problem)"
         case let .git(error):
             "results repository: \(error)"
+        case let .invalidTagName(tag):
+            "results repository: the run would be tagged \(tag), which git refuses as a tag name; expected a model name and revision made of letters, digits, '.', '_' and '-', not starting with '-' or '.', not ending with '.lock'"
         }
     }
 }

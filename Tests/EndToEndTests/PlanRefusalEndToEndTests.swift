@@ -1,0 +1,55 @@
+import Foundation
+import LlamaTools
+import Reports
+import Testing
+
+/// Issue 11's faults, on the real binaries: what used to fail after quantizing (or pass when it
+/// should not) is refused or said at plan time.
+@Suite(.serialized, .enabled(if: EndToEndFixture.manifest != nil, "needs the bootstrap"))
+struct PlanRefusalEndToEndTests {
+    @Test(.timeLimit(.minutes(10)))
+    func aTooShortCorpusExitsTwoAfterConversionButBeforeAnyQuantization() async throws {
+        let fixture = try EndToEndFixture(name: "short-corpus")
+        defer { try? FileManager.default.removeItem(at: fixture.root) }
+        let corpus = fixture.root.appending(path: "short.txt")
+        try Data("A corpus of one short line.\n".utf8).write(to: corpus)
+        let manifest = try #require(EndToEndFixture.manifest)
+        let recipe = try fixture.recipe(questions: EndToEndFixture.capitals)
+        let text = try String(contentsOf: recipe, encoding: .utf8).replacingOccurrences(of: "corpus: \(manifest.corpus)", with: "corpus: \(corpus.path)")
+        try Data(text.utf8).write(to: recipe)
+
+        let result = try await QuantorchBinary.run(["run", recipe.path])
+        #expect(result.exitCode == 2, "\(result.stderr)")
+        #expect(result.stderr.contains("field 'perplexity.corpus': \(corpus.path) tokenizes to "), "\(result.stderr)")
+        #expect(result.stderr.contains("ctx 128 × 4 chunks needs 512"), "\(result.stderr)")
+        let variants = (FileManager.default.enumerator(at: fixture.work, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? [])
+            .filter { $0.path.contains("/variants/") }
+        #expect(variants.isEmpty, "llama-quantize ran before the corpus was checked: \(variants)")
+    }
+
+    @Test(.timeLimit(.minutes(30)))
+    func aQuantizedSourceWithAWrongOrderLadderIsDisclosedWarnedAndNeverSelectsTheLargerType() async throws {
+        let fixture = try EndToEndFixture(name: "requantized")
+        defer { try? FileManager.default.removeItem(at: fixture.root) }
+        let manifest = try #require(EndToEndFixture.manifest)
+        let recipe = try fixture.recipe(questions: EndToEndFixture.capitals, ladder: "[Q8_0, F16, Q2_K]",
+                                        extra: "allow_upcast: true\nacceptance: {accuracy_drop_max: 1, key_fact_recall_drop_max: 1, flips_max: 1, kld_mean_max: 100}")
+        let text = try String(contentsOf: recipe, encoding: .utf8).replacingOccurrences(of: "source: \(manifest.smollm2Hf)", with: "source: \(manifest.smollm2Gguf)")
+        try Data(text.utf8).write(to: recipe)
+
+        let result = try await QuantorchBinary.run(["run", recipe.path])
+        #expect(result.exitCode == 0, "\(result.stderr)")
+        let note = "baseline is a re-quantization of a Q4_1 source; losses are measured against it, not against the original weights"
+        #expect(result.stderr.contains("mode; \(note)"), "the plan line must say so: \(result.stderr)")
+        #expect(result.stderr.contains("warning: ladder[1] F16"), "\(result.stderr)")
+        let reportPath = try #require(result.stdout.split(separator: "\n").first { $0.hasPrefix("report: ") }).dropFirst("report: ".count)
+        let report = try Report.decode(Data(contentsOf: URL(fileURLWithPath: String(reportPath))))
+        #expect(report.model.baselineNote == note)
+        #expect(report.selection.quantType == "Q2_K", "every threshold is open, so the smallest variant smaller than the baseline wins")
+        let f16 = try #require(report.variants.first { $0.quantType == "F16" })
+        #expect(!f16.accepted)
+        #expect(f16.reasons.contains { $0.contains("not smaller than the baseline Q8_0") }, "\(f16.reasons)")
+        let markdown = try String(contentsOf: URL(fileURLWithPath: String(reportPath)).deletingLastPathComponent().appending(path: "report.md"), encoding: .utf8)
+        #expect(markdown.contains(note))
+    }
+}
