@@ -45,6 +45,8 @@ struct NumberWordsTests {
         #expect(found(0.2, in: "one fifth of it"))
         #expect(found(2.0 / 3, in: "two-thirds of it"))
         #expect(numbers("one fifth") == [0.2])
+        #expect(numbers("three fourths") == [0.75])
+        #expect(numbers("3/4") == [3, 4])
     }
 
     @Test func scaleWordsAfterDigits() {

@@ -21,9 +21,9 @@ import Foundation
 /// Words: English number words (``EnglishNumberWords``) and Chinese numerals
 /// (``ChineseNumerals``), each stating the rules it reads by, and where it reads nothing.
 ///
-/// Not read: signs written as words ("minus forty" is 40, 负五 is 5), fractions other than an
-/// English cardinal before an ordinal ("two fifths"), decimals in English words ("three point
-/// five"), approximations ("三四个", "a few thousand"). Negation ("not 30") is not a reading of numbers: "not 30"
+/// Not read: signs written as words ("minus forty" is 40, 负五 is 5), fractions in digits ("3/4"
+/// is 3 and 4; English "three fourths" is 0.75), decimals in English words ("three point five"),
+/// approximations ("三四个", "a few thousand"). Negation ("not 30") is not a reading of numbers: "not 30"
 /// yields 30. Run on NFKC text (``TextFolding``), full-width digits and subscripts are found too.
 public enum NumberScanner {
     /// Every number in `text`, left to right.
