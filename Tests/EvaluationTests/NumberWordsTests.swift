@@ -27,6 +27,7 @@ struct NumberWordsTests {
         #expect(numbers("four thousand six hundred and eight") == [4608])
         #expect(numbers("five six") == [5, 6])
         #expect(numbers("five-six") == [5, 6])
+        #expect(numbers("共seven个") == [7])
         #expect(numbers("one thousand, two hundred") == [1000, 200])
         #expect(numbers("six hundred and the rest") == [600])
     }
@@ -144,6 +145,7 @@ struct NumberWordsTests {
         #expect(numbers("一点五") == [1.5])
         #expect(numbers("三点五分") == [3, 5])
         #expect(numbers("一点也不") == [])
+        #expect(numbers("十二点三十分") == [12, 30])
     }
 
     @Test func spacedThousands() {

@@ -12,7 +12,8 @@
 /// - digits with unit and scale characters: 4.7万 is 47000, 3千万 30000000,
 ///   1亿2000万 120000000, 3万5000 and 3万5 35000;
 /// - decimals with 点 after a positional numeral or one digit, before an optional scale: 三点五 is
-///   3.5, 零点五 0.5, 三点五亿 350000000 — but 三点五分 is a time (3:05), read as 3 and 5.
+///   3.5, 零点五 0.5, 三点五亿 350000000 — but in times (三点五分, 十二点三十分) hours and minutes
+///   are read apart: 3 and 5, 12 and 30.
 ///
 /// Not read, where the characters do not state one number:
 /// - two adjacent digits without 〇 or 年, alone or before a unit, are an approximation: 三四个
@@ -48,7 +49,7 @@ enum ChineseNumerals {
             } else if let value = digit(s[index]) {
                 tokens.append(value == 0 ? .zero : .digit(Coefficient(value: Double(value), text: String(value), isLiang: ["两", "兩"].contains(s[index]))))
                 index += 1
-            } else if let digits = literal(index, s),
+            } else if index == start || NumberScanner.isDigit(s[index]), let digits = literal(index, s),
                       index == start || (digits.end < s.count && isUnit(s[digits.end])) || isScale(tokens.last) {
                 tokens.append(.digit(Coefficient(value: digits.value, text: digits.text, isLiang: false, isLiteral: true)))
                 index = digits.end
@@ -73,7 +74,8 @@ enum ChineseNumerals {
         return (value, index)
     }
 
-    /// The digits after 点 at `index` (三点五 is 3.5), unless 分 follows them: 三点五分 is a time, 3:05.
+    /// The digits after 点 at `index` (三点五 is 3.5), unless 分 or 十 百 千 follow them: 三点五分 and
+    /// 十二点三十分 are times, 3:05 and 12:30.
     private static func decimalPart(at index: Int, in s: [Unicode.Scalar]) -> (digits: String, end: Int)? {
         guard index < s.count, s[index] == "点" else { return nil }
         var end = index + 1
@@ -82,7 +84,7 @@ enum ChineseNumerals {
             digits += String(value)
             end += 1
         }
-        guard !digits.isEmpty, end == s.count || s[end] != "分" else { return nil }
+        guard !digits.isEmpty, end == s.count || (s[end] != "分" && !(1...3).contains(unitPower(s[end]) ?? 0)) else { return nil }
         return (digits, end)
     }
 

@@ -123,8 +123,9 @@ enum EnglishNumberWords {
         case space, hyphen, none
     }
 
+    /// CJK characters do not glue to a word, as for text facts: CJK text has no spaces.
     private static func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.isAlphabetic || NumberScanner.isDigit(scalar)
+        (scalar.properties.isAlphabetic && !CJKText.isCJK(scalar)) || NumberScanner.isDigit(scalar)
     }
 
     private static func word(at start: Int, in s: [Unicode.Scalar]) -> Word {
