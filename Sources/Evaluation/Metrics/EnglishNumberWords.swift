@@ -80,8 +80,7 @@ enum EnglishNumberWords {
         }
         if let year = yearPair(parse, in: s) {
             (value, end) = year
-        } else if !parse.ordinal, let (gap, following) = next(at: end, in: s), gap != .none,
-                  let denominator = denominator(following.text) {
+        } else if !parse.ordinal, let (_, following) = next(at: end, in: s), let denominator = denominator(following.text) {
             value /= denominator
             end = following.end
         }
@@ -120,7 +119,7 @@ enum EnglishNumberWords {
     }
 
     private enum Separator {
-        case space, hyphen, none
+        case space, hyphen
     }
 
     /// CJK characters do not glue to a word, as for text facts: CJK text has no spaces.

@@ -69,10 +69,12 @@ public enum NumberScanner {
         let end: Int
     }
 
+    /// An ASCII digit (NFKC has already folded full-width and other compatibility digits).
     static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
         ("0"..."9").contains(scalar)
     }
 
+    /// An ASCII letter, of either case.
     static func isAsciiLetter(_ scalar: Unicode.Scalar) -> Bool {
         ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar)
     }
