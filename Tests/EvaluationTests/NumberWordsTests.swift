@@ -130,6 +130,7 @@ struct NumberWordsTests {
         #expect(numbers("千万不要") == [])
         #expect(numbers("万一下雨") == [])
         #expect(numbers("几千") == [])
+        #expect(numbers("几十个，十几个，三十几岁") == [])
         #expect(numbers("一一对应") == [])
         #expect(numbers("百分之五十") == [50])
         #expect(!found(1, in: "北京是最大的城市之一"))

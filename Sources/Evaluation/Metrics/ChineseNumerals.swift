@@ -20,6 +20,7 @@
 ///   ("three or four"), 七八十, 两三千;
 /// - a unit other than 十 at the start has no count: 百分之五十 is 50, and 千万 ("by all means"),
 ///   万一 ("in case") and 几千 ("some thousands") are no number;
+/// - numerals beside 几 ("some") are an approximation: 几十 ("dozens"), 十几 ("ten-odd"), 三十几;
 /// - 一 alone in words where it is not a count: 一样 一些 一定 一起 一般 一直 一旦 一切 一致 一共
 ///   一下 一边 一向 一律 一再 一点, and after 统 or 之 (之一, "one of", as English "one of");
 /// - 负 for a sign, 兆 (10⁶ or 10¹² by region).
@@ -57,6 +58,7 @@ enum ChineseNumerals {
                 break
             }
         }
+        if (start > 0 && s[start - 1] == "几") || (index < s.count && s[index] == "几") { return (nil, index) }
         let hasUnit = tokens.contains(where: { if case .unit = $0 { true } else { false } })
         if let fraction = decimalPart(at: index, in: s) {
             guard let integer = hasUnit ? positional(tokens) : singleDigit(tokens), integer == integer.rounded() else {
