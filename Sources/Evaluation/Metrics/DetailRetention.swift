@@ -3,7 +3,8 @@
 /// answer's detail items that the variant's answer to the same prompt keeps.
 ///
 /// Detail items of a text, without duplicates:
-/// - numbers (``NumberScanner``, compared numerically: "1,000" keeps 1000);
+/// - numbers, read as for numeric key facts (``NumberScanner``) and compared numerically:
+///   "1,000", "one thousand" and 一千 all keep 1000;
 /// - in text without CJK: capitalised word sequences not at a sentence start — runs of words
 ///   whose first letter is upper-case, the sentence's first word excluded, a run broken after
 ///   a word with trailing punctuation ("The Eiffel Tower is in Paris, France." → "Eiffel Tower",

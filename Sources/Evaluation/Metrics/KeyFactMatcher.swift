@@ -6,9 +6,18 @@
 ///   letter or digit — unless either of the two is CJK, since CJK text has no spaces. So "Rome"
 ///   is not found in "Romeo", "C47H51NO14" is found in "formula: C47H51NO14.", and "北京" is
 ///   found in "首都是北京。".
-/// - A numeric fact is found when some number in the answer (``NumberScanner``) lies within the
-///   tolerance: |x − v| ≤ rel_tol · |v| (for v = 0: x = 0). "853.90", "8.539e2" and "853.9" all
-///   match 853.9 at rel_tol 0; "1,000" matches 1000. The unit is not looked for.
+/// - A numeric fact is found when some number in the answer lies within the tolerance:
+///   |x − v| ≤ rel_tol · |v| (for v = 0: x = 0). The unit is not looked for.
+///   The answer's numbers are read as a careful grader reads them (``NumberScanner``): in digits
+///   ("853.90", "8.539e2", "1,000", "4 608" with plain, thin or no-break spaces), in English
+///   words ("four thousand six hundred and eight", "fifth", "twenty twenty-four"), as Chinese
+///   numerals (六千零八, 二〇二四年, 两千), and with scale words or characters after digits
+///   ("4.7 thousand", "2.5 million", 4.7万, 3千万). Each number is one value, so a longer number
+///   never matches a shorter one inside it: "1,000,000", "four thousand six hundred and eight"
+///   and 六千零八 do not state 1000, 608 or 8. Not read as numbers: the digits of a formula
+///   (C47H51NO14 states no 47), words where they are no count or rank ("one of the largest",
+///   "a second", "First, …", 之一, 一样), approximations (三四个, 七八十).
+///   Negation is out of scope: "not 30" states 30, as does "thirty" in "not thirty".
 public enum KeyFactMatcher {
     /// One hit per fact, in the facts' order, labelled with ``KeyFact/label``.
     public static func hits(for facts: [KeyFact], in answer: String) -> [FactHit] {
