@@ -7,15 +7,8 @@ struct BootstrapTests {
     @Test(.timeLimit(.minutes(5)))
     func aSecondBootstrapReportsEveryStepPresent() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let process = Process()
-        process.executableURL = root.appending(path: "scripts/bootstrap")
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(output)")
+        let (status, output) = try runCapturingOutput(root.appending(path: "scripts/bootstrap"))
+        #expect(status == 0, "\(output)")
         let stepLines = output.split(separator: "\n").filter { $0.hasPrefix("==>") }
         #expect(stepLines.count >= 5)
         let results = output.split(separator: "\n").filter { $0.hasPrefix("    ") }.joined(separator: "\n")

@@ -29,16 +29,8 @@ import Testing
 
     @discardableResult
     static func run(_ executable: String, _ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(executable) \(arguments): \(output)")
+        let (status, output) = try runCapturingOutput(URL(fileURLWithPath: executable), arguments)
+        #expect(status == 0, "\(executable) \(arguments): \(output)")
         return output
     }
 

@@ -22,17 +22,7 @@ import Testing
     }
 
     func answers(_ pairs: [(String, String)]) throws -> URL {
-        let lines = try pairs.map { id, answer in
-            let record: [String: Any] = [
-                "suite_sha256": "old", "variant_sha256": "v", "question_id": id, "form": "original", "pass": 1,
-                "prompt": "p", "answer": answer, "prompt_tokens": 10, "completion_tokens": 8, "ttft_s": 0.1,
-                "prompt_tokens_per_s": 100.0, "gen_tokens_per_s": 20.0, "finish_reason": "stop", "facts": [[String: Any]](),
-            ]
-            return String(decoding: try JSONSerialization.data(withJSONObject: record), as: UTF8.self)
-        }.joined(separator: "\n") + "\n"
-        let url = folder.appending(path: "answers-\(UUID().uuidString.prefix(6)).jsonl")
-        try Data(lines.utf8).write(to: url)
-        return url
+        try writeAnswersFile(pairs, in: folder)
     }
 
     @Test func factsAreRecomputedFromTheSuiteWhateverTheStoredHits() async throws {

@@ -1,0 +1,17 @@
+import Foundation
+
+/// Runs a program to its end with stdout and stderr captured together.
+/// - Returns: its termination status and everything it printed.
+/// - Throws: when the program cannot be started.
+func runCapturingOutput(_ executable: URL, _ arguments: [String] = []) throws -> (status: Int32, output: String) {
+    let process = Process()
+    process.executableURL = executable
+    process.arguments = arguments
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = pipe
+    try process.run()
+    let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    return (process.terminationStatus, output)
+}
