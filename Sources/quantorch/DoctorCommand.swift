@@ -42,7 +42,7 @@ struct DoctorCommand: AsyncParsableCommand {
             print("toolchain: \(toolchain.searchDescription)")
             if let flags = report.buildFlags { print("build:     \(flags)") }
             for check in report.checks {
-                let mark = check.ok ? "ok     " : "MISSING"
+                let mark = check.ok ? "ok     " : (check.path == nil ? "MISSING" : "FAILED ")
                 print("\(mark) \(check.part.padding(toLength: 22, withPad: " ", startingAt: 0)) \(check.version ?? "")  \(check.path ?? "")")
             }
         }

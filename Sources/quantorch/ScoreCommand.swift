@@ -58,6 +58,10 @@ struct ScoreCommand: AsyncParsableCommand {
         let suite = try Suite.load(from: URL(fileURLWithPath: suite))
         let records = try Self.read(answers)
         let baselineRecords = try baseline.map(Self.read)
+        let questionIDs = Set(suite.questions.map(\.id))
+        guard records.contains(where: { questionIDs.contains($0.questionID) }) else {
+            throw ValidationError("\(answers): none of its \(records.count) answers is to a question of \(self.suite) (expected answers whose question_id is one of the suite's ids, e.g. \(suite.questions.prefix(3).map(\.id).joined(separator: ", ")))")
+        }
         let otherSuite = records.filter { $0.suiteSHA256 != suite.sha256 }.count
         if otherSuite > 0 {
             FileHandle.standardError.write(Data("quantorch score: note: \(otherSuite) answers were made with another version of the suite; scored against this one\n".utf8))

@@ -82,6 +82,9 @@ struct RunEndToEndTests {
         ]
         let unjudgeable = fixture.root.appending(path: "unjudgeable-suite.yaml")
         try Data("name: u\nquestions:\n  - id: q1\n    prompt: What?\n".utf8).write(to: unjudgeable)
+        let suiteText = try String(contentsOf: fixture.root.appending(path: "recipe-suite.yaml"), encoding: .utf8)
+        try Data(suiteText.replacingOccurrences(of: "max_tokens: 24", with: "max_tokens: 2000").utf8)
+            .write(to: fixture.root.appending(path: "long-answers-suite.yaml"))
         let aFile = fixture.root.appending(path: "a-file")
         try Data("x".utf8).write(to: aFile)
         let cases = recipeCases + [
@@ -91,6 +94,7 @@ struct RunEndToEndTests {
             ("a name that is no tag", good.replacingOccurrences(of: "name: SmolLM2-135M-Instruct", with: "name: /etc/passwd"), "model.name"),
             ("a name too long for a folder", good.replacingOccurrences(of: "name: SmolLM2-135M-Instruct", with: "name: \(String(repeating: "x", count: 300))"), "model.name"),
             ("too few scored tokens for KLD", good.replacingOccurrences(of: "chunks: 4", with: "chunks: 1"), "perplexity.chunks"),
+            ("answers longer than the context", good.replacingOccurrences(of: "recipe-suite.yaml", with: "long-answers-suite.yaml"), "sampling.max_tokens"),
         ]
         for (label, text, field) in cases {
             let url = fixture.root.appending(path: "bad.yaml")

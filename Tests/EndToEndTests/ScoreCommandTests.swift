@@ -25,6 +25,13 @@ import Testing
         try writeAnswersFile(pairs, in: folder)
     }
 
+    @Test func answersToNoQuestionOfTheSuiteAreBadInput() async throws {
+        let file = try answers([("other-question", "Paris.")])
+        let result = try await QuantorchBinary.run(["score", "--suite", folder.appending(path: "suite.yaml").path, "--answers", file.path])
+        #expect(result.exitCode == 2, "\(result.stderr)")
+        #expect(result.stderr.contains("none of its 1 answers is to a question of"), "\(result.stderr)")
+    }
+
     @Test func factsAreRecomputedFromTheSuiteWhateverTheStoredHits() async throws {
         let file = try answers([("capital", "Paris is the capital."), ("weight", "It weighs 853.90 g/mol.")])
         let result = try await QuantorchBinary.run(["score", "--suite", folder.appending(path: "suite.yaml").path, "--answers", file.path, "--json"])

@@ -38,6 +38,30 @@ struct DoctorOnTheBootstrappedToolchainTests {
     }
 }
 
+@Suite(.enabled(if: QuantorchHome().manifest() != nil, "needs scripts/bootstrap"))
+struct DoctorSmokeModelTests {
+    @Test(.timeLimit(.minutes(3)))
+    func aMissingModelForTheSmokeTestFailsDoctorNamingIt() async throws {
+        let smoke = Doctor.Smoke(model: URL(fileURLWithPath: "/nonexistent/model.gguf"), types: [try QuantType(parsing: "Q8_0")])
+        let report = await Doctor(toolchain: Toolchain.locate(explicit: nil), home: QuantorchHome(), smoke: smoke).run()
+        #expect(!report.ok)
+        let check = try #require(report.checks.first { $0.part == "quantized smoke test" })
+        #expect(check.problem == "the GGUF given with --model, /nonexistent/model.gguf, does not exist")
+    }
+
+    @Test(.timeLimit(.minutes(3)))
+    func aFileThatIsNoGGUFIsNamedWithoutBlamingTheBuild() async throws {
+        let notGGUF = FileManager.default.temporaryDirectory.appending(path: "qo-doctor-\(UUID().uuidString).gguf")
+        try Data("name: not a model\n".utf8).write(to: notGGUF)
+        defer { try? FileManager.default.removeItem(at: notGGUF) }
+        let smoke = Doctor.Smoke(model: notGGUF, types: [try QuantType(parsing: "Q8_0")])
+        let report = await Doctor(toolchain: Toolchain.locate(explicit: nil), home: QuantorchHome(), smoke: smoke).run()
+        let check = try #require(report.checks.first { $0.part == "runs Q8_0" })
+        #expect(!check.ok)
+        #expect(check.problem?.contains("rebuild") == false, "\(check.problem ?? "nil")")
+    }
+}
+
 /// A build that crashes on quantized weights must fail doctor and name the signal. The SIGILL
 /// that AMX kernels raise on a VM that refuses AMX cannot happen on a CPU without AMX, so this
 /// test gives the real llama-quantize a llama-bench that kills itself with SIGILL when asked to

@@ -99,6 +99,10 @@ public struct Doctor: Sendable {
     }
 
     private func smokeChecks(_ smoke: Smoke) async -> [Check] {
+        if let model = smoke.model, !FileManager.default.fileExists(atPath: model.path) {
+            return [Check(part: "quantized smoke test", ok: false, path: model.path, version: nil,
+                          problem: "the GGUF given with --model, \(model.path), does not exist")]
+        }
         guard let model = smoke.model ?? home.manifest().map({ URL(fileURLWithPath: $0.smollm2Gguf) }),
               FileManager.default.fileExists(atPath: model.path) else {
             return [Check(part: "quantized smoke test", ok: true, path: nil,
@@ -107,7 +111,9 @@ public struct Doctor: Sendable {
         return await QuantizedSmokeTest(toolchain: toolchain, model: model, types: smoke.types).run().map { result in
             Check(part: "runs \(result.type.name)", ok: result.problem == nil, path: model.path,
                   version: result.promptTokensPerSecond.map { String(format: "pp8 %.0f tokens/s", $0) },
-                  problem: result.problem.map { "\($0)\nthis llama.cpp build cannot run \(result.type.name) here; rebuild with scripts/bootstrap (it probes the CPU) or QUANTORCH_LLAMA_PORTABLE=1 scripts/bootstrap" })
+                  problem: result.problem.map { problem in
+                      result.crashed ? "\(problem)\nthis llama.cpp build cannot run \(result.type.name) here; rebuild with scripts/bootstrap (it probes the CPU) or QUANTORCH_LLAMA_PORTABLE=1 scripts/bootstrap" : problem
+                  })
         }
     }
 

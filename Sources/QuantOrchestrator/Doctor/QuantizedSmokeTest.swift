@@ -21,6 +21,8 @@ public struct QuantizedSmokeTest: Sendable {
         public var promptTokensPerSecond: Double?
         /// What failed (quantize or bench, with the signal when a tool was killed); nil when it ran.
         public var problem: String?
+        /// True when a tool was killed by a signal: the build, not the input, is at fault.
+        public var crashed: Bool = false
     }
 
     /// The types `quantorch doctor` tries by default: those of the default ladder, so that
@@ -64,14 +66,25 @@ public struct QuantizedSmokeTest: Sendable {
                                          threads: threads, logFile: folder.appending(path: "quantize.\(type.name).log"),
                                          timeout: .seconds(600))
         } catch {
-            return Result(type: type, promptTokensPerSecond: nil, problem: "quantizing \(model.lastPathComponent) to \(type.name): \(error)")
+            return Result(type: type, promptTokensPerSecond: nil, problem: "quantizing \(model.lastPathComponent) to \(type.name): \(error)",
+                          crashed: Self.isCrash(error))
         }
         do {
             let bench = try await Bench.run(toolchain: toolchain, model: output, promptTokens: 8, generatedTokens: 2,
                                             repetitions: 1, threads: threads, timeout: .seconds(300))
             return Result(type: type, promptTokensPerSecond: bench.first { $0.nPrompt > 0 }?.avgTs, problem: nil)
         } catch {
-            return Result(type: type, promptTokensPerSecond: nil, problem: "running the \(type.name) model: \(error)")
+            return Result(type: type, promptTokensPerSecond: nil, problem: "running the \(type.name) model: \(error)", crashed: Self.isCrash(error))
         }
+    }
+
+    private static func isCrash(_ error: any Error) -> Bool {
+        let termination: ProcessTermination? = switch error {
+        case let QuantizeError.toolFailed(_, termination, _, _, _): termination
+        case let BenchError.toolFailed(termination, _, _): termination
+        default: nil
+        }
+        if case .signaled = termination { return true }
+        return false
     }
 }

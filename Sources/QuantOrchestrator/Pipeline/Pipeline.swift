@@ -48,6 +48,9 @@ public struct Pipeline: Sendable {
         guard suite.questions.contains(where: { !$0.keyFacts.isEmpty || $0.reference != nil }) else {
             throw PipelineError.badInput("\(recipe.evaluation.suite.path): no question has key_facts or a reference, so no answer could be judged right or wrong and a quant would pass on KLD alone; give the questions key_facts (names, formulas, or {number, rel_tol})")
         }
+        guard suite.sampling.maxTokens < recipe.server.ctx else {
+            throw PipelineError.badInput("\(recipe.evaluation.suite.path): field 'sampling.max_tokens' is \(suite.sampling.maxTokens), but the recipe's server.ctx is \(recipe.server.ctx) tokens, which must hold the prompt and the answer; expected max_tokens below server.ctx (\(recipe.file.path))")
+        }
         let modelSlug: String
         do { modelSlug = try ModelSlug.make(recipe.model.name) } catch {
             throw PipelineError.badInput("\(recipe.file.path): field 'model.name': \(error)")

@@ -37,7 +37,10 @@ struct ReportBuilder {
                 reasons: result.isBaseline ? ["baseline: the reference every variant is measured against, never selected"] : (verdict?.reasons ?? []),
                 chatTemplate: result.outcome.serve.chatTemplate)
         }
+        let baselineAccuracy = results.first?.score.metrics["accuracy"]
         let notes = ChatTemplateNotes.notes(results.map { ($0.type.name, $0.outcome.serve.chatTemplate) })
+            + [results.first.flatMap { BaselineQualityNote.note(baseline: $0.type.name, accuracy: baselineAccuracy?.n == 0 ? nil : baselineAccuracy?.value,
+                                                              questions: baselineAccuracy?.n ?? 0) }].compactMap(\.self)
         return Report(
             schemaVersion: 1, runID: runID, createdAt: ISO8601DateFormatter().string(from: createdAt),
             model: ModelInfo(name: recipe.model.name, slug: modelSlug, revision: source.revision,
