@@ -47,18 +47,4 @@ struct CrashEndToEndTests {
         #expect(crashed.stderr.contains("run `quantorch doctor`"), "stderr: \(crashed.stderr)")
         #expect(!crashed.stderr.contains("already in use"), "stderr: \(crashed.stderr)")
     }
-
-    private func waitForAnswers(under work: URL, atLeast count: Int, while process: Process) async throws -> URL {
-        let deadline = ContinuousClock.now + .seconds(600)
-        while ContinuousClock.now < deadline, process.isRunning {
-            let files = FileManager.default.enumerator(at: work, includingPropertiesForKeys: nil)?
-                .compactMap { $0 as? URL }.filter { $0.pathExtension == "jsonl" && $0.path.contains("/eval/") } ?? []
-            if let file = files.first, let data = try? Data(contentsOf: file),
-               data.split(separator: UInt8(ascii: "\n")).count >= count {
-                return file
-            }
-            try await Task.sleep(for: .milliseconds(200))
-        }
-        throw CancellationError()
-    }
 }

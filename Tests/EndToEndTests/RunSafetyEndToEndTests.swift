@@ -87,11 +87,7 @@ struct RunSafetyEndToEndTests {
         let recipe = try fixture.recipe(name: "interrupt", questions: questions, ladder: "[F16, Q8_0]")
         let (process, out, err) = try QuantorchBinary.start(["run", recipe.path])
 
-        let answers = try await waitFor(while: process) {
-            files(under: fixture.work) { $0.pathExtension == "jsonl" && $0.path.contains("/eval/") }.first {
-                ((try? Data(contentsOf: $0))?.split(separator: UInt8(ascii: "\n")).count ?? 0) >= 2
-            }
-        }
+        let answers = try await waitForAnswers(under: fixture.work, atLeast: 2, while: process)
         kill(process.processIdentifier, SIGINT)
         let interrupted = await QuantorchBinary.finish(process, out, err)
         #expect(interrupted.exitCode == 130, "stderr: \(interrupted.stderr)")
@@ -107,16 +103,27 @@ struct RunSafetyEndToEndTests {
         #expect(after.starts(with: before), "answers finished before the interruption must be kept byte for byte")
         #expect(after.split(separator: UInt8(ascii: "\n")).count == questions.count)
     }
+}
 
-    /// Polls `find` until it returns a value, while `process` runs (10 minutes at most).
-    private func waitFor<T>(while process: Process, every interval: Duration = .milliseconds(200),
-                            _ find: () -> T?) async throws -> T {
-        let deadline = ContinuousClock.now + .seconds(600)
-        while ContinuousClock.now < deadline, process.isRunning {
-            if let found = find() { return found }
-            try await Task.sleep(for: interval)
+/// Polls `find` until it returns a value, while `process` runs (10 minutes at most).
+/// - Throws: `CancellationError` when the process ends or the time is up first.
+func waitFor<T>(while process: Process, every interval: Duration = .milliseconds(200),
+                _ find: () -> T?) async throws -> T {
+    let deadline = ContinuousClock.now + .seconds(600)
+    while ContinuousClock.now < deadline, process.isRunning {
+        if let found = find() { return found }
+        try await Task.sleep(for: interval)
+    }
+    throw CancellationError()
+}
+
+/// Waits, while `process` runs, for an answers log under `work` with at least `count` lines.
+/// - Returns: the log.
+func waitForAnswers(under work: URL, atLeast count: Int, while process: Process) async throws -> URL {
+    try await waitFor(while: process) {
+        files(under: work) { $0.pathExtension == "jsonl" && $0.path.contains("/eval/") }.first {
+            ((try? Data(contentsOf: $0))?.split(separator: UInt8(ascii: "\n")).count ?? 0) >= count
         }
-        throw CancellationError()
     }
 }
 
