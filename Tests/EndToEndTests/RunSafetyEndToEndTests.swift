@@ -60,7 +60,7 @@ struct RunSafetyEndToEndTests {
         // A cached variant edited in place (same size, same date) is remade before it is served.
         let q8 = try #require(files(under: fixture.work) { $0.lastPathComponent == "Q8_0.gguf" && $0.path.contains("/variants/") }.first)
         let original = try FileDigest.sha256(of: q8)
-        try flipByteKeepingSizeAndDate(q8, at: UInt64(try #require(report.variants.first { $0.quantType == "Q8_0" }).sizeBytes / 2))
+        try flipByteKeepingSizeAndDate(q8, at: UInt64(try #require(report.variants.first { $0.quantType == "Q8_0" }?.sizeBytes) / 2))
         let corrupted = try FileDigest.sha256(of: q8)
         let remade = try await QuantorchBinary.run(["run", recipe.path, "--json"])
         #expect([0, 3].contains(remade.exitCode), "stderr: \(remade.stderr)")

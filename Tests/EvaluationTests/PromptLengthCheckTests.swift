@@ -31,7 +31,7 @@ struct PromptLengthCheckTests {
                                            configuration: RealServer.configuration(slots: 1, folder: folder)) { server in
             let runner = EvaluationRunner(suite: suite, client: server.client(timeout: .seconds(120)), mode: .sequential, slots: 1)
             do {
-                try await runner.checkPromptsFit()
+                try await runner.checkPromptsFit(on: server.client(timeout: .seconds(120)))
                 Issue.record("a prompt of about 1,200 words fit a 1,024-token context")
             } catch let tooLong as PromptTooLong {
                 #expect(tooLong.questionID == "overlong" && tooLong.form == "original")
@@ -42,11 +42,11 @@ struct PromptLengthCheckTests {
             }
             // The same suite with the long prompt cut to a tenth fits.
             try await EvaluationRunner(suite: short, client: server.client(timeout: .seconds(120)), mode: .sequential, slots: 1)
-                .checkPromptsFit()
+                .checkPromptsFit(on: server.client(timeout: .seconds(120)))
 
             // The count is the one the server itself evaluates for a chat request.
             let prompt = try #require(short.forms().first { $0.questionID == "short" })
-            let counted = try await runner.promptTokens(prompt)
+            let counted = try await runner.promptTokens(prompt, on: server.client(timeout: .seconds(120)))
             let answer = try await server.client(timeout: .seconds(120)).chat(ChatRequest(
                 messages: runner.messages(for: prompt), temperature: 0, seed: 42, maxTokens: 4))
             #expect(counted == answer.promptTokens, "counted \(counted), the server evaluated \(answer.promptTokens)")

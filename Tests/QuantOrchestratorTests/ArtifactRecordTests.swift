@@ -100,35 +100,27 @@ struct QuantizeReuseTests {
     @Test(.timeLimit(.minutes(5)))
     func aCachedVariantWhoseBytesChangedInPlaceIsQuantizedAgain() async throws {
         let manifest = try #require(QuantorchHome().manifest())
-        let root = FileManager.default.temporaryDirectory.appending(path: "qo-requantize-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: root) }
-        let folder = WorkFolder(root: root, modelSlug: "smollm2", revision: "shipped")
+        let harness = StageHarness("requantize")
+        defer { harness.remove() }
         let master = try ArtifactRecord.of(URL(fileURLWithPath: manifest.smollm2Gguf), toolSeconds: 0)
         let type = try QuantType(parsing: "Q8_0")
-        func quantize(_ ledger: ToolLedger, _ progress: ProgressLines) async throws -> ArtifactRecord {
-            let stage = QuantizeStage(toolchain: Toolchain.locate(explicit: nil), folder: folder, records: StageRecords(folder: folder),
-                                      ledger: ledger, threads: 2, disk: DiskPlan(items: []))
-            return try #require(try await stage.run(master: master, ladder: [type], importanceMatrix: nil, progress: progress.reporter)[type])
-        }
+        let stage = QuantizeStage(entry: LadderEntry(stock: type), type: type, tensorTypes: [], master: master, importanceMatrix: nil,
+                                  folder: harness.folder, estimate: 0)
 
-        let first = try await quantize(ToolLedger(), ProgressLines())
+        let first = try await harness.cached(stage).record
         let url = URL(fileURLWithPath: first.path)
         try flipByteKeepingSizeAndDate(url, at: UInt64(first.sizeBytes / 2))
         let corrupted = try FileDigest.sha256(of: url)
         #expect(corrupted != first.sha256)
 
-        let ledger = ToolLedger(), progress = ProgressLines()
-        let second = try await quantize(ledger, progress)
-        #expect(ledger.all.map(\.label) == ["llama-quantize Q8_0"], "the changed variant must be made again")
-        #expect(progress.all.contains { $0.contains("Q8_0.gguf changed since it was made") && $0.contains("same size") }, "\(progress.all)")
+        let (second, launched, lines) = try await harness.cached(stage)
+        #expect(launched == ["llama-quantize Q8_0"], "the changed variant must be made again")
+        #expect(lines.contains { $0.contains("Q8_0.gguf changed since it was made") && $0.contains("same size") }, "\(lines)")
         let now = try FileDigest.sha256(of: url)
         #expect(second.sha256 == now && now != corrupted)
         #expect(now == first.sha256, "llama-quantize is deterministic, so the remade file equals the first")
-        let saved = try #require(StageRecords(folder: folder).load(ArtifactRecord.self, StageRecords(folder: folder).names().first { $0.hasPrefix("quantize-Q8_0") } ?? ""))
-        #expect(saved == second)
+        #expect(StageRecords(folder: harness.folder).load(ArtifactRecord.self, stage.recordName) == second)
 
-        let untouched = ToolLedger()
-        _ = try await quantize(untouched, ProgressLines())
-        #expect(untouched.all.isEmpty, "an intact variant is reused")
+        #expect(try await harness.cached(stage).launched.isEmpty, "an intact variant is reused")
     }
 }

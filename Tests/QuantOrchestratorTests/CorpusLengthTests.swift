@@ -11,8 +11,10 @@ struct CorpusLengthTests {
         let corpus = try RealToolchainFixture.corpusPrefix(bytes: corpusBytes, in: folder)
         let work = WorkFolder(root: folder.appending(path: "work"), modelSlug: "m", revision: "r")
         let master = try ArtifactRecord.of(URL(fileURLWithPath: manifest.smollm2Gguf), toolSeconds: 0)
-        try await CorpusLength(toolchain: RealToolchainFixture.toolchain, folder: work, records: StageRecords(folder: work))
-            .check(Recipe.Perplexity(corpus: corpus, ctx: ctx, chunks: chunks), master: master, recipeFile: folder.appending(path: "r.yaml"))
+        let stage = try CorpusLengthStage(settings: Recipe.Perplexity(corpus: corpus, ctx: ctx, chunks: chunks), model: master,
+                                          recipeFile: folder.appending(path: "r.yaml"))
+        _ = try await RunContext(toolchain: RealToolchainFixture.toolchain, executor: LocalExecutor(), folder: work, ledger: ToolLedger(),
+                                 progress: ProgressLines().reporter, threads: 2).cached(stage)
     }
 
     @Test(.timeLimit(.minutes(2)))

@@ -28,15 +28,26 @@ import Testing
         return ModelLayout(tensors: tensors, vocabulary: 1000, blockCount: 2, headsPerKVHead: 3, architecture: "llama", headerBytes: 4096)
     }()
 
-    @Test func aFreshRunCountsTheMasterEveryQuantAndTheKLDBase() throws {
-        let plan = DiskPlan.estimate(recipe: try recipe(), layout: Self.layout, masterTypeName: "F16", finished: [])
-        #expect(plan.items.map(\.label) == ["master GGUF", "Q8_0", "Q4_K_M", "KLD base"])
+    @Test func theEstimatesAreTheTensorsAtTheirChosenTypes() throws {
+        let master = TensorTypeChoice(layout: Self.layout, quant: try QuantType(parsing: "F16"), hasImportanceMatrix: false).fileBytes
+        let q8 = TensorTypeChoice(layout: Self.layout, quant: try QuantType(parsing: "Q8_0"), hasImportanceMatrix: false).fileBytes
         // 14 matrices of 512×512 and the 512×1000 embeddings at 2 bytes, three 512-vectors at 4 bytes.
-        #expect(plan.items[0].bytes == 4096 + (14 * 512 * 512 + 512 * 1000) * 2 + 3 * 512 * 4)
+        #expect(master == 4096 + (14 * 512 * 512 + 512 * 1000) * 2 + 3 * 512 * 4)
         // Q8_0: 34 bytes per 32 weights everywhere (the tied embeddings stay Q8_0 for a Q8_0 file).
-        #expect(plan.items[1].bytes == 4096 + (14 * 512 * 512 + 512 * 1000) / 32 * 34 + 3 * 512 * 4)
+        #expect(q8 == 4096 + (14 * 512 * 512 + 512 * 1000) / 32 * 34 + 3 * 512 * 4)
         // perplexity.cpp: 20 header bytes, 4 × 128 int32 tokens, 4 × 63 scored tokens × (1000 + 4) uint16.
-        #expect(plan.items[3].bytes == 20 + 4 * 128 * 4 + 4 * 63 * 1004 * 2)
+        #expect(KLDBaseSize.bytes(contextSize: 128, chunks: 4, vocabulary: 1000) == 20 + 4 * 128 * 4 + 4 * 63 * 1004 * 2)
+    }
+
+    @Test func aTensorTypeMixCountsItsOverridesAtTheirTypes() throws {
+        let q4 = try QuantType(parsing: "Q4_K_M")
+        let plain = TensorTypeChoice(layout: Self.layout, quant: q4, hasImportanceMatrix: false)
+        let mix = TensorTypeChoice(layout: Self.layout, quant: q4, hasImportanceMatrix: false,
+                                   overrides: [TensorTypeOverride(pattern: "attn_q", type: try #require(GGMLType.named(ignoringCase: "Q8_0")))])
+        let query = try #require(Self.layout.tensors.first { $0.name == "blk.0.attn_q.weight" })
+        #expect(plain.type(of: query) == "q4_K" && mix.type(of: query) == "q8_0")
+        // Two 512×512 attn_q tensors go from 144 to 272 bytes per 256 weights.
+        #expect(mix.fileBytes - plain.fileBytes == 2 * 512 * 512 / 256 * (272 - 144))
     }
 
     @Test func q2KKeepsTheEmbeddingsAtQ6KAndUpgradesValueDownAndOutput() {
@@ -59,12 +70,6 @@ import Testing
         #expect(choice.type(of: odd.tensors[0]) == "q5_0", "576 columns are not a multiple of 256: q4_K falls back to q5_0")
         #expect(choice.type(of: odd.tensors[1]) == "q6_K", "1536 columns fit; ffn_down of layer 0 of 1 gets q6_K")
         #expect(choice.type(of: odd.tensors[2]) == "q8_0", "an output whose rows do not fit 256-blocks stays q8_0")
-    }
-
-    @Test func finishedStagesAreNotCountedAgain() throws {
-        let plan = DiskPlan.estimate(recipe: try recipe(), layout: Self.layout, masterTypeName: "F16",
-                                     finished: ["convert", "quantize-Q8_0-abc", "kld-base-def"])
-        #expect(plan.items.map(\.label) == ["Q4_K_M"])
     }
 
     @Test func tooLittleSpaceIsRefusedWithTheFigures() throws {

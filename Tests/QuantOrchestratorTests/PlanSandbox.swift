@@ -1,3 +1,4 @@
+import Evaluation
 import Foundation
 @testable import QuantOrchestrator
 
@@ -50,7 +51,23 @@ struct PlanSandbox {
 
     func plan(_ recipe: Recipe, kind: ResolvedSource.Kind = .hfFolder) throws -> RunPlan {
         let source = ResolvedSource(checkpoint: recipe.model.source, revision: "r1", revisionKind: .label, kind: kind)
-        return try RunPlan.make(recipe: recipe, source: source, modelSlug: "acme", revisionField: "model.revision", finished: [])
+        return try RunPlan.make(recipe: recipe, source: source, modelSlug: "acme", revisionField: "model.revision")
+    }
+
+    /// The recipe's steps as `quantorch plan` lists them, against the records in `work`.
+    func steps(_ recipe: Recipe, kind: ResolvedSource.Kind = .hfFolder) async throws -> (steps: [PlannedStep], disk: DiskPlan) {
+        let source = ResolvedSource(checkpoint: recipe.model.source, revision: "r1", revisionKind: .label, kind: kind)
+        let folder = WorkFolder(root: work, modelSlug: "acme", revision: "r1")
+        let factory = StageFactory(recipe: recipe, suite: try Suite.load(from: recipe.evaluation.suite), source: source, folder: folder,
+                                   plan: try plan(recipe, kind: kind), endpointClient: { _ in throw PipelineError.io("no endpoint in this sandbox") })
+        let planner = Planner(records: StageRecords(folder: folder))
+        _ = try await factory.walk(planner)
+        return (planner.steps, planner.disk)
+    }
+
+    /// Writes a record as the stage named `name` would leave it.
+    func saveRecord(_ record: some Encodable, _ name: String) throws {
+        try StageRecords(folder: WorkFolder(root: work, modelSlug: "acme", revision: "r1")).save(record, name)
     }
 
     func remove() { try? FileManager.default.removeItem(at: root) }

@@ -92,7 +92,8 @@ import Testing
         #expect(allowed.baselineNote == "baseline is a re-quantization of a Q4_1 source; losses are measured against it, not against the original weights")
         let own = try sandbox.plan(try sandbox.load(try sandbox.recipe(ladder: "[Q4_1, Q4_K_M, Q2_K]", source: gguf)), kind: .gguf)
         #expect(own.masterTypeName == "Q4_1")
-        #expect(own.disk.items.map(\.label) == ["Q4_K_M", "Q2_K", "KLD base"])
+        let ownSteps = try await sandbox.steps(try sandbox.load(try sandbox.recipe(ladder: "[Q4_1, Q4_K_M, Q2_K]", source: gguf)), kind: .gguf)
+        #expect(ownSteps.disk.items.map(\.label) == ["Q4_K_M", "Q2_K", "KLD base"], "the Q4_1 source is its own baseline: no quantize step")
         #expect(own.baselineNote?.hasPrefix("baseline is the Q4_1 source itself") == true)
     }
 }

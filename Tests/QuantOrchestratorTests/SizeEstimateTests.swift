@@ -27,24 +27,25 @@ struct SizeEstimateTests {
         let recipe = try recipe(folder, source: manifest.smollm2Hf, ladder: "[F16, Q8_0, Q4_K_M, Q2_K]")
         let source = ResolvedSource(checkpoint: URL(fileURLWithPath: manifest.smollm2Hf), revision: "r", revisionKind: .label, kind: .hfFolder)
         let layout = try ModelLayout.of(source, gguf: nil, masterType: .f16)
-        let plan = DiskPlan.estimate(recipe: recipe, layout: layout, masterTypeName: "F16", finished: [])
+        let plan = RunPlan(layout: layout, masterTypeName: "F16", baselineNote: nil, warnings: [], sourceBytes: nil, imatrix: false,
+                           perplexity: recipe.perplexity)
         let toolchain = RealToolchainFixture.toolchain
 
         let f16 = folder.appending(path: "F16.gguf")
         try await Converter.convert(toolchain: toolchain, checkpoint: source.checkpoint, outType: .f16, output: f16,
                                     logFile: folder.appending(path: "convert.log"))
-        expectClose(try #require(plan.bytes(for: DiskPlan.masterLabel)), try RealToolchainFixture.size(f16), "F16")
+        expectClose(plan.masterBytes, try RealToolchainFixture.size(f16), "F16")
         for name in ["Q8_0", "Q4_K_M", "Q2_K"] {
             let output = folder.appending(path: "\(name).gguf")
             try await Quantizer.quantize(toolchain: toolchain, input: f16, type: try QuantType(parsing: name), output: output,
                                          threads: 2, logFile: folder.appending(path: "quantize.log"))
-            expectClose(try #require(plan.bytes(for: name)), try RealToolchainFixture.size(output), name)
+            expectClose(plan.estimatedBytes(LadderEntry(stock: try QuantType(parsing: name))), try RealToolchainFixture.size(output), name)
         }
 
         let base = folder.appending(path: "base.kld")
         _ = try await Perplexity.writeKLDBase(toolchain: toolchain, baseline: f16, corpus: corpus, baseFile: base, contextSize: 128,
                                               chunks: 4, threads: 2, logFile: folder.appending(path: "kld.log"))
-        #expect(plan.bytes(for: DiskPlan.kldBaseLabel) == (try RealToolchainFixture.size(base)), "perplexity.cpp's layout is exact")
+        #expect(plan.kldBaseBytes == (try RealToolchainFixture.size(base)), "perplexity.cpp's layout is exact")
         #expect(KLDBaseSize.expectedBytes(ofFileAt: base) == (try RealToolchainFixture.size(base)), "the file's own header gives its size")
         // What a full disk leaves: llama-perplexity exits 0 with the file cut short.
         let cut = folder.appending(path: "cut.kld")
@@ -64,14 +65,14 @@ struct SizeEstimateTests {
         let source = ResolvedSource(checkpoint: gguf, revision: "r", revisionKind: .label, kind: .gguf)
         let layout = try ModelLayout.of(source, gguf: info, masterType: .f16)
         #expect(layout.vocabulary == 49_152, "the vocabulary comes from tokenizer.ggml.tokens, not a fallback")
-        let plan = DiskPlan.estimate(recipe: recipe, layout: layout, masterTypeName: "Q4_1", finished: [])
-        #expect(plan.items.map(\.label) == ["Q4_K_M", "Q2_K", "KLD base"])
+        let plan = RunPlan(layout: layout, masterTypeName: "Q4_1", baselineNote: nil, warnings: [], sourceBytes: info.fileSizeBytes,
+                           imatrix: false, perplexity: recipe.perplexity)
         for name in ["Q4_K_M", "Q2_K"] {
             let output = folder.appending(path: "\(name).gguf")
             try await Quantizer.quantize(toolchain: RealToolchainFixture.toolchain, input: gguf, type: try QuantType(parsing: name), output: output,
                                          threads: 2, logFile: folder.appending(path: "quantize.log"))
-            expectClose(try #require(plan.bytes(for: name)), try RealToolchainFixture.size(output), "\(name) from Q4_1")
+            expectClose(plan.estimatedBytes(LadderEntry(stock: try QuantType(parsing: name))), try RealToolchainFixture.size(output), "\(name) from Q4_1")
         }
-        #expect(plan.bytes(for: DiskPlan.kldBaseLabel) == KLDBaseSize.bytes(contextSize: 128, chunks: 4, vocabulary: 49_152))
+        #expect(plan.kldBaseBytes == KLDBaseSize.bytes(contextSize: 128, chunks: 4, vocabulary: 49_152))
     }
 }

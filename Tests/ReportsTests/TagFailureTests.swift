@@ -17,7 +17,7 @@ import Testing
 
         var second = report
         second.runID = "20261129T090000Z-000002"
-        second.variants[0].bpw += 0.001
+        second.variants[0].bpw = (second.variants[0].bpw ?? 0) + 0.001
         // A ref below the run tag's name turns that name into a folder, so libgit2 cannot create
         // the tag after the tree and commit are written: the failure this test is about.
         #expect(try git(["update-ref", "refs/tags/\(report.model.slug)/\(report.model.revision.prefix(12))/\(second.runID)/x", earlier.commit]).status == 0)

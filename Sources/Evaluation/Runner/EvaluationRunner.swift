@@ -20,15 +20,15 @@ import LlamaTools
 public struct EvaluationRunner: Sendable {
     /// The suite.
     public let suite: Suite
-    /// The variant's server.
-    public let client: ServerClient
+    /// The variant's chat server: our llama-server or a remote endpoint.
+    public let client: any ChatEndpoint
     /// Sequential or parallel.
     public let mode: EvaluationMode
     /// The server's slot count (`-np`): requests in flight in parallel mode.
     public let slots: Int
 
     /// Creates a runner; `slots` below 1 counts as 1.
-    public init(suite: Suite, client: ServerClient, mode: EvaluationMode, slots: Int) {
+    public init(suite: Suite, client: any ChatEndpoint, mode: EvaluationMode, slots: Int) {
         self.suite = suite
         self.client = client
         self.mode = mode

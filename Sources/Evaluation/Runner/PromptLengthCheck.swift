@@ -29,13 +29,15 @@ extension EvaluationRunner {
     /// Counts what the server itself would count: the messages rendered by its chat template
     /// (`POST /apply-template`), tokenized with special tokens added (`POST /tokenize`
     /// with `add_special`), against `GET /props` `n_ctx` (the context of one slot).
+    /// - Parameter server: the llama-server the runner's answers come from (a remote endpoint
+    ///   offers no tokenizer, so its prompts are checked only on the baseline's server).
     /// - Throws: ``PromptTooLong`` for the first form over the limit, in the suite's form order;
-    ///   the client's `ServerError` when the server cannot be asked.
-    public func checkPromptsFit() async throws {
-        let contextSize = try await client.props().contextSize
+    ///   the server's `ServerError` when it cannot be asked.
+    public func checkPromptsFit(on server: ServerClient) async throws {
+        let contextSize = try await server.props().contextSize
         let limit = contextSize - suite.sampling.maxTokens
         for prompt in suite.forms() {
-            let tokens = try await promptTokens(prompt)
+            let tokens = try await promptTokens(prompt, on: server)
             guard tokens <= limit else {
                 throw PromptTooLong(questionID: prompt.questionID, form: prompt.form, tokens: tokens, limit: limit,
                                     contextSize: contextSize, maxTokens: suite.sampling.maxTokens)
@@ -45,9 +47,9 @@ extension EvaluationRunner {
 
     /// The prompt tokens the server will evaluate for `prompt` (what it reports as
     /// `prompt_tokens`): the chat-templated messages, special tokens added.
-    /// - Throws: the client's `ServerError`.
-    public func promptTokens(_ prompt: Prompt) async throws -> Int {
-        let text = try await client.applyTemplate(messages(for: prompt))
-        return try await client.tokenize(text, addSpecial: true).count
+    /// - Throws: the server's `ServerError`.
+    public func promptTokens(_ prompt: Prompt, on server: ServerClient) async throws -> Int {
+        let text = try await server.applyTemplate(messages(for: prompt))
+        return try await server.tokenize(text, addSpecial: true).count
     }
 }

@@ -19,20 +19,22 @@ public enum Converter {
     ///   - outType: the weights' precision in the GGUF.
     ///   - logFile: the converter's output is appended here as it runs.
     ///   - timeout: wall-clock limit.
+    ///   - executor: where the tool runs (default: a child process here).
     /// - Throws: `ConverterError` (`.missingCheckpoint`, `.noConfig`, `.noWeights`,
     ///   `.unsupportedArchitecture`, `.missingPythonModule`, `.converterFailed` with the exit
     ///   code or signal and the log's last lines), `ToolchainError` when the converter or its
     ///   Python is missing, `GGUFError` when the output is not a readable GGUF,
     ///   `CommandError.timedOut` past `timeout`.
     public static func convert(toolchain: Toolchain, checkpoint: URL, outType: ConverterOutType,
-                               output: URL, logFile: URL, timeout: Duration = .seconds(1800)) async throws {
+                               output: URL, logFile: URL, timeout: Duration = .seconds(1800),
+                               executor: any ToolExecutor = LocalExecutor()) async throws {
         try checkFolder(checkpoint)
         let (script, python) = try toolchain.requireConverter()
         let partial = try PartialFile(for: output)
         defer { partial.discard() }
         let run = try await LoggedRun.run(
             python, [script.path, checkpoint.path, "--outtype", outType.rawValue, "--outfile", partial.url.path],
-            environment: ["PYTHONUNBUFFERED": "1"], logFile: logFile, timeout: timeout)
+            environment: ["PYTHONUNBUFFERED": "1"], logFile: logFile, timeout: timeout, executor: executor)
         guard run.termination.isSuccess else {
             throw diagnose(run, checkpoint: checkpoint, python: python)
         }

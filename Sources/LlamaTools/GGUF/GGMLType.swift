@@ -36,6 +36,12 @@ public struct GGMLType: Sendable, Equatable {
         table.first { $0.value.name == name }.map { GGMLType(id: $0.key) }
     }
 
+    /// The type whose ggml name is `name` in any case ("Q6_K", "q6_k"), as llama-quantize's
+    /// `--tensor-type` reads it; nil when this build knows no such type.
+    public static func named(ignoringCase name: String) -> GGMLType? {
+        table.first { $0.value.name.lowercased() == name.lowercased() }.map { GGMLType(id: $0.key) }
+    }
+
     /// Bytes of a row of `columns` weights; nil when the row is not a whole number of blocks
     /// or the type is unknown.
     public func rowBytes(columns: Int) -> Int? {

@@ -18,7 +18,7 @@ struct LoggedRun: Sendable {
     /// - Throws: `CommandError` when it cannot be started or passes `timeout`, or the error
     ///   of writing the log file.
     static func run(_ executable: URL, _ arguments: [String], environment: [String: String] = [:],
-                    logFile: URL, timeout: Duration) async throws -> LoggedRun {
+                    logFile: URL, timeout: Duration, executor: any ToolExecutor = LocalExecutor()) async throws -> LoggedRun {
         try FileManager.default.createDirectory(at: logFile.deletingLastPathComponent(), withIntermediateDirectories: true)
         if !FileManager.default.fileExists(atPath: logFile.path),
            !FileManager.default.createFile(atPath: logFile.path, contents: nil) {
@@ -28,12 +28,12 @@ struct LoggedRun: Sendable {
         let start = try handle.seekToEnd()
         try handle.write(contentsOf: Data(("$ " + ([executable.path] + arguments).map(Self.quoted).joined(separator: " ") + "\n").utf8))
         try handle.close()
-        let result = try await CommandRunner.run(executable, arguments, environment: environment, logFile: logFile, timeout: timeout)
+        let termination = try await executor.run(executable, arguments, environment: environment, logFile: logFile, timeout: timeout)
         let reader = try FileHandle(forReadingFrom: logFile)
         defer { try? reader.close() }
         try reader.seek(toOffset: start)
         let data = try reader.readToEnd() ?? Data()
-        return LoggedRun(termination: result.termination, output: String(decoding: data, as: UTF8.self), logFile: logFile)
+        return LoggedRun(termination: termination, output: String(decoding: data, as: UTF8.self), logFile: logFile)
     }
 
     /// The last `count` non-empty lines of this run's output, for error messages.

@@ -19,13 +19,16 @@ public enum Quantizer {
     ///     shipped Q4_1 model), since llama-quantize refuses such input otherwise.
     ///   - threads: CPU threads.
     ///   - logFile: the tool's output is appended here.
+    ///   - tensorTypes: `--tensor-type PATTERN=type` arguments, one per pair, in order.
     ///   - timeout: wall-clock limit.
+    ///   - executor: where the tool runs (default: a child process here).
     /// - Throws: `QuantizeError.missingInput`, `GGUFError` when `input` (or the result) is not
     ///   a readable GGUF, `QuantizeError.toolFailed` (exit code or signal) with the log's last lines, `ToolchainError`
     ///   when llama-quantize is not found, `CommandError.timedOut` past `timeout`.
     public static func quantize(toolchain: Toolchain, input: URL, type: QuantType, output: URL,
                                 importanceMatrix: URL? = nil, allowRequantize: Bool = false, threads: Int,
-                                logFile: URL, timeout: Duration = .seconds(3600)) async throws {
+                                tensorTypes: [String] = [], logFile: URL, timeout: Duration = .seconds(3600),
+                                executor: any ToolExecutor = LocalExecutor()) async throws {
         guard FileManager.default.fileExists(atPath: input.path) else {
             throw QuantizeError.missingInput(what: "input model", path: input.path)
         }
@@ -38,11 +41,12 @@ public enum Quantizer {
             }
             arguments += ["--imatrix", importanceMatrix.path]
         }
+        arguments += tensorTypes.flatMap { ["--tensor-type", $0] }
         let partial = try PartialFile(for: output)
         defer { partial.discard() }
         arguments += [input.path, partial.url.path, type.name, String(threads)]
         try await run(.quantize, toolchain, arguments, activity: "quantizing \(input.lastPathComponent) to \(type.name)",
-                      logFile: logFile, timeout: timeout)
+                      logFile: logFile, timeout: timeout, executor: executor)
         _ = try GGUFInfo.read(partial.url)
         try partial.commit()
     }
@@ -52,10 +56,11 @@ public enum Quantizer {
     /// - Parameters:
     ///   - output: where the matrix goes (GGUF format when the name ends in `.gguf`).
     ///   - contextSize: tokens per chunk (`-c`); chunks: chunks to process at most.
+    ///   - executor: where the tool runs (default: a child process here).
     /// - Throws: as `quantize`.
     public static func computeImportanceMatrix(toolchain: Toolchain, model: URL, corpus: URL, output: URL,
                                                contextSize: Int, chunks: Int, threads: Int, logFile: URL,
-                                               timeout: Duration = .seconds(3600)) async throws {
+                                               timeout: Duration = .seconds(3600), executor: any ToolExecutor = LocalExecutor()) async throws {
         guard FileManager.default.fileExists(atPath: model.path) else {
             throw QuantizeError.missingInput(what: "model", path: model.path)
         }
@@ -66,13 +71,14 @@ public enum Quantizer {
         defer { partial.discard() }
         try await run(.imatrix, toolchain, ["-m", model.path, "-f", corpus.path, "-o", partial.url.path,
                                             "-c", String(contextSize), "--chunks", String(chunks), "-t", String(threads)],
-                      activity: "computing the importance matrix of \(model.lastPathComponent)", logFile: logFile, timeout: timeout)
+                      activity: "computing the importance matrix of \(model.lastPathComponent)", logFile: logFile, timeout: timeout,
+                      executor: executor)
         try partial.commit()
     }
 
     private static func run(_ tool: LlamaTool, _ toolchain: Toolchain, _ arguments: [String], activity: String,
-                            logFile: URL, timeout: Duration) async throws {
-        let run = try await LoggedRun.run(try toolchain.require(tool), arguments, logFile: logFile, timeout: timeout)
+                            logFile: URL, timeout: Duration, executor: any ToolExecutor) async throws {
+        let run = try await LoggedRun.run(try toolchain.require(tool), arguments, logFile: logFile, timeout: timeout, executor: executor)
         guard run.termination.isSuccess else {
             throw QuantizeError.toolFailed(tool: tool.rawValue, termination: run.termination, activity: activity,
                                            logFile: logFile.path, lastLines: run.lastLines())

@@ -15,14 +15,15 @@ public enum Tokenizer {
     /// - Parameters:
     ///   - model: any GGUF of the model (only its vocabulary is read).
     ///   - logFile: the tool's output is appended here.
+    ///   - executor: where the tool runs (default: a child process here).
     /// - Throws: `TokenizerError.toolFailed` with the log's last lines, `.missingCount` when the
     ///   count line is absent, `ToolchainError` when llama-tokenize is not found,
     ///   `CommandError.timedOut` past `timeout`.
     public static func countTokens(toolchain: Toolchain, model: URL, text: URL, logFile: URL,
-                                   timeout: Duration = .seconds(600)) async throws -> Int {
+                                   timeout: Duration = .seconds(600), executor: any ToolExecutor = LocalExecutor()) async throws -> Int {
         let run = try await LoggedRun.run(try toolchain.require(.tokenize),
                                           ["-m", model.path, "-f", text.path, "--ids", "--show-count", "--log-disable"],
-                                          logFile: logFile, timeout: timeout)
+                                          logFile: logFile, timeout: timeout, executor: executor)
         guard run.termination.isSuccess else {
             throw TokenizerError.toolFailed(termination: run.termination, activity: "counting the tokens of \(text.lastPathComponent)",
                                             logFile: logFile.path, lastLines: run.lastLines())

@@ -1,3 +1,5 @@
+import Reports
+
 /// The object `quantorch run --json` prints (CONTRACT.md "run --json summary").
 public struct RunSummary: Codable, Sendable, Equatable {
     /// report.json inside the results repository's working tree.
@@ -41,10 +43,12 @@ public struct RunSummary: Codable, Sendable, Equatable {
 
     /// One variant's headline figures.
     public struct Variant: Codable, Sendable, Equatable {
+        /// The variant's name (a stock entry's quant type).
         public var quantType: String
-        public var sizeBytes: Int
-        /// File bits per weight.
-        public var bpw: Double
+        /// Nil for an endpoint without a stated size.
+        public var sizeBytes: Int?
+        /// File bits per weight; nil for an endpoint.
+        public var bpw: Double?
         public var accepted: Bool
         /// Accuracy (fraction), nil without data.
         public var accuracy: Double?
@@ -62,5 +66,25 @@ public struct RunSummary: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey {
         case reportPath = "report_path", resultsRepo = "results_repo", commit, tag, model, modelRevision = "model_revision"
         case selected, variants, mode, cached
+    }
+}
+
+extension RunSummary {
+    /// The summary of a finished run.
+    init(results: [VariantResult], decision: SelectionPolicy.Decision, setup: RunSetup, commit: CommitOutcome, cached: Bool) {
+        let selected = results.first { $0.name == decision.selected }.flatMap { result in
+            result.artifact.map { Selected(quantType: result.name, file: $0.path, sha256: $0.sha256, sizeBytes: $0.sizeBytes) }
+        }
+        let variants = results.map { result in
+            let verdict = decision.verdicts[result.name]
+            return Variant(quantType: result.name, sizeBytes: result.sizeBytes, bpw: result.bitsPerWeight,
+                           accepted: verdict?.accepted ?? false, accuracy: result.measurements.accuracy,
+                           kldMean: result.kld?.kldMean, flips: result.measurements.flips,
+                           reasons: result.isBaseline ? ["baseline"] : (verdict?.reasons ?? []))
+        }
+        self.init(reportPath: commit.reportPath.path, resultsRepo: setup.resultsURL.path, commit: commit.commit, tag: commit.tag,
+                  model: .init(name: setup.recipe.model.name, slug: setup.modelSlug, revision: setup.source.revision),
+                  modelRevision: setup.source.revision, selected: selected, variants: variants,
+                  mode: setup.recipe.evaluation.mode.rawValue, cached: cached)
     }
 }

@@ -2,9 +2,10 @@ import Foundation
 import LlamaTools
 import Reports
 
-/// What `quantorch run` decides before any work, from the recipe and the resolved source:
-/// every refusal that needs no llama.cpp process (names, architecture, upcasts), the notes and
-/// warnings the plan line carries, and the disk estimate.
+/// What `quantorch run` and `quantorch plan` decide before any work, from the recipe and the
+/// resolved source: every refusal that needs no llama.cpp process (names, architecture,
+/// upcasts, GGUF entries of another model), the notes and warnings the plan line carries,
+/// and the size of every file a step may write.
 struct RunPlan: Sendable {
     /// The model's tensors as the master GGUF holds them.
     var layout: ModelLayout
@@ -14,15 +15,14 @@ struct RunPlan: Sendable {
     var baselineNote: String?
     /// Lines the plan prints as "warning: …".
     var warnings: [String]
-    /// Bytes each artifact will take.
-    var disk: DiskPlan
+    /// The GGUF source's own size when the master is the source, else nil.
+    var sourceBytes: Int?
+    let imatrix: Bool
+    let perplexity: Recipe.Perplexity
 
-    /// - Parameters:
-    ///   - revisionField: "--revision" or "model.revision", for messages.
-    ///   - finished: names of the stage records already in the work folder.
+    /// - Parameter revisionField: "--revision" or "model.revision", for messages.
     /// - Throws: `PipelineError.badInput` naming the file, the field and what was expected.
-    static func make(recipe: Recipe, source: ResolvedSource, modelSlug: String, revisionField: String,
-                     finished: Set<String>) throws -> RunPlan {
+    static func make(recipe: Recipe, source: ResolvedSource, modelSlug: String, revisionField: String) throws -> RunPlan {
         do { try ResultsRepository.checkTagName(modelSlug: modelSlug, revision: source.revision) } catch {
             throw PipelineError.badInput("\(recipe.file.path): fields 'model.name' and '\(revisionField)': \(error)")
         }
@@ -37,13 +37,39 @@ struct RunPlan: Sendable {
         try precision.checkLadder(recipe)
         let baseline = recipe.ladder[0]
         let layout = try ModelLayout.of(source, gguf: gguf, masterType: ConvertStage.outType(for: baseline))
-        let masterTypeName = precision.masterTypeName(baseline: baseline)
-        let estimate = { (type: QuantType) -> Int in
-            if type.name == masterTypeName, let gguf { return gguf.fileSizeBytes }
-            return DiskPlan.estimatedBytes(layout: layout, type: type, recipe: recipe)
+        var plan = RunPlan(layout: layout, masterTypeName: precision.masterTypeName(baseline: baseline),
+                           baselineNote: precision.baselineNote(baseline: baseline), warnings: [],
+                           sourceBytes: gguf?.fileSizeBytes, imatrix: recipe.imatrix != nil, perplexity: recipe.perplexity)
+        plan.warnings = LadderOrder.warnings(ladder: recipe.ladder, estimatedBytes: plan.knownBytes)
+        return plan
+    }
+
+    /// Estimated size of the master GGUF, in bytes.
+    var masterBytes: Int {
+        if let sourceBytes { return sourceBytes }
+        guard let type = try? QuantType(parsing: masterTypeName) else { return 0 }
+        return TensorTypeChoice(layout: layout, quant: type, hasImportanceMatrix: imatrix).fileBytes
+    }
+
+    /// Estimated size of the KLD base file, in bytes.
+    var kldBaseBytes: Int {
+        KLDBaseSize.bytes(contextSize: perplexity.ctx, chunks: perplexity.chunks, vocabulary: layout.vocabulary)
+    }
+
+    /// Estimated size of a quantize entry's GGUF, in bytes (0 for the other kinds).
+    func estimatedBytes(_ entry: LadderEntry) -> Int {
+        guard case let .quantize(type, overrides) = entry.kind else { return 0 }
+        if overrides.isEmpty, type.name == masterTypeName { return masterBytes }
+        return TensorTypeChoice(layout: layout, quant: type, hasImportanceMatrix: imatrix, overrides: overrides).fileBytes
+    }
+
+    /// An entry's size as far as it is known before any work: the estimate for a quantize
+    /// entry, the file's size for a GGUF, the stated size for an endpoint.
+    func knownBytes(_ entry: LadderEntry) -> Int? {
+        switch entry.kind {
+        case .quantize: estimatedBytes(entry)
+        case let .gguf(file): (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? nil
+        case let .endpoint(endpoint): endpoint.sizeBytes
         }
-        return RunPlan(layout: layout, masterTypeName: masterTypeName, baselineNote: precision.baselineNote(baseline: baseline),
-                       warnings: LadderOrder.warnings(ladder: recipe.ladder, estimatedBytes: estimate),
-                       disk: DiskPlan.estimate(recipe: recipe, layout: layout, masterTypeName: masterTypeName, finished: finished))
     }
 }

@@ -20,14 +20,14 @@ struct SourcePrecision: Sendable {
     }
 
     /// The master GGUF's own type name: what needs no quantize run.
-    func masterTypeName(baseline: QuantType) -> String {
+    func masterTypeName(baseline: LadderEntry) -> String {
         guard let sourceType else { return isQuantized ? "" : ConvertStage.outType(for: baseline).rawValue.uppercased() }
         return sourceType.name
     }
 
     /// The sentence the plan line and the report carry for a quantized source; nil otherwise.
-    func baselineNote(baseline: QuantType) -> String? {
-        guard isQuantized else { return nil }
+    func baselineNote(baseline: LadderEntry) -> String? {
+        guard isQuantized, let baseline = baseline.quantType else { return nil }
         let source = sourceType?.name ?? "quantized"
         if baseline == sourceType {
             return "baseline is the \(source) source itself, already quantized; losses are measured against it, not against the original weights"
@@ -40,8 +40,8 @@ struct SourcePrecision: Sendable {
     /// - Throws: `PipelineError.badInput` naming the recipe, the entry and the figures.
     func checkLadder(_ recipe: Recipe) throws {
         guard !recipe.allowUpcast, let sourceType, let sourceBits = sourceType.nominalBitsPerWeight else { return }
-        for (index, type) in recipe.ladder.enumerated() {
-            guard let bits = type.nominalBitsPerWeight, bits > sourceBits + 1e-9 else { continue }
+        for (index, entry) in recipe.ladder.enumerated() {
+            guard let type = entry.quantType, let bits = type.nominalBitsPerWeight, bits > sourceBits + 1e-9 else { continue }
             throw PipelineError.badInput("\(recipe.file.path): field 'ladder[\(index)]': \(type.name) (\(Self.format(bits)) bpw) is larger than the source's own \(sourceType.name) (\(Self.format(sourceBits)) bpw) and would only upcast already-quantized weights; expected types of at most \(Self.format(sourceBits)) bpw, or set allow_upcast: true to measure against an upcast baseline anyway")
         }
     }

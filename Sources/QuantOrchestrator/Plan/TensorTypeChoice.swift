@@ -7,19 +7,23 @@ import LlamaTools
 ///
 /// A port of `llama_tensor_get_type` and `tensor_type_fallback` in llama.cpp's
 /// `src/llama-quant.cpp` (build 11434) without its mixture-of-experts rules (8-expert models),
-/// user overrides (`--tensor-type`, `--pure`, `--output-tensor-type`) and the Falcon and
-/// 70B special cases, which quantorch never passes or meets in the models it targets:
+/// the overrides quantorch never passes (`--pure`, `--output-tensor-type`) and the Falcon and
+/// 70B special cases, which it never meets in the models it targets:
 /// - only tensors of 2+ dimensions whose name ends in "weight" and is not a norm
 ///   (`_norm.weight`) or an expert gate (`ffn_gate_inp`) are quantized; the rest keep their type;
 /// - `output.weight`, and the token embeddings when they are tied to it (no output.weight),
 ///   become Q6_K (Q5_K for the IQ1/IQ2 mixes; Q8_0 when their rows do not fit 256-blocks);
 /// - attn_v, ffn_down and attn_output take the per-mix upgrades of the source, by layer;
 /// - a type whose block does not divide the row length falls back (Q2_K/Q3_K → Q4_0,
-///   Q4_K → Q5_0, Q5_K → Q5_1, Q6_K → Q8_0, IQ* → IQ4_NL), then to F16.
+///   Q4_K → Q5_0, Q5_K → Q5_1, Q6_K → Q8_0, IQ* → IQ4_NL), then to F16;
+/// - a `--tensor-type PATTERN=TYPE` pair (a mix's `tensor_types`) replaces the choice for a
+///   quantizable tensor whose name the pattern matches (a regular-expression search, as
+///   llama-quantize's `std::regex_search`), the first matching pair winning.
 struct TensorTypeChoice: Sendable {
     let layout: ModelLayout
     let quant: QuantType
     let hasImportanceMatrix: Bool
+    let overrides: [TensorTypeOverride]
     /// No `output.weight`: the token embeddings double as the output (llama-quantize's
     /// `has_tied_embeddings`).
     private let tiedEmbeddings: Bool
@@ -30,10 +34,12 @@ struct TensorTypeChoice: Sendable {
     ///   - layout: the master GGUF's tensors.
     ///   - quant: the file type asked of llama-quantize.
     ///   - hasImportanceMatrix: whether `--imatrix` is passed (some IQ/legacy choices depend on it).
-    init(layout: ModelLayout, quant: QuantType, hasImportanceMatrix: Bool) {
+    ///   - overrides: a mix's `--tensor-type` pairs, in order.
+    init(layout: ModelLayout, quant: QuantType, hasImportanceMatrix: Bool, overrides: [TensorTypeOverride] = []) {
         self.layout = layout
         self.quant = quant
         self.hasImportanceMatrix = hasImportanceMatrix
+        self.overrides = overrides
         tiedEmbeddings = !layout.tensors.contains { $0.name == "output.weight" }
         valueTensors = layout.tensors.filter { Self.isValueLike($0.name) }.count
     }
@@ -51,6 +57,9 @@ struct TensorTypeChoice: Sendable {
     /// The ggml type name of `tensor` in the output.
     func type(of tensor: GGUFTensor) -> String {
         guard let target = defaultType, Self.allowsQuantization(tensor) else { return tensor.typeName }
+        if let override = overrides.first(where: { tensor.name.range(of: $0.pattern, options: .regularExpression) != nil }) {
+            return override.type.isQuantized ? fallback(override.type.name, columns: tensor.shape[0]) : override.type.name
+        }
         guard GGMLType.named(target)?.isQuantized == true else { return target }
         return fallback(chosen(for: tensor, default: target), columns: tensor.shape[0])
     }

@@ -10,8 +10,8 @@ public struct Recipe: Sendable {
     public var file: URL
     /// The model to evaluate.
     public var model: Model
-    /// Quant types in order; the first is the baseline (F16 by default) and is never selected.
-    public var ladder: [QuantType]
+    /// Variants in order; the first is the baseline (F16 by default) and is never selected.
+    public var ladder: [LadderEntry]
     /// Importance-matrix settings, when the quantizer should use one.
     public var imatrix: Imatrix?
     /// llama-server settings for every variant.

@@ -57,7 +57,7 @@ public enum RecipeLoader {
             source: source,
             revision: try modelFields.string("revision"))
 
-        let ladder = try parseLadder(root)
+        let ladder = try LadderParser(root: root, paths: paths).parse()
 
         var imatrix: Recipe.Imatrix?
         if let fields = try root.section("imatrix") {
@@ -130,30 +130,6 @@ public enum RecipeLoader {
                       evaluation: .init(suite: suite, mode: mode), perplexity: perplexity, acceptance: acceptance,
                       resultsRepository: resultsRepository, workDirectory: workDirectory,
                       allowUpcast: try root.bool("allow_upcast") ?? false)
-    }
-
-    private static func parseLadder(_ root: YAMLFields) throws(RecipeError) -> [QuantType] {
-        let entries = try root.stringList("ladder") ?? Recipe.defaultLadder.map { ($0, nil) }
-        guard entries.count >= 2 else {
-            throw .invalid(file: root.file, line: root.line(of: "ladder"), field: "ladder",
-                           expected: "a baseline and at least one quant type, e.g. [F16, Q8_0, Q4_K_M]")
-        }
-        var ladder: [QuantType] = []
-        for (index, entry) in entries.enumerated() {
-            let type: QuantType
-            do { type = try QuantType(parsing: entry.value) } catch {
-                throw .invalid(file: root.file, line: entry.line, field: "ladder[\(index)]", expected: "a quant type llama-quantize knows; \(error)")
-            }
-            if Self.needsImportanceMatrix.contains(type.name.uppercased()), root.node("imatrix") == nil {
-                throw .invalid(file: root.file, line: entry.line, field: "ladder[\(index)]",
-                               expected: "an imatrix: {corpus: …} section: llama-quantize refuses \(type.name) without an importance matrix")
-            }
-            guard !ladder.contains(type) else {
-                throw .invalid(file: root.file, line: entry.line, field: "ladder[\(index)]", expected: "each quant type once; \(type.name) repeats")
-            }
-            ladder.append(type)
-        }
-        return ladder
     }
 
     /// Types llama-quantize will not make without an importance matrix (its own check).

@@ -95,21 +95,6 @@ struct YAMLFields {
         return value
     }
 
-    func stringList(_ key: String) throws(RecipeError) -> [(value: String, line: Int?)]? {
-        guard let node = node(key), !isNull(node) else { return nil }
-        guard let sequence = node.sequence else {
-            throw .invalid(file: file, line: node.mark?.line, field: name(key), expected: "a list")
-        }
-        var values: [(String, Int?)] = []
-        for (index, item) in sequence.enumerated() {
-            guard case .scalar = item, let value = item.string, !value.isEmpty else {
-                throw .invalid(file: file, line: item.mark?.line, field: "\(name(key))[\(index)]", expected: "a string")
-            }
-            values.append((value, item.mark?.line))
-        }
-        return values
-    }
-
     func line(of key: String) -> Int? { node(key)?.mark?.line }
 
     private func isNull(_ node: Node) -> Bool {

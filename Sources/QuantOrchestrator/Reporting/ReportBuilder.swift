@@ -24,22 +24,24 @@ struct ReportBuilder {
                decision: SelectionPolicy.Decision, noiseFloor: [String: MetricValue]?, stageTimings: [StageTiming]) -> Report {
         let scoredTokens = recipe.perplexity.chunks * recipe.perplexity.ctx / 2
         let variants = results.map { result -> Variant in
-            let verdict = decision.verdicts[result.type.name]
+            let verdict = decision.verdicts[result.name]
             return Variant(
-                quantType: result.type.name, isBaseline: result.isBaseline,
-                file: URL(fileURLWithPath: result.artifact.path).lastPathComponent, sha256: result.artifact.sha256,
-                sizeBytes: result.artifact.sizeBytes, bpw: result.bitsPerWeight,
+                quantType: result.name, kind: result.entry.kindName, fileType: result.fileType, endpoint: endpointText(result.entry),
+                isBaseline: result.isBaseline,
+                file: result.artifact.map { URL(fileURLWithPath: $0.path).lastPathComponent } ?? "",
+                sha256: result.artifact?.sha256 ?? result.answers.first?.variantSHA256 ?? "",
+                sizeBytes: result.sizeBytes, bpw: result.bitsPerWeight,
                 metrics: result.score.metrics.filter { !Self.efficiencyKeys.contains($0.key) }.mapValues(Self.figure),
-                perplexity: perplexity(result, base: kldBase, scoredTokens: scoredTokens),
+                perplexity: result.entry.hasGGUF ? perplexity(result, base: kldBase, scoredTokens: scoredTokens) : [:],
                 efficiency: efficiency(result),
-                answersFile: "answers/\(result.type.name).jsonl",
+                answersFile: Variant.answersFile(of: result.name),
                 accepted: result.isBaseline ? false : (verdict?.accepted ?? false),
-                reasons: result.isBaseline ? ["baseline: the reference every variant is measured against, never selected"] : (verdict?.reasons ?? []),
-                chatTemplate: result.outcome.serve.chatTemplate)
+                reasons: reasons(result, verdict: verdict),
+                chatTemplate: result.serve?.chatTemplate)
         }
         let baselineAccuracy = results.first?.score.metrics["accuracy"]
-        let notes = ChatTemplateNotes.notes(results.map { ($0.type.name, $0.outcome.serve.chatTemplate) })
-            + [results.first.flatMap { BaselineQualityNote.note(baseline: $0.type.name, accuracy: baselineAccuracy?.n == 0 ? nil : baselineAccuracy?.value,
+        let notes = ChatTemplateNotes.notes(results.filter(\.entry.hasGGUF).map { ($0.name, $0.serve?.chatTemplate) })
+            + [results.first.flatMap { BaselineQualityNote.note(baseline: $0.name, accuracy: baselineAccuracy?.n == 0 ? nil : baselineAccuracy?.value,
                                                               questions: baselineAccuracy?.n ?? 0) }].compactMap(\.self)
         return Report(
             schemaVersion: 1, runID: runID, createdAt: ISO8601DateFormatter().string(from: createdAt),
@@ -67,12 +69,25 @@ struct ReportBuilder {
             notes: notes.isEmpty ? nil : notes)
     }
 
+    private func reasons(_ result: VariantResult, verdict: SelectionPolicy.Verdict?) -> [String] {
+        if result.isBaseline { return ["baseline: the reference every variant is measured against, never selected"] }
+        let measured = verdict?.reasons ?? []
+        guard !result.entry.hasGGUF else { return measured }
+        return measured + ["endpoint: answers only (no KL divergence or perplexity: the endpoint gives no log-probabilities of the corpus); compared, never selected, since there is no file of it to ship"]
+    }
+
+    /// An endpoint's URL and model, for the report; never its key.
+    private func endpointText(_ entry: LadderEntry) -> String? {
+        guard case let .endpoint(endpoint) = entry.kind else { return nil }
+        return "\(endpoint.url.absoluteString) \(endpoint.model)"
+    }
+
     static func figure(_ metric: MetricValue) -> Figure {
         Figure(value: metric.value, unit: metric.unit, n: metric.n, ci95: metric.ci95)
     }
 
     private func perplexity(_ result: VariantResult, base: KLDBaseStage.Record, scoredTokens: Int) -> [String: Figure] {
-        guard let kld = result.outcome.kld else {
+        guard let kld = result.kld else {
             return ["ppl": Figure(value: base.perplexity.ppl, unit: "ratio", n: scoredTokens, ci95: nil),
                     "ppl_ratio": Figure(value: 1, unit: "ratio", n: scoredTokens, ci95: nil)]
         }
@@ -90,8 +105,9 @@ struct ReportBuilder {
 
     private func efficiency(_ result: VariantResult) -> [String: Figure] {
         var figures = result.score.metrics.filter { Self.efficiencyKeys.contains($0.key) }.mapValues(Self.figure)
-        figures["load_s"] = Figure(value: result.outcome.serve.loadSeconds, unit: "s", n: nil, ci95: nil)
-        if let rss = result.outcome.serve.peakRSSBytes {
+        guard let serve = result.serve else { return figures }
+        figures["load_s"] = Figure(value: serve.loadSeconds, unit: "s", n: nil, ci95: nil)
+        if let rss = serve.peakRSSBytes {
             figures["peak_rss_bytes"] = Figure(value: Double(rss), unit: "bytes", n: nil, ci95: nil)
         }
         return figures
@@ -100,8 +116,8 @@ struct ReportBuilder {
     private func questionRows(_ results: [VariantResult]) -> [QuestionRow] {
         suite.forms().filter { $0.form == "original" }.map { prompt in
             let answers = results.map { result -> QuestionAnswer in
-                let record = result.outcome.answers.first { $0.questionID == prompt.questionID && $0.form == "original" }
-                return QuestionAnswer(quantType: result.type.name, answer: record?.answer ?? "",
+                let record = result.answers.first { $0.questionID == prompt.questionID && $0.form == "original" }
+                return QuestionAnswer(quantType: result.name, answer: record?.answer ?? "",
                                       correct: result.score.correctness[prompt.questionID] ?? false,
                                       facts: (record?.facts ?? []).map { FactResult(fact: $0.fact, found: $0.found) },
                                       looping: record.map { LoopDetector.isLooping($0.answer) } ?? false)

@@ -1,22 +1,43 @@
 import Evaluation
+import Foundation
 import LlamaTools
 
 /// Everything the stages measured for one variant, gathered for selection and the report.
 struct VariantResult: Sendable {
-    var type: QuantType
+    var entry: LadderEntry
     var isBaseline: Bool
-    var artifact: ArtifactRecord
-    var bitsPerWeight: Double
-    var outcome: VariantEvaluationStage.Outcome
+    /// The served GGUF; nil for an endpoint.
+    var artifact: ArtifactRecord?
+    /// Bits per weight of the GGUF (file bits / parameters); nil for an endpoint.
+    var bitsPerWeight: Double?
+    /// The GGUF's own file type (`general.file_type`), e.g. Q4_K_M for a mix made from it.
+    var fileType: String?
+    /// Nil for an endpoint.
+    var serve: ServeStage.Record?
+    /// Pass 1, in the suite's form order.
+    var answers: [AnswerRecord]
+    /// The baseline's noise-floor pass in parallel mode, else nil.
+    var secondPass: [AnswerRecord]?
+    /// Nil for the baseline and for an endpoint.
+    var kld: KLDResult?
     var score: VariantScore
+
+    var name: String { entry.name }
+
+    /// File size in bytes, or for an endpoint the size the recipe states.
+    var sizeBytes: Int? {
+        if let artifact { return artifact.sizeBytes }
+        if case let .endpoint(endpoint) = entry.kind { return endpoint.sizeBytes }
+        return nil
+    }
 
     /// The figures selection reads.
     var measurements: VariantMeasurements {
-        VariantMeasurements(quantType: type.name, sizeBytes: artifact.sizeBytes,
+        VariantMeasurements(quantType: name, sizeBytes: sizeBytes, isEndpoint: !entry.hasGGUF,
                             accuracy: score.metrics["accuracy"].flatMap { $0.n == 0 ? nil : $0.value },
                             keyFactRecall: score.metrics["key_fact_recall"].flatMap { $0.n == 0 ? nil : $0.value },
                             flips: isBaseline ? nil : score.metrics["flips"]?.value,
                             mcnemarP: score.metrics["mcnemar_p"]?.value,
-                            kldMean: outcome.kld?.kldMean)
+                            kldMean: kld?.kldMean)
     }
 }

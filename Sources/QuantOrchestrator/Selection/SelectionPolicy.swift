@@ -8,7 +8,8 @@ import Foundation
 /// flips ≤ `flipsMax` (in parallel mode, flips beyond the noise floor's), mean KLD ≤ `kldMeanMax`.
 /// A criterion without data (nil figure) does not apply and the reason text says so. A variant
 /// whose file is not smaller than the baseline's is never selected, whatever its losses: a
-/// ladder in the wrong order ([Q8_0, F16, Q2_K]) must not end up recommending F16.
+/// ladder in the wrong order ([Q8_0, F16, Q2_K]) must not end up recommending F16. An
+/// endpoint is judged like any variant but never selected: there is no file of it to ship.
 /// Every rejected variant gets one reason per failed criterion; a failed drop whose McNemar
 /// p-value is ≥ 0.05 is marked "within noise", because the suite is too small to tell.
 public struct SelectionPolicy: Sendable {
@@ -79,8 +80,8 @@ public struct SelectionPolicy: Sendable {
         } else {
             passes.append("flips: no data, not applied")
         }
-        if variant.sizeBytes >= baseline.sizeBytes {
-            reasons.append("size \(ByteFormat.megabytes(variant.sizeBytes)) is not smaller than the baseline \(baseline.quantType)'s \(ByteFormat.megabytes(baseline.sizeBytes)): a variant is selected only when it saves space (check the ladder's order)")
+        if let size = variant.sizeBytes, let baselineSize = baseline.sizeBytes, size >= baselineSize {
+            reasons.append("size \(ByteFormat.megabytes(size)) is not smaller than the baseline \(baseline.quantType)'s \(ByteFormat.megabytes(baselineSize)): a variant is selected only when it saves space (check the ladder's order)")
         }
         if let kld = variant.kldMean {
             let text = String(format: "mean KLD %.4f nats", kld)
@@ -103,14 +104,14 @@ public struct SelectionPolicy: Sendable {
         let rule = "the smallest quantized GGUF whose accuracy drop, key-fact recall drop, flips and mean KLD against \(baseline.quantType) all stay within the recipe's thresholds"
         var verdicts: [String: Verdict] = [:]
         for variant in variants { verdicts[variant.quantType] = judge(variant, baseline: baseline) }
-        let bySize = variants.sorted { $0.sizeBytes < $1.sizeBytes }
+        let bySize = variants.filter { !$0.isEndpoint }.sorted { ($0.sizeBytes ?? .max) < ($1.sizeBytes ?? .max) }
         guard let chosen = bySize.first(where: { verdicts[$0.quantType]?.accepted == true }) else {
             let why = "no quantized variant passed; keep the baseline \(baseline.quantType). "
                 + bySize.map { "\($0.quantType): \(verdicts[$0.quantType]?.reasons.joined(separator: "; ") ?? "")" }.joined(separator: ". ")
             return Decision(verdicts: verdicts, selected: nil, rule: rule, why: why)
         }
-        let smaller = bySize.prefix { $0.sizeBytes < chosen.sizeBytes }
-        var why = "\(chosen.quantType) is the smallest variant that passes (\(ByteFormat.megabytes(chosen.sizeBytes))): "
+        let smaller = bySize.prefix { ($0.sizeBytes ?? .max) < (chosen.sizeBytes ?? .max) }
+        var why = "\(chosen.quantType) is the smallest variant that passes (\(chosen.sizeBytes.map(ByteFormat.megabytes) ?? "size unknown")): "
             + (verdicts[chosen.quantType]?.passes.joined(separator: "; ") ?? "")
         if !smaller.isEmpty {
             why += ". Smaller ones failed: " + smaller.map { "\($0.quantType) (\(verdicts[$0.quantType]?.reasons.joined(separator: "; ") ?? ""))" }.joined(separator: ", ")

@@ -3,10 +3,13 @@
 /// Rates are fractions in 0…1; nil means the suite gave no data for that figure (for
 /// example no question with key facts), in which case the criterion does not apply.
 public struct VariantMeasurements: Sendable, Equatable {
-    /// Quant type as llama-quantize spells it.
+    /// The variant's name (its ladder entry's; a stock entry's quant type).
     public var quantType: String
-    /// GGUF file size in bytes (selection prefers the smallest).
-    public var sizeBytes: Int
+    /// GGUF file size in bytes (selection prefers the smallest); for an endpoint the size the
+    /// recipe states, or nil.
+    public var sizeBytes: Int?
+    /// True for an endpoint: measured and judged, never selected (there is no file to ship).
+    public var isEndpoint: Bool
     /// Share of original-form questions answered correctly.
     public var accuracy: Double?
     /// Share of key facts found over the original forms.
@@ -19,10 +22,11 @@ public struct VariantMeasurements: Sendable, Equatable {
     public var kldMean: Double?
 
     /// Memberwise.
-    public init(quantType: String, sizeBytes: Int, accuracy: Double?, keyFactRecall: Double?, flips: Double?,
-                mcnemarP: Double?, kldMean: Double?) {
+    public init(quantType: String, sizeBytes: Int?, isEndpoint: Bool = false, accuracy: Double?, keyFactRecall: Double?,
+                flips: Double?, mcnemarP: Double?, kldMean: Double?) {
         self.quantType = quantType
         self.sizeBytes = sizeBytes
+        self.isEndpoint = isEndpoint
         self.accuracy = accuracy
         self.keyFactRecall = keyFactRecall
         self.flips = flips

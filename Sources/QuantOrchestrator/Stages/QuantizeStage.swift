@@ -1,59 +1,66 @@
 import Foundation
 import LlamaTools
 
-/// Quantize stage: one GGUF per quant type of the ladder, from the master GGUF.
+/// Quantize stage: one ladder entry's GGUF, made by llama-quantize from the master GGUF.
 ///
-/// A type equal to the master's own type is the master itself. Each file's folder is keyed by
-/// the master's sha256 and the importance matrix, so a new checkpoint or imatrix never reuses
-/// a stale variant. A cached variant is rehashed on every run, since it is served next and its
-/// sha256 names the answers and the report's file; one whose bytes changed is made again.
-/// `--allow-requantize` is passed when the master is already quantized.
-struct QuantizeStage {
-    let toolchain: Toolchain
-    let folder: WorkFolder
-    let records: StageRecords
-    let ledger: ToolLedger
-    let threads: Int
-    /// Estimates checked against free space before each llama-quantize run.
-    let disk: DiskPlan
+/// The file's folder is keyed by the master's sha256, the importance matrix and the entry's
+/// `--tensor-type` pairs, so a new checkpoint, imatrix or mix never reuses a stale variant. A
+/// cached variant is rehashed on every run, since it is served next and its sha256 names the
+/// answers and the report's file; one whose bytes changed is made again. `--allow-requantize`
+/// is passed when the master is already quantized.
+struct QuantizeStage: Stage {
+    let name: String
+    let type: QuantType
+    let tensorTypes: [TensorTypeOverride]
+    let master: ArtifactRecord
+    let importanceMatrix: ArtifactRecord?
+    let output: URL
+    let key: String
+    /// Estimated size of the output, in bytes.
+    let estimate: Int
 
-    func run(master: ArtifactRecord, ladder: [QuantType], importanceMatrix: ArtifactRecord?,
-             progress: ProgressReporter) async throws -> [QuantType: ArtifactRecord] {
+    init(entry: LadderEntry, type: QuantType, tensorTypes: [TensorTypeOverride], master: ArtifactRecord,
+         importanceMatrix: ArtifactRecord?, folder: WorkFolder, estimate: Int) {
+        name = entry.name
+        self.type = type
+        self.tensorTypes = tensorTypes
+        self.master = master
+        self.importanceMatrix = importanceMatrix
+        // A stock entry keeps the key it had before mixes existed, so finished work is reused.
+        key = WorkFolder.key([master.sha256, importanceMatrix?.sha256 ?? "no-imatrix"] + tensorTypes.map(\.argument))
+        output = folder.variant(entry.name, key: key)
+        self.estimate = estimate
+    }
+
+    var recordName: String { "quantize-\(name)-\(key)" }
+    var label: String { "quantize \(name)" }
+    var writes: [DiskPlan.Item] { [DiskPlan.Item(label: name, bytes: estimate)] }
+
+    func reuse(_ record: ArtifactRecord, in context: RunContext) throws -> ArtifactRecord? {
+        try context.records.verified(record, .always, label: label, progress: context.progress)
+    }
+
+    func reusedLine(_ record: ArtifactRecord) -> String { "reused (\(ByteFormat.megabytes(record.sizeBytes)))" }
+
+    func run(in context: RunContext) async throws -> ArtifactRecord {
         let masterURL = URL(fileURLWithPath: master.path)
-        let info: GGUFInfo
-        do { info = try GGUFInfo.read(masterURL) } catch {
+        let isQuantized: Bool
+        do { isQuantized = try GGUFInfo.read(masterURL).isQuantized } catch {
             throw PipelineError.toolFailed("the master GGUF \(master.path) cannot be read: \(error)")
         }
-        let masterType = Self.typeName(of: info)
-        let key = WorkFolder.key([master.sha256, importanceMatrix?.sha256 ?? "no-imatrix"])
-        var variants: [QuantType: ArtifactRecord] = [:]
-        for type in ladder {
-            if type.name.uppercased() == masterType {
-                variants[type] = master
-                progress.stage("quantize \(type.name): the master GGUF already is \(type.name)")
-                continue
+        let start = ContinuousClock.now
+        try await DiskSpace.writing(output, estimate: estimate) {
+            try await context.ledger.timed("llama-quantize \(name)") {
+                try await Quantizer.quantize(toolchain: context.toolchain, input: masterURL, type: type, output: output,
+                                             importanceMatrix: importanceMatrix.map { URL(fileURLWithPath: $0.path) },
+                                             allowRequantize: isQuantized, threads: context.threads,
+                                             tensorTypes: tensorTypes.map(\.argument), logFile: context.folder.log("quantize-\(name)"),
+                                             executor: context.executor)
             }
-            let name = "quantize-\(type.name)-\(key)"
-            if let record = try records.reusableArtifact(name, .always, label: "quantize \(type.name)", progress: progress) {
-                variants[type] = record
-                progress.stage("quantize \(type.name): reused (\(ByteFormat.megabytes(record.sizeBytes)))")
-                continue
-            }
-            let output = folder.variant(type.name, key: key)
-            let start = ContinuousClock.now
-            try await DiskSpace.writing(output, estimate: disk.bytes(for: type.name)) {
-                try await ledger.timed("llama-quantize \(type.name)") {
-                    try await Quantizer.quantize(toolchain: toolchain, input: masterURL, type: type, output: output,
-                                                 importanceMatrix: importanceMatrix.map { URL(fileURLWithPath: $0.path) },
-                                                 allowRequantize: info.isQuantized, threads: threads, logFile: folder.log("quantize-\(type.name)"))
-                }
-            }
-            let record = try ArtifactRecord.of(output, toolSeconds: start.duration(to: .now).seconds)
-            try records.save(record, name)
-            variants[type] = record
-            progress.stage("quantize \(type.name): \(ByteFormat.megabytes(record.sizeBytes)) in \(String(format: "%.1f", record.toolSeconds)) s")
         }
-        return variants
+        let record = try ArtifactRecord.of(output, toolSeconds: start.duration(to: .now).seconds)
+        context.progress.stage("quantize \(name): \(ByteFormat.megabytes(record.sizeBytes)) in \(String(format: "%.1f", record.toolSeconds)) s")
+        return record
     }
 
     /// The quant type the master GGUF already is, from `general.file_type` (a Q4_1 source

@@ -20,6 +20,9 @@ struct StageRecords: Sendable {
         }
     }
 
+    /// Whether a record named `name` exists (it is not read).
+    func exists(_ name: String) -> Bool { FileManager.default.fileExists(atPath: folder.record(name).path) }
+
     /// Names of the records present (without `.json`).
     func names() -> Set<String> {
         let folder = self.folder.record("x").deletingLastPathComponent()

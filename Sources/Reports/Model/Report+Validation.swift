@@ -112,8 +112,8 @@ extension Report {
             if index > 0, variant.isBaseline {
                 throw .baseline("\(variant.quantType) (variant \(index)) is a second baseline; only the first variant is")
             }
-            guard variant.sizeBytes >= 0 else { throw .invalid(field: "\(field).size_bytes", value: "\(variant.sizeBytes)", expected: "bytes ≥ 0") }
-            guard variant.bpw.isFinite, variant.bpw >= 0 else { throw .invalid(field: "\(field).bpw", value: "\(variant.bpw)", expected: "a finite number ≥ 0") }
+            if let size = variant.sizeBytes, size < 0 { throw .invalid(field: "\(field).size_bytes", value: "\(size)", expected: "bytes ≥ 0") }
+            if let bpw = variant.bpw, !bpw.isFinite || bpw < 0 { throw .invalid(field: "\(field).bpw", value: "\(bpw)", expected: "a finite number ≥ 0") }
             try Self.check(variant.metrics, field: "\(field).metrics")
             try Self.check(variant.perplexity, field: "\(field).perplexity")
             try Self.check(variant.efficiency, field: "\(field).efficiency")

@@ -1,17 +1,28 @@
-/// One rung of the ladder: a GGUF file with its quality, perplexity and efficiency figures.
+/// One rung of the ladder: a GGUF file (or a served endpoint) with its quality, perplexity and
+/// efficiency figures.
 public struct Variant: Codable, Sendable, Equatable {
-    /// As llama-quantize spells it ("F16", "Q8_0", "Q4_K_M").
+    /// The variant's name, its id in the report, the answers file and `compare`: for a stock
+    /// entry its quant type as llama-quantize spells it ("F16", "Q8_0", "Q4_K_M"), else the
+    /// ladder entry's `name`. (The key stays `quant_type` so older reports read alike.)
     public var quantType: String
+    /// How the variant was made: "quantize", "tensor-type mix", "gguf" (a file evaluated as it
+    /// is) or "endpoint"; nil in reports written before ladder entries had kinds.
+    public var kind: String?
+    /// The GGUF's own file type (`general.file_type`, e.g. "Q4_K_M" for a mix made from it);
+    /// nil for an endpoint or a file that does not record it.
+    public var fileType: String?
+    /// For an endpoint: its base URL and model ("https://host/v1 model-name"); never a key.
+    public var endpoint: String?
     /// True for the ladder's first entry, which every other variant is compared against.
     public var isBaseline: Bool
-    /// The GGUF file name.
+    /// The GGUF file name ("" for an endpoint).
     public var file: String
-    /// sha256 of the GGUF file, 64 hex digits.
+    /// sha256 of the GGUF file, 64 hex digits; for an endpoint, of its URL and model.
     public var sha256: String
-    /// File size in bytes.
-    public var sizeBytes: Int
-    /// Bits per weight: file bits / parameter count.
-    public var bpw: Double
+    /// File size in bytes; for an endpoint the size the recipe states, or nil.
+    public var sizeBytes: Int?
+    /// Bits per weight: file bits / parameter count; nil for an endpoint.
+    public var bpw: Double?
     /// Evaluation's figures by key ("accuracy", "key_fact_recall", "flips", … see Evaluation's
     /// `VariantScore`).
     public var metrics: [String: Figure]
@@ -31,10 +42,14 @@ public struct Variant: Codable, Sendable, Equatable {
     public var chatTemplate: ChatTemplateInfo?
 
     /// Creates the value from its fields, as listed above.
-    public init(quantType: String, isBaseline: Bool, file: String, sha256: String, sizeBytes: Int, bpw: Double,
+    public init(quantType: String, kind: String? = nil, fileType: String? = nil, endpoint: String? = nil,
+                isBaseline: Bool, file: String, sha256: String, sizeBytes: Int?, bpw: Double?,
                 metrics: [String: Figure], perplexity: [String: Figure], efficiency: [String: Figure],
                 answersFile: String, accepted: Bool, reasons: [String], chatTemplate: ChatTemplateInfo? = nil) {
         self.quantType = quantType
+        self.kind = kind
+        self.fileType = fileType
+        self.endpoint = endpoint
         self.isBaseline = isBaseline
         self.file = file
         self.sha256 = sha256
@@ -54,8 +69,15 @@ public struct Variant: Codable, Sendable, Equatable {
         metrics[key] ?? perplexity[key] ?? efficiency[key]
     }
 
+    /// The answers file of the variant named `name` inside a run folder: "answers/<name>.jsonl".
+    public static func answersFile(of name: String) -> String { "answers/\(answersFileName(of: name))" }
+
+    /// The answers file's own name for the variant named `name`: "<name>.jsonl".
+    public static func answersFileName(of name: String) -> String { "\(name).jsonl" }
+
     enum CodingKeys: String, CodingKey {
-        case file, sha256, bpw, metrics, perplexity, efficiency, accepted, reasons
+        case file, sha256, bpw, metrics, perplexity, efficiency, accepted, reasons, kind, endpoint
+        case fileType = "file_type"
         case quantType = "quant_type"
         case isBaseline = "is_baseline"
         case sizeBytes = "size_bytes"

@@ -58,8 +58,8 @@ public enum HTMLRenderer {
     private static func charts(_ report: Report) -> [String] {
         func points(_ key: String) -> [ChartPoint] {
             report.variants.compactMap { variant in
-                guard let figure = variant.figure(key) else { return nil }
-                return ChartPoint(label: variant.quantType, x: Double(variant.sizeBytes) / 1_048_576, y: figure.value,
+                guard let figure = variant.figure(key), let size = variant.sizeBytes else { return nil }
+                return ChartPoint(label: variant.quantType, x: Double(size) / 1_048_576, y: figure.value,
                                   yInterval: figure.ci95, state: state(variant), selected: variant.quantType == report.selection.quantType)
             }
         }

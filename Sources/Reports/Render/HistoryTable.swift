@@ -10,7 +10,7 @@ public enum HistoryTable {
             let shown = entry.selected ?? entry.baseline
             return [String(entry.revision.prefix(12)), entry.createdAt, entry.runID,
                     entry.selectedQuantType ?? "none (keep \(entry.baseline?.quantType ?? "baseline"))",
-                    shown.map { FigureFormat.mebibytes(Double($0.sizeBytes)) } ?? FigureFormat.missing,
+                    shown?.sizeBytes.map { FigureFormat.mebibytes(Double($0)) } ?? FigureFormat.missing,
                     FigureFormat.text(shown?.accuracy), FigureFormat.text(shown?.keyFactRecall),
                     FigureFormat.text(shown?.flips, interval: false), FigureFormat.text(shown?.kldMean),
                     FigureFormat.text(shown?.genTokensPerS), FigureFormat.text(entry.baseline?.accuracy, interval: false)]

@@ -8,8 +8,8 @@ enum VariantColumns {
 
     static let all: [Column] = [
         Column(header: "Quant") { variant, _ in variant.quantType },
-        Column(header: "Size") { variant, _ in FigureFormat.mebibytes(Double(variant.sizeBytes)) },
-        Column(header: "bpw") { variant, _ in FigureFormat.fixed(variant.bpw, 2) },
+        Column(header: "Size") { variant, _ in variant.sizeBytes.map { FigureFormat.mebibytes(Double($0)) } ?? FigureFormat.missing },
+        Column(header: "bpw") { variant, _ in variant.bpw.map { FigureFormat.fixed($0, 2) } ?? FigureFormat.missing },
         Column(header: "Accuracy") { variant, _ in FigureFormat.text(variant.figure("accuracy")) },
         Column(header: "Key-fact recall") { variant, _ in FigureFormat.text(variant.figure("key_fact_recall")) },
         Column(header: "Flips") { variant, _ in FigureFormat.text(variant.figure("flips"), interval: false) },

@@ -2,8 +2,8 @@
 public struct HeadlineFigures: Codable, Sendable, Equatable {
     /// The variant's quant type.
     public var quantType: String
-    /// GGUF file size in bytes.
-    public var sizeBytes: Int
+    /// GGUF file size in bytes; nil for an endpoint without a stated size.
+    public var sizeBytes: Int?
     /// Share of original-form questions with every key fact found (fraction, Wilson ci95).
     public var accuracy: Figure?
     /// Share of key facts found (fraction).

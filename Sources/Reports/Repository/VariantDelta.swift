@@ -3,9 +3,9 @@ public struct VariantDelta: Codable, Sendable, Equatable {
     /// The quant type.
     public var quantType: String
     /// File size in bytes in A.
-    public var sizeBytesA: Int
+    public var sizeBytesA: Int?
     /// File size in bytes in B.
-    public var sizeBytesB: Int
+    public var sizeBytesB: Int?
     /// One entry per compared metric.
     public var metrics: [MetricDelta]
 

@@ -1,0 +1,38 @@
+import Evaluation
+import Foundation
+import LlamaTools
+
+/// Gathers, after the steps ran, each ladder entry's records into a ``VariantResult``, scored
+/// against the baseline's answers.
+enum VariantResults {
+    /// - Returns: one result per ladder entry, in ladder order.
+    /// - Throws: `PipelineError.io` when a step's output is missing, `.toolFailed` when a
+    ///   GGUF cannot be read, `AnswersLogError` when an answers file cannot.
+    static func gather(factory: StageFactory, outputs: RunOutputs) throws -> [VariantResult] {
+        var results: [VariantResult] = []
+        for (index, entry) in factory.recipe.ladder.enumerated() {
+            let score = { (answers: [AnswerRecord]) in
+                Scorer.score(suite: factory.suite, answers: answers, baseline: index == 0 ? nil : results.first?.answers)
+            }
+            guard entry.hasGGUF else {
+                guard let job = factory.endpointJob(entry) else { throw PipelineError.io("\(entry.name) has no answers") }
+                let answers = try job.answers()
+                results.append(VariantResult(entry: entry, isBaseline: index == 0, artifact: nil, bitsPerWeight: nil, fileType: nil,
+                                             serve: nil, answers: answers, secondPass: nil, kld: nil, score: score(answers)))
+                continue
+            }
+            guard let artifact = factory.artifact(for: entry, in: outputs) else { throw PipelineError.io("\(entry.name) was not produced") }
+            let info: GGUFInfo
+            do { info = try GGUFInfo.read(URL(fileURLWithPath: artifact.path)) } catch {
+                throw PipelineError.toolFailed("\(artifact.path) cannot be read as GGUF: \(error)")
+            }
+            let jobs = factory.answerJobs(entry, identity: artifact.sha256)
+            let answers = try jobs[0].answers()
+            results.append(VariantResult(entry: entry, isBaseline: index == 0, artifact: artifact, bitsPerWeight: info.bitsPerWeight,
+                                         fileType: info.fileType.flatMap(QuantType.init(fileType:))?.name, serve: outputs.serves[entry.name],
+                                         answers: answers, secondPass: jobs.count > 1 ? try jobs[1].answers() : nil,
+                                         kld: outputs.klds[entry.name], score: score(answers)))
+        }
+        return results
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+import LlamaTools
+import Reports
+import Synchronization
+
+/// What every stage of one run is handed: the toolchain and the executor that launches its
+/// tools, the work folder and its records, the ledger of launched processes, progress output
+/// and the stage timings the report lists.
+///
+/// Cancellation is the task's own: SIGINT or SIGTERM cancels the run's root task, and
+/// ``cached(_:)`` checks it before starting a stage.
+final class RunContext: Sendable {
+    let toolchain: Toolchain
+    let executor: any ToolExecutor
+    let folder: WorkFolder
+    let records: StageRecords
+    let ledger: ToolLedger
+    let progress: ProgressReporter
+    /// CPU threads for every tool (`server.threads`).
+    let threads: Int
+    private let timingList = Mutex<[StageTiming]>([])
+
+    init(toolchain: Toolchain, executor: any ToolExecutor, folder: WorkFolder, ledger: ToolLedger, progress: ProgressReporter, threads: Int) {
+        self.toolchain = toolchain
+        self.executor = executor
+        self.folder = folder
+        records = StageRecords(folder: folder)
+        self.ledger = ledger
+        self.progress = progress
+        self.threads = threads
+    }
+
+    /// The stage's record: the saved one when ``Stage/reuse(_:in:)`` accepts it (saved again
+    /// when refreshed), else the one ``Stage/run(in:)`` returns, saved atomically and timed.
+    /// - Throws: what the stage throws; `CancellationError` when the run was cancelled.
+    func cached<S: Stage>(_ stage: S) async throws -> S.Record {
+        if let saved = records.load(S.Record.self, stage.recordName), let record = try stage.reuse(saved, in: self) {
+            if record != saved { try records.save(record, stage.recordName) }
+            progress.stage("\(stage.label): \(stage.reusedLine(record))")
+            return record
+        }
+        try Task.checkCancellation()
+        let start = ContinuousClock.now
+        let record = try await stage.run(in: self)
+        try records.save(record, stage.recordName)
+        time(stage.label, since: start)
+        return record
+    }
+
+    /// Whether `stage` has a record now (not verified), for plans.
+    func hasRecord(_ stage: some Stage) -> Bool { records.exists(stage.recordName) }
+
+    /// Adds a timing line for work done outside a stage (planning, scoring).
+    func time(_ label: String, since start: ContinuousClock.Instant) {
+        let seconds = start.duration(to: .now).seconds
+        timingList.withLock { $0.append(StageTiming(stage: label, seconds: seconds)) }
+    }
+
+    /// The timings so far, in the order the work finished.
+    var timings: [StageTiming] { timingList.withLock { $0 } }
+}

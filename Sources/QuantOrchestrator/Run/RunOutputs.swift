@@ -1,0 +1,15 @@
+import LlamaTools
+
+/// What the steps produced so far: the loop fills it as stages finish, the planner from the
+/// records already on disk.
+struct RunOutputs: Sendable {
+    var master: ArtifactRecord?
+    var imatrix: ArtifactRecord?
+    /// Each local variant's GGUF, by entry name.
+    var artifacts: [String: ArtifactRecord] = [:]
+    var kldBase: KLDBaseStage.Record?
+    /// Serve records, by entry name.
+    var serves: [String: ServeStage.Record] = [:]
+    /// KL divergence results, by entry name.
+    var klds: [String: KLDResult] = [:]
+}

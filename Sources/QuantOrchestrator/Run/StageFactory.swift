@@ -1,0 +1,127 @@
+import Evaluation
+import Foundation
+import LlamaTools
+
+/// Builds each step's stage from the recipe and the outputs before it: the one place that
+/// decides a stage's inputs, so the planner and the loop name the same records.
+struct StageFactory: Sendable {
+    let recipe: Recipe
+    let suite: Suite
+    let source: ResolvedSource
+    let folder: WorkFolder
+    let plan: RunPlan
+    /// The chat client of an endpoint entry (the API key is read here, at run time).
+    let endpointClient: @Sendable (RemoteEndpoint) throws -> any ChatEndpoint
+
+    /// Requests in flight per variant: one in sequential mode (the whole context serves each).
+    var slots: Int { recipe.evaluation.mode == .sequential ? 1 : recipe.server.slots }
+
+    /// Key of what makes answers comparable: the suite, the mode and the slots.
+    var evaluationKey: String {
+        WorkFolder.key([suite.sha256, recipe.evaluation.mode.rawValue, recipe.evaluation.mode == .parallel ? "\(recipe.server.slots)" : "1"])
+    }
+
+    /// The ordered steps of the recipe: convert (when an entry is made from the master),
+    /// imatrix, each entry's file, the KLD base, then per variant serve or answer, and KLD.
+    func steps() -> [Step] {
+        var steps: [Step] = []
+        let quantized = recipe.ladder.filter { $0.quantType != nil && !isMaster($0) }
+        let converts = recipe.ladder.contains { $0.quantType != nil }
+        if converts { steps += [.convert, .corpusLength] }
+        if recipe.imatrix != nil, !quantized.isEmpty { steps.append(.imatrix) }
+        for entry in recipe.ladder {
+            switch entry.kind {
+            case .quantize: if !isMaster(entry) { steps.append(.quantize(entry)) }
+            case .gguf: steps.append(.importGGUF(entry))
+            case .endpoint: break
+            }
+        }
+        if !converts { steps.append(.corpusLength) }
+        steps.append(.kldBase)
+        for (index, entry) in recipe.ladder.enumerated() {
+            if entry.hasGGUF {
+                steps.append(.serve(entry))
+                if index > 0 { steps.append(.kld(entry)) }
+            } else {
+                steps.append(.answer(entry))
+            }
+        }
+        return steps
+    }
+
+    /// A quantize entry that is the master GGUF itself (same type, no tensor-type pairs).
+    func isMaster(_ entry: LadderEntry) -> Bool {
+        guard case let .quantize(type, overrides) = entry.kind else { return false }
+        return overrides.isEmpty && type.name.uppercased() == plan.masterTypeName
+    }
+
+    /// The GGUF a local entry is served from, once the step making it has run.
+    func artifact(for entry: LadderEntry, in outputs: RunOutputs) -> ArtifactRecord? {
+        isMaster(entry) ? outputs.master : outputs.artifacts[entry.name]
+    }
+
+    func convert() -> ConvertStage {
+        ConvertStage(source: source, baseline: recipe.ladder[0], folder: folder, estimate: plan.masterBytes)
+    }
+
+    /// Counted with the master's tokenizer, or the baseline GGUF entry's when nothing is converted.
+    func corpusLength(_ outputs: RunOutputs) throws -> CorpusLengthStage? {
+        guard let model = outputs.master ?? artifact(for: recipe.ladder[0], in: outputs) else { return nil }
+        return try CorpusLengthStage(settings: recipe.perplexity, model: model, recipeFile: recipe.file)
+    }
+
+    func imatrix(_ outputs: RunOutputs) throws -> ImatrixStage? {
+        guard let settings = recipe.imatrix, let master = outputs.master else { return nil }
+        return try ImatrixStage(master: master, settings: settings, folder: folder)
+    }
+
+    func quantize(_ entry: LadderEntry, _ outputs: RunOutputs) -> QuantizeStage? {
+        guard case let .quantize(type, overrides) = entry.kind, let master = outputs.master else { return nil }
+        if recipe.imatrix != nil, outputs.imatrix == nil { return nil }
+        return QuantizeStage(entry: entry, type: type, tensorTypes: overrides, master: master, importanceMatrix: outputs.imatrix,
+                             folder: folder, estimate: plan.estimatedBytes(entry))
+    }
+
+    func importGGUF(_ entry: LadderEntry) -> ImportStage? {
+        guard case let .gguf(file) = entry.kind else { return nil }
+        return ImportStage(name: entry.name, file: file)
+    }
+
+    func kldBase(_ outputs: RunOutputs) throws -> KLDBaseStage? {
+        guard let baseline = artifact(for: recipe.ladder[0], in: outputs) else { return nil }
+        return try KLDBaseStage(baseline: baseline, settings: recipe.perplexity, folder: folder, estimate: plan.kldBaseBytes)
+    }
+
+    func serve(_ entry: LadderEntry, _ outputs: RunOutputs) -> ServeStage? {
+        guard let artifact = artifact(for: entry, in: outputs) else { return nil }
+        return ServeStage(variant: entry.name, artifact: artifact, jobs: answerJobs(entry, identity: artifact.sha256),
+                          server: recipe.server, suiteFile: recipe.evaluation.suite)
+    }
+
+    func kld(_ entry: LadderEntry, _ outputs: RunOutputs) -> KLDStage? {
+        guard let artifact = artifact(for: entry, in: outputs), let base = outputs.kldBase else { return nil }
+        return KLDStage(variant: entry.name, artifact: artifact, base: base, settings: recipe.perplexity)
+    }
+
+    /// The answer passes of a variant: pass 1, and for the baseline in parallel mode pass 2
+    /// (the noise floor).
+    func answerJobs(_ entry: LadderEntry, identity: String) -> [AnswerJob] {
+        let passes = entry == recipe.ladder[0] && recipe.evaluation.mode == .parallel ? [1, 2] : [1]
+        return passes.map {
+            AnswerJob(variant: entry.name, identity: identity, pass: $0, suite: suite, mode: recipe.evaluation.mode, slots: slots,
+                      evaluationKey: evaluationKey, answersFile: folder.answers(entry.name, evaluationKey: evaluationKey))
+        }
+    }
+
+    /// An endpoint entry's answer stage, its client made by `endpointClient`.
+    func answer(_ entry: LadderEntry) throws -> AnswerStage? {
+        guard case let .endpoint(endpoint) = entry.kind, let job = endpointJob(entry) else { return nil }
+        return AnswerStage(job: job, endpoint: try endpointClient(endpoint))
+    }
+
+    /// An endpoint entry's answer job (its identity needs no artifact).
+    func endpointJob(_ entry: LadderEntry) -> AnswerJob? {
+        guard case let .endpoint(endpoint) = entry.kind else { return nil }
+        return answerJobs(entry, identity: AnswerJob.endpointIdentity(endpoint)).first
+    }
+}

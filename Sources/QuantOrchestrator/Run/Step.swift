@@ -1,0 +1,23 @@
+/// One step of a run, in the order the planner lists and the loop executes them. A step
+/// names its stage; the stage itself is built from the outputs of the steps before it
+/// (``StageFactory``), so its record name always carries the keys of its real inputs.
+enum Step: Sendable, Equatable {
+    /// The checkpoint to the master GGUF (or the GGUF source as it is).
+    case convert
+    /// The perplexity corpus counted with the model's tokenizer (refused when too short).
+    case corpusLength
+    /// The importance matrix from the master GGUF.
+    case imatrix
+    /// A quantize or tensor-type-mix entry, from the master.
+    case quantize(LadderEntry)
+    /// A `{name, gguf}` entry's file, recorded as it is.
+    case importGGUF(LadderEntry)
+    /// The baseline's log-probabilities over the corpus.
+    case kldBase
+    /// A local variant served while its answer passes run.
+    case serve(LadderEntry)
+    /// An endpoint variant's answers.
+    case answer(LadderEntry)
+    /// A local non-baseline variant's KL divergence.
+    case kld(LadderEntry)
+}

@@ -1,0 +1,37 @@
+import Evaluation
+import LlamaTools
+
+extension StageFactory {
+    /// Visits every step in order, each stage built from the records the steps before it
+    /// returned, and gathers them.
+    /// - Throws: what the visitor throws; `PipelineError.io` when a corpus cannot be read.
+    func walk(_ visitor: some StepVisitor) async throws -> RunOutputs {
+        var outputs = RunOutputs()
+        for step in steps() {
+            switch step {
+            case .convert:
+                outputs.master = try await visitor.visit(convert(), label: "convert", writes: [])
+            case .corpusLength:
+                _ = try await visitor.visit(try corpusLength(outputs), label: "corpus length", writes: [])
+            case .imatrix:
+                outputs.imatrix = try await visitor.visit(try imatrix(outputs), label: "imatrix", writes: [])
+            case let .quantize(entry):
+                outputs.artifacts[entry.name] = try await visitor.visit(
+                    quantize(entry, outputs), label: "quantize \(entry.name)",
+                    writes: [DiskPlan.Item(label: entry.name, bytes: plan.estimatedBytes(entry))])
+            case let .importGGUF(entry):
+                outputs.artifacts[entry.name] = try await visitor.visit(importGGUF(entry), label: "import \(entry.name)", writes: [])
+            case .kldBase:
+                outputs.kldBase = try await visitor.visit(try kldBase(outputs), label: "kld base",
+                                                          writes: [DiskPlan.Item(label: DiskPlan.kldBaseLabel, bytes: plan.kldBaseBytes)])
+            case let .serve(entry):
+                outputs.serves[entry.name] = try await visitor.visit(serve(entry, outputs), label: "serve \(entry.name)", writes: [])
+            case let .answer(entry):
+                _ = try await visitor.visit(try answer(entry), label: "answers \(entry.name)", writes: [])
+            case let .kld(entry):
+                outputs.klds[entry.name] = try await visitor.visit(kld(entry, outputs), label: "kld \(entry.name)", writes: [])
+            }
+        }
+        return outputs
+    }
+}

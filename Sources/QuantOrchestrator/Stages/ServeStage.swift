@@ -1,0 +1,73 @@
+import Evaluation
+import Foundation
+import LlamaTools
+import Reports
+
+/// Serve stage: one local variant's GGUF served by llama-server while its answer stages run,
+/// measuring load time, peak memory and the chat template applied.
+///
+/// Before the first question every prompt is checked to fit the server's context, so a bad
+/// suite fails naming the question (exit 2) instead of an HTTP 400 mid-suite. Reused when its
+/// record holds the chat template and every answer pass is complete, so a re-run after
+/// success launches nothing.
+struct ServeStage: Stage {
+    let variant: String
+    let artifact: ArtifactRecord
+    let jobs: [AnswerJob]
+    let server: Recipe.Server
+    /// The suite file, for the message of a prompt that does not fit.
+    let suiteFile: URL
+
+    /// What serving a variant measured.
+    struct Record: Codable, Sendable, Equatable {
+        /// Launch → /health 200, in seconds.
+        var loadSeconds: Double
+        /// VmHWM of the server process, in bytes.
+        var peakRSSBytes: Int?
+        /// Slots the server ran with.
+        var slots: Int
+        /// The chat template the server applied; nil in records written before it was kept,
+        /// which makes the stage serve the variant once more to learn it.
+        var chatTemplate: ChatTemplateInfo?
+
+        enum CodingKeys: String, CodingKey {
+            case loadSeconds = "load_s", peakRSSBytes = "peak_rss_bytes", slots, chatTemplate = "chat_template"
+        }
+    }
+
+    var slots: Int { jobs.first?.slots ?? 1 }
+    var recordName: String { "serve-\(variant)-\(artifact.sha256.prefix(12))-\(jobs.first?.evaluationKey ?? "")" }
+    var label: String { "serve \(variant)" }
+
+    func reuse(_ record: Record, in context: RunContext) throws -> Record? {
+        guard record.chatTemplate != nil else { return nil }
+        return try jobs.allSatisfy { try $0.isComplete() } ? record : nil
+    }
+
+    func reusedLine(_ record: Record) -> String {
+        "reused \(jobs.map(\.suite).first.map { $0.forms().count * jobs.count } ?? 0) answers"
+    }
+
+    func run(in context: RunContext) async throws -> Record {
+        let configuration = ServerConfiguration(
+            model: URL(fileURLWithPath: artifact.path), contextSize: server.ctx, slots: slots,
+            threads: server.threads, gpuLayers: server.gpuLayers, logFile: context.folder.log("server-\(variant)"))
+        let (variant, artifact, jobs, suiteFile, slots) = (variant, artifact, jobs, suiteFile, slots)
+        return try await context.ledger.timed("llama-server \(variant)") {
+            try await context.executor.withServer(toolchain: context.toolchain, configuration: configuration) { server in
+                context.progress.stage("\(variant): llama-server ready in \(String(format: "%.1f", server.loadSeconds)) s on port \(server.port)")
+                let client = server.client()
+                let template = try await ServedChatTemplate.of(model: URL(fileURLWithPath: artifact.path), client: client)
+                if let first = jobs.first {
+                    do {
+                        try await EvaluationRunner(suite: first.suite, client: client, mode: first.mode, slots: slots).checkPromptsFit(on: client)
+                    } catch let tooLong as PromptTooLong {
+                        throw PipelineError.badInput("\(suiteFile.path): \(tooLong)")
+                    }
+                }
+                for job in jobs { _ = try await context.cached(AnswerStage(job: job, endpoint: client)) }
+                return Record(loadSeconds: server.loadSeconds, peakRSSBytes: server.peakRSSBytes(), slots: slots, chatTemplate: template)
+            }
+        }
+    }
+}
