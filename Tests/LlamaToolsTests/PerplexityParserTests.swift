@@ -5,13 +5,16 @@ import Testing
 /// The parsers on outputs captured from llama-perplexity (build 11434, SmolLM2-135M requantized
 /// from the shipped Q4_1, corpus: the Python 3.11 tutorial sources; see Fixtures/).
 @Suite struct PerplexityParserTests {
+    /// The corpus the fixtures' perplexity runs read, as the parser is told it.
+    private let corpus = URL(fileURLWithPath: "/data/corpus.txt")
+
     @Test func perplexityRun() throws {
-        let result = try Perplexity.parsePerplexity(try fixture("perplexity-q8_0.txt"))
+        let result = try Perplexity.parsePerplexity(try fixture("perplexity-q8_0.txt"), corpus: corpus)
         #expect(result == PerplexityResult(ppl: 15.7063, pplError: 1.81694, scoredTokens: 4 * 127, chunks: 4))
     }
 
     @Test func kldBaseRunReportsTheBaselinePerplexity() throws {
-        let result = try Perplexity.parsePerplexity(try fixture("kld-base-q8_0.txt"))
+        let result = try Perplexity.parsePerplexity(try fixture("kld-base-q8_0.txt"), corpus: corpus)
         #expect(result.ppl == 15.7063)
         #expect(result.chunks == 4)
     }
@@ -53,17 +56,38 @@ import Testing
     }
 
     @Test func tooFewScoredTokens() throws {
-        #expect(throws: PerplexityError.tooFewScoredTokens(scored: 63)) {
+        let error = PerplexityError.tooFewScoredTokens(scored: 63, chunks: 1, contextSize: 128)
+        #expect(throws: error) {
             try Perplexity.parseKLD(try fixture("kld-63-tokens.txt"))
         }
-        let message = PerplexityError.tooFewScoredTokens(scored: 63).description
-        #expect(message.contains("100"))
+        #expect(error.isInputError)
+        #expect(error.description == "llama-perplexity scored only 63 tokens (1 chunk × (ctx 128 − 1 − 64)) and prints KL-divergence statistics only from 100 scored tokens on; raise chunks to at least 2 (with a corpus of at least 2 × 128 tokens, as the KLD base holds only the chunks its corpus filled) or raise ctx")
     }
 
     @Test func corpusTooShort() throws {
-        #expect(throws: PerplexityError.corpusTooShort(needed: 512, available: 81)) {
-            try Perplexity.parsePerplexity(try fixture("perplexity-corpus-too-short.txt"))
+        let shortfall = CorpusShortfall(corpus: corpus.path, contextSize: 256, neededTokens: 512, corpusTokens: 81)
+        #expect(throws: PerplexityError.corpusTooShort(shortfall)) {
+            try Perplexity.parsePerplexity(try fixture("perplexity-corpus-too-short.txt"), corpus: corpus)
         }
+        #expect(PerplexityError.corpusTooShort(shortfall).isInputError)
+        #expect(PerplexityError.corpusTooShort(shortfall).description == "llama-perplexity cannot use the corpus: the corpus /data/corpus.txt tokenizes to only 81 tokens, fewer than the 512 (2 × ctx 256) needed for one chunk; use a corpus of at least 512 tokens or a ctx of at most 40")
+    }
+
+    @Test func toolFailuresAreNotInputErrors() {
+        #expect(!PerplexityError.missingSummary(expected: "x", lastLines: "").isInputError)
+        #expect(!PerplexityError.unreadableStatistic(label: "Mean KLD", text: "zero").isInputError)
+        #expect(!PerplexityError.toolFailed(termination: .exited(1), activity: "a", logFile: "l", lastLines: "").isInputError)
+        #expect(PerplexityError.missingInput(what: "corpus", path: "/x").isInputError)
+    }
+
+    @Test func recordsWrittenBeforeScoredTokensStillDecode() throws {
+        let old = try JSONDecoder().decode(PerplexityResult.self, from: Data(#"{"ppl": 15.7063, "ppl_error": 1.81694, "chunks": 4}"#.utf8))
+        #expect(old == PerplexityResult(ppl: 15.7063, pplError: 1.81694, scoredTokens: nil, chunks: 4))
+        var kld = try JSONSerialization.jsonObject(with: JSONEncoder().encode(try Perplexity.parseKLD(try fixture("kld-q2_k-vs-q8_0.txt")))) as? [String: Any]
+        #expect(kld?.removeValue(forKey: "scored_tokens") as? Int == 508)
+        let decoded = try JSONDecoder().decode(KLDResult.self, from: JSONSerialization.data(withJSONObject: try #require(kld)))
+        #expect(decoded.scoredTokens == nil)
+        #expect(decoded.kldMean == 0.481188)
     }
 
     @Test func outputWithoutSummary() throws {
@@ -72,8 +96,8 @@ import Testing
         guard case let .missingSummary(expected, lastLines) = error else { Issue.record("got \(error)"); return }
         #expect(expected.contains("Perplexity statistics"))
         #expect(lastLines.contains("67.323"))
-        #expect(throws: PerplexityError.self) { try Perplexity.parsePerplexity("") }
-        #expect(throws: PerplexityError.self) { try Perplexity.parsePerplexity(cut) }
+        #expect(throws: PerplexityError.self) { try Perplexity.parsePerplexity("", corpus: corpus) }
+        #expect(throws: PerplexityError.self) { try Perplexity.parsePerplexity(cut, corpus: corpus) }
     }
 
     @Test func missingOrGarbledLines() throws {

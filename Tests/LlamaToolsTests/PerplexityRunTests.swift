@@ -46,7 +46,7 @@ import Testing
         _ = try await Perplexity.writeKLDBase(toolchain: RealToolchain.toolchain, baseline: RealToolchain.shippedModel,
                                               corpus: try await shared.corpusSlice(), baseFile: base, contextSize: 128, chunks: 1,
                                               threads: 2, logFile: try await shared.log("kld-base-one-chunk"))
-        await #expect(throws: PerplexityError.tooFewScoredTokens(scored: 63)) {
+        await #expect(throws: PerplexityError.tooFewScoredTokens(scored: 63, chunks: 1, contextSize: 128)) {
             try await Perplexity.klDivergence(toolchain: RealToolchain.toolchain, model: RealToolchain.shippedModel, baseFile: base,
                                               contextSize: 128, chunks: 1, threads: 2, logFile: try await shared.log("kld-one-chunk"))
         }

@@ -37,9 +37,9 @@ struct CorpusLengthTests {
                                              corpus: folder.appending(path: "corpus.txt"), contextSize: 512, chunks: 16, threads: 2,
                                              logFile: folder.appending(path: "ppl.log"))
             Issue.record("llama-perplexity accepted the short corpus")
-        } catch let PerplexityError.corpusTooShort(needed, available) {
-            #expect(needed == 1024)
-            #expect(available == counted)
+        } catch let PerplexityError.corpusTooShort(shortfall) {
+            #expect(shortfall.neededTokens == 1024)
+            #expect(shortfall.corpusTokens == counted)
         }
     }
 

@@ -1,5 +1,5 @@
 /// Why a Hugging Face checkpoint could not be converted to GGUF.
-public enum ConverterError: Error, Equatable, CustomStringConvertible {
+public enum ConverterError: Error, Equatable, CustomStringConvertible, InputClassifiable {
     /// The checkpoint path does not exist or is not a folder.
     case missingCheckpoint(path: String)
     /// The folder has no `config.json`, so it is no Hugging Face checkpoint.
@@ -13,6 +13,15 @@ public enum ConverterError: Error, Equatable, CustomStringConvertible {
     /// The converter exited non-zero for another reason, or was killed by a signal, while
     /// converting the folder `checkpoint`; `lastLines` of its log say why.
     case converterFailed(termination: ProcessTermination, checkpoint: String, logFile: String, lastLines: String)
+
+    /// True when the checkpoint is at fault (missing, no config, no weights, an architecture
+    /// the converter does not know); false for the converter's Python or a crash.
+    public var isInputError: Bool {
+        switch self {
+        case .missingCheckpoint, .noConfig, .noWeights, .unsupportedArchitecture: true
+        case .missingPythonModule, .converterFailed: false
+        }
+    }
 
     public var description: String {
         switch self {

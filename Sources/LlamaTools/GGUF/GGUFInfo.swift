@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// What a GGUF model file says about itself, read from its header and tensor table only
@@ -8,6 +9,9 @@ import Foundation
 /// arrays included, is parsed so that what follows is found), then one entry per tensor (name,
 /// shape, ggml type, data offset). The tensor data must fit in the file, so a file cut short
 /// anywhere is reported as truncated.
+///
+/// The tokenizer's arrays are hashed as they are read (`tokenizer`), never kept: reading stays a
+/// single pass over the header.
 ///
 /// ```swift
 /// let info = try GGUFInfo.read(URL(fileURLWithPath: "SmolLM2-135M-Instruct.Q4_1.gguf"))
@@ -49,6 +53,9 @@ public struct GGUFInfo: Sendable, Equatable {
     public var tensors: [GGUFTensor]
     /// Entries of `tokenizer.ggml.tokens` (the vocabulary llama.cpp loads), when present.
     public var vocabularySize: Int?
+    /// The tokenizer reduced to comparable values (model, pre-tokenizer, hashes of its arrays);
+    /// nil when the file has no `tokenizer.ggml.tokens`. `GGUFCompatibility` compares it.
+    public var tokenizer: TokenizerIdentity?
     /// `<architecture>.block_count`: the number of transformer layers, when recorded.
     public var blockCount: Int?
     /// `<architecture>.attention.head_count` and `.head_count_kv` (grouped-query attention shares
@@ -122,7 +129,8 @@ public struct GGUFInfo: Sendable, Equatable {
             fileSizeBytes: Int(reader.fileSize),
             bitsPerWeight: Double(reader.fileSize) * 8 / Double(parameterCount),
             isQuantized: tensors.anyQuantized, tensors: tensors.entries,
-            vocabularySize: metadata.arrayLengths["tokenizer.ggml.tokens"],
+            vocabularySize: metadata.arrayLengths[TokenizerIdentity.Key.tokens],
+            tokenizer: TokenizerIdentity(strings: metadata.strings, lengths: metadata.arrayLengths, digests: metadata.arrayDigests),
             blockCount: architecture.flatMap { metadata.integers["\($0).block_count"] },
             headCount: architecture.flatMap { metadata.integers["\($0).attention.head_count"] },
             headCountKV: architecture.flatMap { metadata.integers["\($0).attention.head_count_kv"] },
@@ -135,6 +143,10 @@ public struct GGUFInfo: Sendable, Equatable {
         }
     }
 
+    private static func hex(_ digest: SHA256.Digest) -> String {
+        digest.map { String($0, radix: 16).leftPadded(to: 2) }.joined()
+    }
+
     /// The first bytes of a non-GGUF file, as text when printable, else as hex.
     private static func describe(_ bytes: ArraySlice<UInt8>) -> String {
         if bytes.allSatisfy({ (0x20 ..< 0x7F).contains($0) }) {
@@ -143,13 +155,23 @@ public struct GGUFInfo: Sendable, Equatable {
         return "0x" + bytes.map { String($0, radix: 16).leftPadded(to: 2) }.joined()
     }
 
-    /// The metadata values this reader uses: scalar strings and integers by key. Everything
-    /// else (floats, booleans, arrays such as the tokenizer's vocabulary) is parsed and skipped.
+    /// The metadata values this reader uses: scalar strings and integers by key, and the
+    /// SHA-256 of the tokenizer's arrays. Everything else (floats, booleans, other arrays) is
+    /// parsed and skipped.
     private struct Metadata {
         var strings: [String: String] = [:]
         var integers: [String: Int] = [:]
         /// Element counts of top-level arrays by key (the vocabulary's size, for one).
         var arrayLengths: [String: Int] = [:]
+        /// SHA-256 (hex) of the elements of the arrays in `hashedArrays`, as stored.
+        var arrayDigests: [String: String] = [:]
+
+        /// The arrays `TokenizerIdentity` is made of, hashed while they stream past rather than
+        /// kept: a 150k vocabulary is a few MB of strings.
+        private static let hashedArrays: Set = [
+            TokenizerIdentity.Key.tokens, TokenizerIdentity.Key.merges,
+            TokenizerIdentity.Key.scores, TokenizerIdentity.Key.tokenTypes,
+        ]
 
         /// Arrays of arrays are legal GGUF; deeper nesting than this is taken as corruption.
         private static let maximumNesting = 8
@@ -170,13 +192,17 @@ public struct GGUFInfo: Sendable, Equatable {
             case .float32, .float64, .bool:
                 try reader.skip(UInt64(type.minimumSize), for: what)
             case .array:
-                arrayLengths[key] = try Self.skipArray(key: key, depth: 1, from: &reader)
+                var hasher: SHA256? = Self.hashedArrays.contains(key) ? SHA256() : nil
+                arrayLengths[key] = try Self.readArray(key: key, depth: 1, hasher: &hasher, from: &reader)
+                if let hasher { arrayDigests[key] = GGUFInfo.hex(hasher.finalize()) }
             }
         }
 
+        /// Moves past an array, feeding its elements as stored to `hasher` when there is one.
         /// - Returns: the array's element count.
         @discardableResult
-        private static func skipArray(key: String, depth: Int, from reader: inout GGUFReader) throws(GGUFError) -> Int? {
+        private static func readArray(key: String, depth: Int, hasher: inout SHA256?,
+                                      from reader: inout GGUFReader) throws(GGUFError) -> Int? {
             let what = "the array of metadata \"\(key)\""
             guard depth <= maximumNesting else {
                 throw .corrupt(path: reader.path, what: "\(what) nests arrays deeper than \(maximumNesting) levels")
@@ -189,13 +215,19 @@ public struct GGUFInfo: Sendable, Equatable {
             guard count <= reader.remaining / UInt64(element.minimumSize) else {
                 throw .corrupt(path: reader.path, what: "\(what) claims \(count) elements, more than the \(reader.remaining) bytes left in the file could hold (the file is cut short or corrupt)")
             }
-            switch element {
-            case .string:
+            switch (element, hasher) {
+            case (.string, nil):
                 for index in 0 ..< count { try reader.skipString("element \(index) of \(what)") }
-            case .array:
-                for _ in 0 ..< count { try skipArray(key: key, depth: depth + 1, from: &reader) }
-            default:
+            case (.string, var digest?):
+                for index in 0 ..< count { try reader.hashString(into: &digest, for: "element \(index) of \(what)") }
+                hasher = digest
+            case (.array, _):
+                for _ in 0 ..< count { try readArray(key: key, depth: depth + 1, hasher: &hasher, from: &reader) }
+            case (_, nil):
                 try reader.skip(count * UInt64(element.minimumSize), for: "the elements of \(what)")
+            case (_, var digest?):
+                try reader.hash(count * UInt64(element.minimumSize), into: &digest, for: "the elements of \(what)")
+                hasher = digest
             }
             return Int(exactly: count)
         }

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// Little-endian reads from the start of a file through a FileHandle, one buffered chunk at a
@@ -92,6 +93,30 @@ struct GGUFReader {
     mutating func skipString(_ what: @autoclosure () -> String) throws(GGUFError) {
         let length = try uint64("the length of \(what())")
         try skip(length, for: what())
+    }
+
+    /// Feeds the next `count` bytes, exactly as stored, to `hasher`, a buffer at a time, so
+    /// that a multi-megabyte array is hashed without being copied out.
+    mutating func hash(_ count: UInt64, into hasher: inout SHA256, for what: @autoclosure () -> String) throws(GGUFError) {
+        guard count <= remaining else { throw .truncated(path: path, offset: offset, what: what()) }
+        var left = count
+        while left > 0 {
+            let piece = Int(min(left, UInt64(Self.chunkSize)))
+            hasher.update(data: try bytes(piece, for: what()))
+            left -= UInt64(piece)
+        }
+    }
+
+    /// Feeds a GGUF string as stored (its 8-byte little-endian length, then its bytes) to
+    /// `hasher`, without decoding it.
+    mutating func hashString(into hasher: inout SHA256, for what: @autoclosure () -> String) throws(GGUFError) {
+        let prefix = try bytes(8, for: "the length of \(what())")
+        hasher.update(data: prefix)
+        let length = littleEndian(prefix)
+        guard length <= remaining else {
+            throw .corrupt(path: path, what: "\(what()) claims \(length) bytes but only \(remaining) follow (the file is cut short or corrupt)")
+        }
+        try hash(length, into: &hasher, for: what())
     }
 
     private mutating func refill(atLeast count: Int) throws(GGUFError) {

@@ -97,9 +97,13 @@ public struct KLDResult: Codable, Sendable, Equatable {
     public var sameTopPPercent: Double
     /// ± of `sameTopPPercent`, in percent. Printed as "Same top p".
     public var sameTopPErrorPercent: Double?
-    /// Chunks evaluated, as printed ("computing over N chunks").
+    /// Chunks evaluated, as printed ("computing over N chunks"): those of the base file, whatever
+    /// `--chunks` says, as KLD mode reads the chunk count from the file.
     public var chunks: Int?
-    /// Tokens scored: chunks × (n_ctx − n_ctx/2 − 1).
+    /// Tokens every statistic here is over: chunks × (n_ctx − 1 − n_ctx/2), from the printed
+    /// "computing over N chunks, n_ctx=C" line (only the second half of each window, less its
+    /// last token, is scored). Optional so that records written before it existed still
+    /// decode (as nil); nil too when the output lacks that line.
     public var scoredTokens: Int?
 
     enum CodingKeys: String, CodingKey {

@@ -31,8 +31,9 @@ public enum Perplexity {
         try requireFile(model, "model")
         try requireFile(corpus, "corpus")
         let run = try await runTool(toolchain, ["-m", model.path, "-f", corpus.path] + window(contextSize, chunks, threads),
-                                    activity: "measuring the perplexity of \(model.lastPathComponent)", logFile: logFile, timeout: timeout)
-        return try parsePerplexity(run.output)
+                                    corpus: corpus, activity: "measuring the perplexity of \(model.lastPathComponent)",
+                                    logFile: logFile, timeout: timeout)
+        return try parsePerplexity(run.output, corpus: corpus)
     }
 
     /// Step 1 of KL divergence: runs the baseline on `corpus` and writes its log-probabilities
@@ -50,15 +51,18 @@ public enum Perplexity {
         defer { partial.discard() }
         let run = try await runTool(toolchain, ["-m", baseline.path, "-f", corpus.path, "--kl-divergence-base", partial.url.path]
                                         + window(contextSize, chunks, threads),
-                                    activity: "writing the KL-divergence base of \(baseline.lastPathComponent)", logFile: logFile, timeout: timeout)
-        let result = try parsePerplexity(run.output)
+                                    corpus: corpus, activity: "writing the KL-divergence base of \(baseline.lastPathComponent)",
+                                    logFile: logFile, timeout: timeout)
+        let result = try parsePerplexity(run.output, corpus: corpus)
         try partial.commit()
         return result
     }
 
     /// Step 2 of KL divergence: `model` against the baseline's `baseFile`
     /// (`--kl-divergence-base FILE --kl-divergence`; the tokens come from the file, no corpus).
-    /// - Parameters: `contextSize` must equal step 1's; `chunks` at most step 1's.
+    /// - Parameters: `contextSize` must equal step 1's; `chunks` is passed on, but
+    ///   llama-perplexity evaluates every chunk of the base file in this mode, so the result's
+    ///   `chunks` and `scoredTokens` are step 1's.
     /// - Throws: as `measure`, plus `PerplexityError.tooFewScoredTokens` below 100 scored tokens.
     public static func klDivergence(toolchain: Toolchain, model: URL, baseFile: URL, contextSize: Int,
                                     chunks: Int, threads: Int, logFile: URL,
@@ -67,18 +71,21 @@ public enum Perplexity {
         try requireFile(baseFile, "KLD base file")
         let run = try await runTool(toolchain, ["-m", model.path, "--kl-divergence-base", baseFile.path, "--kl-divergence"]
                                         + window(contextSize, chunks, threads),
-                                    activity: "measuring the KL divergence of \(model.lastPathComponent)", logFile: logFile, timeout: timeout)
+                                    corpus: nil, activity: "measuring the KL divergence of \(model.lastPathComponent)",
+                                    logFile: logFile, timeout: timeout)
         return try parseKLD(run.output)
     }
 
-    /// Reads the perplexity from llama-perplexity's output (its `Final estimate: PPL = X +/- E` line).
-    /// - Throws: `.corpusTooShort` when it refused a short corpus, `.missingSummary` when the
-    ///   line is absent.
-    public static func parsePerplexity(_ output: String) throws(PerplexityError) -> PerplexityResult {
+    /// Reads the perplexity from llama-perplexity's output (its `Final estimate: PPL = X +/- E`
+    /// line) and the chunks it evaluated (its "calculating perplexity over N chunks, n_ctx=C" line).
+    /// - Parameter corpus: the corpus the output is of, named when it was too short.
+    /// - Throws: `.corpusTooShort` when it refused a short corpus (it exits 0 then),
+    ///   `.missingSummary` when the line is absent.
+    public static func parsePerplexity(_ output: String, corpus: URL) throws(PerplexityError) -> PerplexityResult {
         let marker = "Final estimate: PPL = "
         guard let line = output.split(separator: "\n").last(where: { $0.contains(marker) }),
               let range = line.range(of: marker) else {
-            if let short = corpusTooShort(output) { throw short }
+            if let shortfall = CorpusShortfall(output: output, corpus: corpus.path) { throw .corpusTooShort(shortfall) }
             throw .missingSummary(expected: "\"\(marker)…\" line", lastLines: lastLines(output))
         }
         let parts = line[range.upperBound...].components(separatedBy: "+/-").map { $0.trimmingCharacters(in: .whitespaces) }
@@ -97,7 +104,9 @@ public enum Perplexity {
     public static func parseKLD(_ output: String) throws(PerplexityError) -> KLDResult {
         let window = evaluatedWindow(output)
         guard let lines = StatisticLines(output: output) else {
-            if let scored = window?.scored, scored < 100 { throw .tooFewScoredTokens(scored: scored) }
+            if let window, window.scored < 100 {
+                throw .tooFewScoredTokens(scored: window.scored, chunks: window.chunks, contextSize: window.context)
+            }
             throw .missingSummary(expected: "KL-divergence summary (\"\(StatisticLines.heading)\")", lastLines: lastLines(output))
         }
         return try KLDResult(lines, chunks: window?.chunks, scoredTokens: window?.scored)
@@ -107,11 +116,13 @@ public enum Perplexity {
         ["-c", String(contextSize), "--chunks", String(chunks), "-t", String(threads)]
     }
 
-    private static func runTool(_ toolchain: Toolchain, _ arguments: [String], activity: String,
+    private static func runTool(_ toolchain: Toolchain, _ arguments: [String], corpus: URL?, activity: String,
                                 logFile: URL, timeout: Duration) async throws -> LoggedRun {
         let run = try await LoggedRun.run(try toolchain.require(.perplexity), arguments, logFile: logFile, timeout: timeout)
         guard run.termination.isSuccess else {
-            if let short = corpusTooShort(run.output) { throw short }
+            if let corpus, let shortfall = CorpusShortfall(output: run.output, corpus: corpus.path) {
+                throw PerplexityError.corpusTooShort(shortfall)
+            }
             throw PerplexityError.toolFailed(termination: run.termination, activity: activity,
                                              logFile: logFile.path, lastLines: run.lastLines())
         }
@@ -119,17 +130,12 @@ public enum Perplexity {
     }
 
     /// Chunks and scored tokens from "… over N chunks, n_ctx=C …" (perplexity and KLD modes).
-    private static func evaluatedWindow(_ output: String) -> (chunks: Int, scored: Int)? {
+    /// The chunk count is the one used, which is below `--chunks` when the corpus (or, in KLD
+    /// mode, the base file) holds fewer.
+    private static func evaluatedWindow(_ output: String) -> (chunks: Int, context: Int, scored: Int)? {
         guard let match = output.firstMatch(of: /over (\d+) chunks, n_ctx=(\d+)/),
               let chunks = Int(match.1), let context = Int(match.2) else { return nil }
-        return (chunks, chunks * (context - context / 2 - 1))
-    }
-
-    /// "you need at least N tokens … tokenizes to only M tokens" → `.corpusTooShort`.
-    private static func corpusTooShort(_ output: String) -> PerplexityError? {
-        guard let needed = output.firstMatch(of: /you need at least (\d+) tokens/) else { return nil }
-        let available = output.firstMatch(of: /tokenizes to only (\d+) tokens/).flatMap { Int($0.1) }
-        return .corpusTooShort(needed: Int(needed.1), available: available)
+        return (chunks, context, chunks * (context - 1 - context / 2))
     }
 
     private static func lastLines(_ output: String) -> String {

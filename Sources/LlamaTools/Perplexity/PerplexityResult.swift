@@ -8,10 +8,15 @@ public struct PerplexityResult: Codable, Sendable, Equatable {
     public var ppl: Double
     /// The printed ± uncertainty of the PPL (its standard error); nil when it printed none.
     public var pplError: Double?
-    /// Tokens scored: chunks × (n_ctx − n_ctx/2 − 1), from the printed chunk count and context
-    /// size; nil when the output does not print them.
+    /// Tokens the PPL is over: chunks × (n_ctx − 1 − n_ctx/2), from the chunk count and context
+    /// size llama-perplexity printed ("calculating perplexity over N chunks, n_ctx=C"), since it
+    /// scores only the second half of each window (`first = n_ctx/2`) less its last token, and
+    /// evaluates fewer chunks than `--chunks` asks when the corpus holds fewer. Optional so
+    /// that records written before it existed still decode (as nil); nil too when the output
+    /// lacks that line.
     public var scoredTokens: Int?
-    /// Chunks (context windows) evaluated, as printed ("computing over N chunks").
+    /// Chunks (context windows) evaluated, as printed ("calculating perplexity over N chunks"):
+    /// at most `--chunks`, fewer when the corpus is shorter.
     public var chunks: Int?
 
     /// A result from its parts.

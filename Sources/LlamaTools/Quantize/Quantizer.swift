@@ -23,8 +23,9 @@ public enum Quantizer {
     ///   - timeout: wall-clock limit.
     ///   - executor: where the tool runs (default: a child process here).
     /// - Throws: `QuantizeError.missingInput`, `GGUFError` when `input` (or the result) is not
-    ///   a readable GGUF, `QuantizeError.toolFailed` (exit code or signal) with the log's last lines, `ToolchainError`
-    ///   when llama-quantize is not found, `CommandError.timedOut` past `timeout`.
+    ///   a readable GGUF, `QuantizeError.requiresImportanceMatrix` when `type` needs one and none
+    ///   was given, `QuantizeError.toolFailed` (exit code or signal) with the log's last lines,
+    ///   `ToolchainError` when llama-quantize is not found, `CommandError.timedOut` past `timeout`.
     public static func quantize(toolchain: Toolchain, input: URL, type: QuantType, output: URL,
                                 importanceMatrix: URL? = nil, allowRequantize: Bool = false, threads: Int,
                                 tensorTypes: [String] = [], logFile: URL, timeout: Duration = .seconds(3600),
@@ -46,7 +47,11 @@ public enum Quantizer {
         defer { partial.discard() }
         arguments += [input.path, partial.url.path, type.name, String(threads)]
         try await run(.quantize, toolchain, arguments, activity: "quantizing \(input.lastPathComponent) to \(type.name)",
-                      logFile: logFile, timeout: timeout, executor: executor)
+                      logFile: logFile, timeout: timeout, executor: executor) { output in
+            guard output.contains("this quantization requires an importance matrix") else { return nil }
+            let offending = output.firstMatch(of: /offending tensor: (\S+)\s+- target type: (\S+)/)
+            return .requiresImportanceMatrix(type: type.name, tensor: offending.map { String($0.1) }, tensorType: offending.map { String($0.2) })
+        }
         _ = try GGUFInfo.read(partial.url)
         try partial.commit()
     }
@@ -57,7 +62,8 @@ public enum Quantizer {
     ///   - output: where the matrix goes (GGUF format when the name ends in `.gguf`).
     ///   - contextSize: tokens per chunk (`-c`); chunks: chunks to process at most.
     ///   - executor: where the tool runs (default: a child process here).
-    /// - Throws: as `quantize`.
+    /// - Throws: as `quantize`, and `QuantizeError.corpusTooShort` when the corpus has fewer
+    ///   than 2 × `contextSize` tokens.
     public static func computeImportanceMatrix(toolchain: Toolchain, model: URL, corpus: URL, output: URL,
                                                contextSize: Int, chunks: Int, threads: Int, logFile: URL,
                                                timeout: Duration = .seconds(3600), executor: any ToolExecutor = LocalExecutor()) async throws {
@@ -72,14 +78,19 @@ public enum Quantizer {
         try await run(.imatrix, toolchain, ["-m", model.path, "-f", corpus.path, "-o", partial.url.path,
                                             "-c", String(contextSize), "--chunks", String(chunks), "-t", String(threads)],
                       activity: "computing the importance matrix of \(model.lastPathComponent)", logFile: logFile, timeout: timeout,
-                      executor: executor)
+                      executor: executor) { output in
+            CorpusShortfall(output: output, corpus: corpus.path).map(QuantizeError.corpusTooShort)
+        }
         try partial.commit()
     }
 
+    /// Runs `tool`; on failure throws what `diagnose` reads from its output (a refused input),
+    /// or else `.toolFailed`.
     private static func run(_ tool: LlamaTool, _ toolchain: Toolchain, _ arguments: [String], activity: String,
-                            logFile: URL, timeout: Duration, executor: any ToolExecutor) async throws {
+                            logFile: URL, timeout: Duration, executor: any ToolExecutor, diagnose: (String) -> QuantizeError?) async throws {
         let run = try await LoggedRun.run(try toolchain.require(tool), arguments, logFile: logFile, timeout: timeout, executor: executor)
         guard run.termination.isSuccess else {
+            if let refused = diagnose(run.output) { throw refused }
             throw QuantizeError.toolFailed(tool: tool.rawValue, termination: run.termination, activity: activity,
                                            logFile: logFile.path, lastLines: run.lastLines())
         }
