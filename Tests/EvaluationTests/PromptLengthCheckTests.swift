@@ -46,7 +46,7 @@ struct PromptLengthCheckTests {
 
             // The count is the one the server itself evaluates for a chat request.
             let prompt = try #require(short.forms().first { $0.questionID == "short" })
-            let counted = try await runner.promptTokens(prompt)
+            let counted = try await runner.promptTokens(prompt, on: server.client(timeout: .seconds(120)))
             let answer = try await server.client(timeout: .seconds(120)).chat(ChatRequest(
                 messages: runner.messages(for: prompt), temperature: 0, seed: 42, maxTokens: 4))
             #expect(counted == answer.promptTokens, "counted \(counted), the server evaluated \(answer.promptTokens)")
