@@ -65,6 +65,15 @@ struct RemoteChatClientTests {
                 }
                 #expect(certificateError.description.contains("ca_file"))
 
+                let otherCA = try await TLSTerminator.makeCertificate(in: folder, named: "other").certificate
+                let misdirected = try Self.client(tls.baseURL, key: key, caFile: otherCA)
+                let wrongCAError = try await Self.failure(of: misdirected)
+                guard case .certificateNotTrusted(url, Self.model, otherCA.path, _) = wrongCAError else {
+                    Issue.record("expected certificateNotTrusted naming the ca_file, got \(wrongCAError)")
+                    return
+                }
+                #expect(wrongCAError.description.contains("ca_file \(otherCA.path)"))
+
                 let garbage = folder.appending(path: "not-a-certificate.pem")
                 try Data("not a certificate\n".utf8).write(to: garbage)
                 let unusable = try Self.client(tls.baseURL, key: key, caFile: garbage)
@@ -90,6 +99,27 @@ struct RemoteChatClientTests {
         }
     }
 
+    @Test(.timeLimit(.minutes(3)))
+    func cancellationStopsCurlAndAnOverlongRequestTimesOut() async throws {
+        let endless = ChatRequest(messages: ServerHTTPTransportTests.story, temperature: 0, seed: 7, maxTokens: 100_000)
+        try await ServerProcess.withServer(toolchain: ServerTestSupport.toolchain, configuration: ServerTestSupport.configuration("remote-cancel")) { server in
+            let baseURL = URL(string: "http://127.0.0.1:\(server.port)/v1")!
+            let client = try Self.client(baseURL, key: nil, caFile: nil)
+            let task = Task { try await client.chatStreamed(endless) }
+            // The answer takes minutes at this machine's speed: only cancellation ends it in time.
+            while Self.curlChildren().isEmpty { try await Task.sleep(for: .milliseconds(50)) }
+            #expect(Self.curlChildren().count == 1)
+            task.cancel()
+            await #expect(throws: CancellationError.self) { try await task.value }
+            #expect(Self.curlChildren().isEmpty)
+
+            let impatient = try RemoteChatClient(baseURL: baseURL, model: Self.model, apiKey: nil, apiKeyVariable: Self.variable,
+                                                 timeout: .seconds(1))
+            let error = try await Self.failure(of: impatient, endless)
+            #expect(error == .timedOut(url: baseURL.absoluteString + "/chat/completions", model: Self.model, after: .seconds(1)))
+        }
+    }
+
     @Test func namesARefusedConnectionAndAnUnknownHost() async throws {
         let port = try FreePort.pick()
         let refusedClient = try Self.client(URL(string: "http://127.0.0.1:\(port)/v1")!, key: "k", caFile: nil)
@@ -110,9 +140,21 @@ struct RemoteChatClientTests {
                              caFile: caFile, timeout: .seconds(120))
     }
 
-    static func failure(of client: RemoteChatClient) async throws -> RemoteChatError {
+    static func failure(of client: RemoteChatClient, _ request: ChatRequest = request) async throws -> RemoteChatError {
         let error = await #expect(throws: RemoteChatError.self) { try await client.chatStreamed(request) }
         return try #require(error)
+    }
+
+    /// Live curl processes whose parent is this test process.
+    static func curlChildren() -> [Int32] {
+        let me = getpid()
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return entries.compactMap(Int32.init).filter { pid in
+            guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+                  let close = stat.lastIndex(of: ")") else { return false }
+            let fields = stat[stat.index(after: close)...].split(separator: " ")
+            return stat.contains("(curl)") && fields.count > 1 && fields[0] != "Z" && Int32(fields[1]) == me
+        }
     }
 
     static func files(under folder: URL) throws -> [URL] {

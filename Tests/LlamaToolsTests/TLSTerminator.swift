@@ -34,15 +34,7 @@ struct TLSTerminator: Sendable {
     /// 127.0.0.1:`serverPort`, waits until it listens, runs `body`, and stops socat.
     static func withTerminator<T: Sendable>(in folder: URL, forwardingTo serverPort: Int,
                                             _ body: @Sendable (TLSTerminator) async throws -> T) async throws -> T {
-        let certificate = folder.appending(path: "tls-cert.pem")
-        let key = folder.appending(path: "tls-key.pem")
-        let openssl = try #require(executable("openssl"))
-        let made = try await CommandRunner.run(openssl, [
-            "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
-            "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
-            "-keyout", key.path, "-out", certificate.path,
-        ], timeout: .seconds(60))
-        try #require(made.termination.isSuccess, "openssl req failed: \(made.combined)")
+        let (certificate, key) = try await makeCertificate(in: folder, named: "tls")
         let socat = try #require(executable("socat"))
         let port = try FreePort.pick()
         var options = PlatformOptions()
@@ -64,6 +56,21 @@ struct TLSTerminator: Sendable {
             return try await body(TLSTerminator(port: port, certificate: certificate))
         }
         return result.closureResult
+    }
+
+    /// A new self-signed certificate for IP 127.0.0.1 and its key: `<name>-cert.pem` and
+    /// `<name>-key.pem` in `folder`.
+    static func makeCertificate(in folder: URL, named name: String) async throws -> (certificate: URL, key: URL) {
+        let certificate = folder.appending(path: "\(name)-cert.pem")
+        let key = folder.appending(path: "\(name)-key.pem")
+        let openssl = try #require(executable("openssl"))
+        let made = try await CommandRunner.run(openssl, [
+            "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+            "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
+            "-keyout", key.path, "-out", certificate.path,
+        ], timeout: .seconds(60))
+        try #require(made.termination.isSuccess, "openssl req failed: \(made.combined)")
+        return (certificate, key)
     }
 
     /// The first executable `name` on PATH.

@@ -42,20 +42,23 @@ struct CurlInvocation: Sendable {
     }
 
     /// What curl wrote to stderr, split into the HTTP status (nil when no response came, which
-    /// curl prints as 000) and its own error message.
+    /// curl prints as 000) and its error message, e.g. "(7) Failed to connect to …". Only
+    /// curl's `curl: (N) …` lines are kept when there are any: after some errors (60) it adds
+    /// a paragraph of generic advice that would bury the cause.
     static func parse(standardError: String) -> (status: Int?, message: String) {
         var status: Int?
-        var message: [Substring] = []
+        var lines: [Substring] = []
         for line in standardError.split(whereSeparator: \.isNewline) {
             if let marker = line.range(of: statusMarker) {
                 status = Int(line[marker.upperBound...]).flatMap { $0 == 0 ? nil : $0 }
                 let before = line[..<marker.lowerBound]
-                if !before.isEmpty { message.append(before) }
+                if !before.isEmpty { lines.append(before) }
             } else if !line.isEmpty {
-                message.append(line)
+                lines.append(line)
             }
         }
-        return (status, message.joined(separator: "; "))
+        let errors = lines.filter { $0.hasPrefix("curl: (") }.map { $0.dropFirst("curl: ".count) }
+        return (status, (errors.isEmpty ? lines : errors).joined(separator: "; "))
     }
 
     /// `text` as a double-quoted curl config value: backslash escapes for `\`, `"` and the
