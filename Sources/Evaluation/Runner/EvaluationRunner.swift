@@ -1,10 +1,11 @@
 import LlamaTools
 
-/// Sends a suite's prompts to one variant's llama-server and records the answers durably.
+/// Sends a suite's prompts to one variant's chat server and records the answers durably.
 ///
 /// Each prompt goes out as a streamed chat request (so TTFT is measured) with the suite's system
-/// prompt, temperature, seed and max tokens and `cache_prompt: false` (DESIGN.md "Evaluation
-/// determinism"). ``EvaluationMode/sequential`` sends one request at a time;
+/// prompt, temperature, seed and max tokens, plus `cache_prompt: false` where the server is our
+/// own llama-server (DESIGN.md "Evaluation determinism"); a remote endpoint gets only standard
+/// OpenAI fields. ``EvaluationMode/sequential`` sends one request at a time;
 /// ``EvaluationMode/parallel`` keeps up to `slots` in flight over a sliding window of the suite's
 /// form order. Either way answers are appended to the ``AnswersLog`` in the suite's form order:
 /// an answer that finishes early waits (at most `slots − 1` of them) until the ones before it are
@@ -20,7 +21,8 @@ import LlamaTools
 public struct EvaluationRunner: Sendable {
     /// The suite.
     public let suite: Suite
-    /// The variant's chat server: our llama-server or a remote endpoint.
+    /// The variant's chat server: our own llama-server (`ServerClient`) or a remote
+    /// OpenAI-compatible endpoint (`RemoteChatClient`).
     public let client: any ChatEndpoint
     /// Sequential or parallel.
     public let mode: EvaluationMode
@@ -41,8 +43,8 @@ public struct EvaluationRunner: Sendable {
     ///
     /// `progress(done, total)` is called once at the start (done = answers already in the log)
     /// and after each answer is written; total = the suite's form count.
-    /// - Throws: ``AnswersLogError`` from the log; the client's `ServerError` (or a
-    ///   `CancellationError`) when a request fails — answers written before stay in the log.
+    /// - Throws: ``AnswersLogError`` from the log; the client's `ServerError` or
+    ///   `RemoteChatError` (or a `CancellationError`) when a request fails — answers written before stay in the log.
     public func run(variantSHA256: String, pass: Int, log: AnswersLog,
                     progress: @Sendable (_ done: Int, _ total: Int) -> Void) async throws -> [AnswerRecord] {
         let prompts = suite.forms()

@@ -29,11 +29,14 @@ extension EvaluationRunner {
     /// Counts what the server itself would count: the messages rendered by its chat template
     /// (`POST /apply-template`), tokenized with special tokens added (`POST /tokenize`
     /// with `add_special`), against `GET /props` `n_ctx` (the context of one slot).
-    /// - Parameter server: the llama-server the runner's answers come from (a remote endpoint
-    ///   offers no tokenizer, so its prompts are checked only on the baseline's server).
+    ///
+    /// Only our own llama-server (a `ServerClient`) is checked: the OpenAI API has no template
+    /// or tokenize endpoint, so a remote endpoint's overlong prompt surfaces as its own HTTP
+    /// error when the question is sent.
     /// - Throws: ``PromptTooLong`` for the first form over the limit, in the suite's form order;
-    ///   the server's `ServerError` when it cannot be asked.
-    public func checkPromptsFit(on server: ServerClient) async throws {
+    ///   the client's `ServerError` when the server cannot be asked.
+    public func checkPromptsFit() async throws {
+        guard let server = client as? ServerClient else { return }
         let contextSize = try await server.props().contextSize
         let limit = contextSize - suite.sampling.maxTokens
         for prompt in suite.forms() {
@@ -46,8 +49,9 @@ extension EvaluationRunner {
     }
 
     /// The prompt tokens the server will evaluate for `prompt` (what it reports as
-    /// `prompt_tokens`): the chat-templated messages, special tokens added.
-    /// - Throws: the server's `ServerError`.
+    /// `prompt_tokens`): the chat-templated messages, special tokens added, counted by
+    /// `server` (the llama-server this runner's variant is served by).
+    /// - Throws: `server`'s `ServerError`.
     public func promptTokens(_ prompt: Prompt, on server: ServerClient) async throws -> Int {
         let text = try await server.applyTemplate(messages(for: prompt))
         return try await server.tokenize(text, addSpecial: true).count

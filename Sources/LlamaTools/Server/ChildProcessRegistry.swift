@@ -4,23 +4,29 @@ import Synchronization
 import Glibc
 #endif
 
-/// Process-wide set of the llama.cpp children (servers and tools such as the converter or
-/// llama-perplexity) this process has started and not yet stopped.
+/// Process-wide set of the children (llama.cpp servers and tools such as the converter or
+/// llama-perplexity, curl requests to remote endpoints) this process has started and not yet
+/// stopped.
 ///
-/// `ServerProcess` and `CommandRunner` register a child right after spawn and remove it once it
-/// has exited, before swift-subprocess reaps it (so a recycled PID is never signalled).
-/// `ChildProcessGuard` reads it when quantorch itself is asked to stop; each registered child
-/// also gets a `ChildWatchdog` for when quantorch is killed without being asked.
+/// `ServerProcess`, `CommandRunner` and `RemoteChatClient` register a child right after spawn
+/// and remove it once it has exited or its output has ended, before swift-subprocess reaps it
+/// (so a recycled PID is never signalled). `ChildProcessGuard` reads it when quantorch itself
+/// is asked to stop; each registered child but a curl request also gets a `ChildWatchdog` for
+/// when quantorch is killed without being asked.
 enum ChildProcessRegistry {
     private static let pids = Mutex<Set<Int32>>([])
 
-    /// Adds `pid`, a child not yet reaped, and starts its watchdog; a child spawned after an
-    /// interrupt began is stopped at once, since the signal path's teardown may already have
-    /// taken its list of children.
-    static func register(_ pid: Int32) async {
+    /// Adds `pid`, a child not yet reaped, and starts its watchdog unless `watchdog` is false;
+    /// a child spawned after an interrupt began is stopped at once, since the signal path's
+    /// teardown may already have taken its list of children.
+    ///
+    /// Children that end by themselves soon after quantorch dies (a curl request: its
+    /// `--max-time`, or SIGPIPE at its next write to quantorch's closed pipe) skip the
+    /// watchdog, which would cost a shell per request.
+    static func register(_ pid: Int32, watchdog: Bool = true) async {
         pids.withLock { _ = $0.insert(pid) }
         if ChildProcessGuard.interruptingSignal != nil { kill(pid, SIGTERM) }
-        await ChildWatchdog.watch(pid)
+        if watchdog { await ChildWatchdog.watch(pid) }
     }
 
     static func unregister(_ pid: Int32) {

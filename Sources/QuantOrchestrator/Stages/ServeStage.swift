@@ -60,7 +60,7 @@ struct ServeStage: Stage {
                 let template = try await ServedChatTemplate.of(model: URL(fileURLWithPath: artifact.path), client: client)
                 if let first = jobs.first {
                     do {
-                        try await EvaluationRunner(suite: first.suite, client: client, mode: first.mode, slots: slots).checkPromptsFit(on: client)
+                        try await EvaluationRunner(suite: first.suite, client: client, mode: first.mode, slots: slots).checkPromptsFit()
                     } catch let tooLong as PromptTooLong {
                         throw PipelineError.badInput("\(suiteFile.path): \(tooLong)")
                     }
