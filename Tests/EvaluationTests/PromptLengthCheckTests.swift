@@ -31,7 +31,7 @@ struct PromptLengthCheckTests {
                                            configuration: RealServer.configuration(slots: 1, folder: folder)) { server in
             let runner = EvaluationRunner(suite: suite, client: server.client(timeout: .seconds(120)), mode: .sequential, slots: 1)
             do {
-                try await runner.checkPromptsFit(on: server.client(timeout: .seconds(120)))
+                try await runner.checkPromptsFit()
                 Issue.record("a prompt of about 1,200 words fit a 1,024-token context")
             } catch let tooLong as PromptTooLong {
                 #expect(tooLong.questionID == "overlong" && tooLong.form == "original")
@@ -42,7 +42,7 @@ struct PromptLengthCheckTests {
             }
             // The same suite with the long prompt cut to a tenth fits.
             try await EvaluationRunner(suite: short, client: server.client(timeout: .seconds(120)), mode: .sequential, slots: 1)
-                .checkPromptsFit(on: server.client(timeout: .seconds(120)))
+                .checkPromptsFit()
 
             // The count is the one the server itself evaluates for a chat request.
             let prompt = try #require(short.forms().first { $0.questionID == "short" })

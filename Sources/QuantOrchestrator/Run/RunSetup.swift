@@ -73,11 +73,6 @@ struct RunSetup: Sendable {
         }
     }
 
-    /// The API key of `endpoint`, read from its variable now.
-    func apiKey(for endpoint: RemoteEndpoint) -> String? {
-        endpoint.apiKeyEnvironmentVariable.flatMap { environment[$0] }
-    }
-
     /// Refuses, before any work, a folder argument that cannot be used: a file, or (for the
     /// results repository) a folder with other files that is not a git repository, which the
     /// run would otherwise turn into one after hours of evaluation.
@@ -105,11 +100,19 @@ struct RunSetup: Sendable {
 }
 
 extension RunSetup {
-    /// The chat client of an endpoint entry, its key read from the environment now.
+    /// The chat client of an endpoint entry, its key read from the environment now and held
+    /// only by the client (never written to a record, report, log or message).
     var endpointClient: @Sendable (RemoteEndpoint) throws -> any ChatEndpoint {
         let environment = environment
         return { endpoint in
-            throw PipelineError.io("endpoint \(endpoint.url.absoluteString): no remote client yet (\(environment.count))")
+            do {
+                return try RemoteChatClient(baseURL: endpoint.url, model: endpoint.model,
+                                            apiKey: endpoint.apiKeyEnvironmentVariable.flatMap { environment[$0] },
+                                            apiKeyVariable: endpoint.apiKeyEnvironmentVariable ?? "api_key_env (none set)",
+                                            caFile: endpoint.caFile)
+            } catch {
+                throw PipelineError.badInput("endpoint \(endpoint.url.absoluteString): \(error)")
+            }
         }
     }
 }
