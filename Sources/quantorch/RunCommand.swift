@@ -46,6 +46,9 @@ struct RunCommand: AsyncParsableCommand {
         } catch let error as PipelineError {
             Stderr.line("quantorch run: \(error)")
             throw error.isBadInput ? QuantorchExit.badInput : QuantorchExit.failure
+        } catch let error as any InputClassifiable where error.isInputError {
+            Stderr.line("quantorch run: \(error)")
+            throw QuantorchExit.badInput
         } catch is CancellationError {
             Stderr.line("quantorch run: cancelled; finished work is kept, run again to resume")
             throw QuantorchExit.failure

@@ -41,7 +41,27 @@ struct RunPlan: Sendable {
                            baselineNote: precision.baselineNote(baseline: baseline), warnings: [],
                            sourceBytes: gguf?.fileSizeBytes, imatrix: recipe.imatrix != nil, perplexity: recipe.perplexity)
         plan.warnings = LadderOrder.warnings(ladder: recipe.ladder, estimatedBytes: plan.knownBytes)
+        try checkGGUFEntries(recipe, sourceGGUF: gguf, layout: layout)
         return plan
+    }
+
+    /// Every `{name, gguf}` entry against the baseline's GGUF when one exists already, else
+    /// against the checkpoint's vocabulary (`GGUFEntryCheck`).
+    private static func checkGGUFEntries(_ recipe: Recipe, sourceGGUF: GGUFInfo?, layout: ModelLayout) throws {
+        var reference = sourceGGUF
+        var referenceName = "model.source"
+        var first = 0
+        if case let .gguf(file) = recipe.ladder[0].kind {
+            first = 1
+            do { reference = try GGUFInfo.read(file) } catch {
+                throw PipelineError.badInput("\(recipe.file.path): field 'ladder[0]' (\(recipe.ladder[0].name)): \(file.path) is not a readable GGUF: \(error)")
+            }
+            referenceName = "the baseline \(recipe.ladder[0].name)"
+        }
+        for (index, entry) in recipe.ladder.enumerated().dropFirst(first) {
+            try GGUFEntryCheck.check(entry, index: index, recipeFile: recipe.file, against: reference, referenceName: referenceName,
+                                     vocabulary: layout.vocabulary)
+        }
     }
 
     /// Estimated size of the master GGUF, in bytes.

@@ -6,8 +6,9 @@ import Reports
 /// Turns the stages' records into `report.json`'s model (DESIGN.md "Report").
 ///
 /// Units follow CONTRACT.md: llama-perplexity prints RMS Δp and Same top p in percent; they
-/// become fractions here. KLD figures carry n = the tokens llama-perplexity scored (the second
-/// half of each of `chunks` windows of `ctx` tokens).
+/// become fractions here. PPL and KLD figures carry n = the tokens llama-perplexity scored,
+/// read from its output (ctx − 1 − ctx/2 per chunk it evaluated); records written before it
+/// was kept fall back to the recipe's chunks × (ctx − 1 − ctx/2).
 struct ReportBuilder {
     let recipe: Recipe
     let source: ResolvedSource
@@ -22,7 +23,8 @@ struct ReportBuilder {
 
     func build(runID: String, createdAt: Date, results: [VariantResult], kldBase: KLDBaseStage.Record,
                decision: SelectionPolicy.Decision, noiseFloor: [String: MetricValue]?, stageTimings: [StageTiming]) -> Report {
-        let scoredTokens = recipe.perplexity.chunks * recipe.perplexity.ctx / 2
+        let ctx = recipe.perplexity.ctx
+        let scoredTokens = kldBase.perplexity.scoredTokens ?? recipe.perplexity.chunks * (ctx - 1 - ctx / 2)
         let variants = results.map { result -> Variant in
             let verdict = decision.verdicts[result.name]
             return Variant(
@@ -91,6 +93,7 @@ struct ReportBuilder {
             return ["ppl": Figure(value: base.perplexity.ppl, unit: "ratio", n: scoredTokens, ci95: nil),
                     "ppl_ratio": Figure(value: 1, unit: "ratio", n: scoredTokens, ci95: nil)]
         }
+        let scoredTokens = kld.scoredTokens ?? scoredTokens
         return [
             "ppl": Figure(value: kld.pplQ, unit: "ratio", n: scoredTokens, ci95: nil),
             "ppl_ratio": Figure(value: kld.pplRatio, unit: "ratio", n: scoredTokens, ci95: nil),

@@ -21,21 +21,19 @@ struct StageFactory: Sendable {
         WorkFolder.key([suite.sha256, recipe.evaluation.mode.rawValue, recipe.evaluation.mode == .parallel ? "\(recipe.server.slots)" : "1"])
     }
 
-    /// The ordered steps of the recipe: convert (when an entry is made from the master),
-    /// imatrix, each entry's file, the KLD base, then per variant serve or answer, and KLD.
+    /// The ordered steps of the recipe: convert (when an entry is made from the master), the
+    /// corpus length, GGUF entries (checked against the master before any quantization),
+    /// imatrix, quantize entries, the KLD base, then per variant serve or answer, and KLD.
     func steps() -> [Step] {
         var steps: [Step] = []
         let quantized = recipe.ladder.filter { $0.quantType != nil && !isMaster($0) }
         let converts = recipe.ladder.contains { $0.quantType != nil }
         if converts { steps += [.convert, .corpusLength] }
-        if recipe.imatrix != nil, !quantized.isEmpty { steps.append(.imatrix) }
         for entry in recipe.ladder {
-            switch entry.kind {
-            case .quantize: if !isMaster(entry) { steps.append(.quantize(entry)) }
-            case .gguf: steps.append(.importGGUF(entry))
-            case .endpoint: break
-            }
+            if case .gguf = entry.kind { steps.append(.importGGUF(entry)) }
         }
+        if recipe.imatrix != nil, !quantized.isEmpty { steps.append(.imatrix) }
+        steps += quantized.map(Step.quantize)
         if !converts { steps.append(.corpusLength) }
         steps.append(.kldBase)
         for (index, entry) in recipe.ladder.enumerated() {
@@ -82,9 +80,10 @@ struct StageFactory: Sendable {
                              folder: folder, estimate: plan.estimatedBytes(entry))
     }
 
-    func importGGUF(_ entry: LadderEntry) -> ImportStage? {
+    func importGGUF(_ entry: LadderEntry, _ outputs: RunOutputs) -> ImportStage? {
         guard case let .gguf(file) = entry.kind else { return nil }
-        return ImportStage(name: entry.name, file: file)
+        if steps().contains(.convert), outputs.master == nil { return nil }
+        return ImportStage(entry: entry, file: file, master: outputs.master, recipeFile: recipe.file)
     }
 
     func kldBase(_ outputs: RunOutputs) throws -> KLDBaseStage? {

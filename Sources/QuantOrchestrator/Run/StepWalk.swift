@@ -20,7 +20,7 @@ extension StageFactory {
                     quantize(entry, outputs), label: "quantize \(entry.name)",
                     writes: [DiskPlan.Item(label: entry.name, bytes: plan.estimatedBytes(entry))])
             case let .importGGUF(entry):
-                outputs.artifacts[entry.name] = try await visitor.visit(importGGUF(entry), label: "import \(entry.name)", writes: [])
+                outputs.artifacts[entry.name] = try await visitor.visit(importGGUF(entry, outputs), label: "import \(entry.name)", writes: [])
             case .kldBase:
                 outputs.kldBase = try await visitor.visit(try kldBase(outputs), label: "kld base",
                                                           writes: [DiskPlan.Item(label: DiskPlan.kldBaseLabel, bytes: plan.kldBaseBytes)])
