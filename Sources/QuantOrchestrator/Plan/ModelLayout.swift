@@ -21,6 +21,12 @@ struct ModelLayout: Sendable {
     /// size of tokenizer.json, which the converter's vocabulary and merges roughly equal).
     var headerBytes: Int
 
+    /// Rows of the token embeddings (`token_embd.weight`): the vocabulary the converter
+    /// writes (padded to this size), read from the weights' own shape; nil without the tensor.
+    var embeddingRows: Int? {
+        tensors.first { $0.name == "token_embd.weight" }.flatMap { $0.shape.count > 1 ? $0.shape[1] : nil }
+    }
+
     /// Vocabulary assumed when neither config.json nor the GGUF says (large enough for most current models).
     static let fallbackVocabulary = 151_936
 

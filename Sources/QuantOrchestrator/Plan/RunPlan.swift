@@ -60,7 +60,7 @@ struct RunPlan: Sendable {
         }
         for (index, entry) in recipe.ladder.enumerated().dropFirst(first) {
             try GGUFEntryCheck.check(entry, index: index, recipeFile: recipe.file, against: reference, referenceName: referenceName,
-                                     vocabulary: layout.vocabulary)
+                                     vocabulary: layout.embeddingRows)
         }
     }
 
