@@ -11,31 +11,14 @@ struct RunCommand: AsyncParsableCommand {
         discussion: "Exit codes: 0 done, 1 failure (also: another run holds the model revision's work folder), 2 bad input, 3 no variant passed the thresholds, 130/143 stopped by SIGINT/SIGTERM (run again to resume)."
     )
 
-    @Argument(help: "The recipe (YAML).")
-    var recipe: String
-
-    @Option(help: "Model revision (commit, tag or branch of a git-backed checkpoint); overrides model.revision.")
-    var revision: String?
-
-    @Option(name: .customLong("work-dir"), help: "Folder for artifacts; overrides work.dir.")
-    var workDir: String?
-
-    @Option(name: .customLong("results-repo"), help: "Results git repository; overrides results.repo.")
-    var resultsRepo: String?
-
-    @Option(name: .customLong("llama-cpp"), help: "A llama.cpp checkout (build/bin/ inside) or a folder of its binaries.")
-    var llamaCpp: String?
+    @OptionGroup var flags: RunFlags
 
     @Flag(help: "Print the summary as one JSON object on stdout.")
     var json = false
 
     func run() async throws {
         ChildProcessGuard.installSignalHandlers(message: "quantorch run: interrupted; finished work is kept, run again to resume")
-        let options = RunOptions(recipe: URL(fileURLWithPath: recipe),
-                                 revision: revision,
-                                 workDirectory: workDir.map { URL(fileURLWithPath: $0, isDirectory: true) },
-                                 resultsRepository: resultsRepo.map { URL(fileURLWithPath: $0, isDirectory: true) },
-                                 llamaCpp: llamaCpp.map { URL(fileURLWithPath: $0, isDirectory: true) })
+        let options = flags.options
         let summary: RunSummary
         do {
             summary = try await Pipeline(options: options, progress: ProgressReporter()).run()

@@ -1,0 +1,40 @@
+import Foundation
+
+/// What `quantorch plan` prints: every step of the run the recipe asks for, whether its
+/// record exists, and the disk the steps not done will write. Nothing is run.
+public struct PlanReport: Codable, Sendable, Equatable {
+    /// The model's name, slug and resolved revision.
+    public var model: String
+    public var slug: String
+    public var revision: String
+    /// The revision's work folder.
+    public var workFolder: String
+    /// The steps in the order a run takes them.
+    public var steps: [PlannedStep]
+    /// Bytes the steps not done will write (estimated), plus 10 % for logs and answers.
+    public var writesBytes: Int
+    /// Free bytes on the work folder's file system; nil when it cannot be read.
+    public var freeBytes: Int?
+    /// The plan's warnings (ladder order, the baseline's precision).
+    public var warnings: [String]
+
+    enum CodingKeys: String, CodingKey {
+        case model, slug, revision, steps, warnings
+        case workFolder = "work_folder", writesBytes = "writes_bytes", freeBytes = "free_bytes"
+    }
+}
+
+extension Pipeline {
+    /// The plan of the run `options` describe, reading the work folder's records; launches no
+    /// tool and writes nothing (a git-backed checkpoint's revision is exported to resolve it).
+    /// - Throws: `PipelineError` as `run()` would before its first step.
+    public func describe() async throws -> PlanReport {
+        let setup = try await RunSetup.prepare(options)
+        let (factory, planner) = try await Self.plan(setup)
+        let disk = planner.disk
+        return PlanReport(model: setup.recipe.model.name, slug: setup.modelSlug, revision: setup.source.revision,
+                          workFolder: setup.folder.revisionFolder.path, steps: planner.steps, writesBytes: disk.total,
+                          freeBytes: DiskSpace.free(at: setup.folder.root)?.bytes,
+                          warnings: (factory.plan.baselineNote.map { [$0] } ?? []) + factory.plan.warnings)
+    }
+}
