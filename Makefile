@@ -6,7 +6,7 @@ SWIFT_JOBS ?= 2
 QUANTORCH := .build/debug/quantorch
 DEMO_RECIPE ?= recipes/smollm2-demo.yaml
 
-.PHONY: demo test bootstrap build bench clean-results
+.PHONY: demo mixed test bootstrap build bench clean-results
 
 bootstrap:
 	scripts/bootstrap
@@ -16,6 +16,9 @@ build: bootstrap
 
 demo: build
 	scripts/demo
+
+mixed: build
+	scripts/mixed-demo
 
 test: bootstrap
 	swift build -j $(SWIFT_JOBS) --build-tests

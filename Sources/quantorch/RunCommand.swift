@@ -17,29 +17,24 @@ struct RunCommand: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
-        ChildProcessGuard.installSignalHandlers(message: "quantorch run: interrupted; finished work is kept, run again to resume")
         let options = flags.options
         let summary: RunSummary
         do {
-            summary = try await Pipeline(options: options, progress: ProgressReporter()).run()
-        } catch _ where ChildProcessGuard.interruptingSignal != nil {
-            // The failure is the interrupt's doing (its teardown stopped the children); the
-            // signal path prints the one line and exits 130 or 143.
-            await ChildProcessGuard.awaitExit()
+            summary = try await ChildProcessGuard.run(message: "quantorch run: interrupted; finished work is kept, run again to resume") {
+                try await Pipeline(options: options, progress: ProgressReporter()).run()
+            }
+        } catch let interrupted as ChildProcessGuard.Interrupted {
+            throw ExitCode(interrupted.exitCode)
         } catch let error as PipelineError {
             Stderr.line("quantorch run: \(error)")
             throw error.isBadInput ? QuantorchExit.badInput : QuantorchExit.failure
         } catch let error as any InputClassifiable where error.isInputError {
             Stderr.line("quantorch run: \(error)")
             throw QuantorchExit.badInput
-        } catch is CancellationError {
-            Stderr.line("quantorch run: cancelled; finished work is kept, run again to resume")
-            throw QuantorchExit.failure
         } catch {
             Stderr.line("quantorch run: \(error)")
             throw QuantorchExit.failure
         }
-        if ChildProcessGuard.interruptingSignal != nil { await ChildProcessGuard.awaitExit() }
         if json {
             try JSONOutput.print(summary)
         } else {

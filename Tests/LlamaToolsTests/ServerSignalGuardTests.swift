@@ -53,11 +53,17 @@ struct ServerSignalGuardTests {
 @Suite(.enabled(if: ProcessInfo.processInfo.environment[ServerTestSupport.guardPIDFileVariable] != nil))
 struct ServerSignalGuardChild {
     @Test func holdServerUntilSignalled() async throws {
-        ChildProcessGuard.installSignalHandlers()
         let pidFile = try #require(ProcessInfo.processInfo.environment[ServerTestSupport.guardPIDFileVariable])
-        try await ServerProcess.withServer(toolchain: ServerTestSupport.toolchain, configuration: ServerTestSupport.configuration("guard")) { server in
-            try AtomicFile.write(Data(String(server.processID).utf8), to: URL(fileURLWithPath: pidFile))
-            try await Task.sleep(for: .seconds(600))
+        do {
+            try await ChildProcessGuard.run(message: "interrupted") {
+                try await ServerProcess.withServer(toolchain: ServerTestSupport.toolchain, configuration: ServerTestSupport.configuration("guard")) { server in
+                    try AtomicFile.write(Data(String(server.processID).utf8), to: URL(fileURLWithPath: pidFile))
+                    try await Task.sleep(for: .seconds(600))
+                }
+            }
+        } catch let interrupted as ChildProcessGuard.Interrupted {
+            // As quantorch's commands do: the interrupt's exit code, from the main path.
+            exit(interrupted.exitCode)
         }
     }
 }

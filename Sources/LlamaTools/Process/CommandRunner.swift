@@ -88,7 +88,7 @@ public enum CommandRunner {
                 error: .fileDescriptor(errFD, closeAfterSpawningProcess: true)
             ) { execution in
                 let pid = execution.processIdentifier.value
-                await ChildProcessRegistry.register(pid)
+                await ChildProcessRegistry.register(pid, name: executable.lastPathComponent)
                 defer { ChildProcessRegistry.unregister(pid) }
                 while !ProcessStatus.hasExited(pid) {
                     try await Task.sleep(for: .milliseconds(100))

@@ -96,7 +96,7 @@ public struct RemoteChatClient: ChatEndpoint {
             ) { execution in
                 // Unregistered when its output ends, before swift-subprocess reaps it.
                 let pid = execution.processIdentifier.value
-                await ChildProcessRegistry.register(pid, watchdog: false)
+                await ChildProcessRegistry.register(pid, name: "curl \(model)", watchdog: false)
                 defer { ChildProcessRegistry.unregister(pid) }
                 var stream = RemoteChatStream()
                 for try await buffer in execution.standardOutput {

@@ -8,22 +8,21 @@ import Glibc
 /// Makes sure no llama.cpp child outlives quantorch when quantorch is interrupted, and that an
 /// interrupt ends the run as an interrupt.
 ///
-/// `ServerProcess.withServer` already stops its server when its body returns, throws or is
-/// cancelled. What it cannot cover is the process being told to stop from outside: SIGINT
-/// (Ctrl-C) or SIGTERM would end quantorch at once and orphan the servers. After
-/// `installSignalHandlers(message:)`, either signal instead
+/// A command runs its work through ``run(message:_:)``. SIGINT (Ctrl-C) or SIGTERM then
 /// 1. records that an interrupt is in progress (``interruptingSignal``), before anything else,
-/// 2. sends SIGTERM to every live child (servers and tools), waits up to five seconds, and
-///    sends SIGKILL to the rest,
-/// 3. deletes the temporary files being written (`PartialFileRegistry`), so nothing
-///    half-written is left to be mistaken for a result,
-/// 4. prints `message` once on stderr and exits with 130 (SIGINT) or 143 (SIGTERM), as a shell
-///    reports death by those signals.
-///
-/// Stopping the children makes the main path fail too (a tool exits 143, the server closes its
-/// connection) while step 2 is still waiting; the command's error path must consult
-/// ``interruptingSignal`` and call ``awaitExit()`` instead of reporting that failure, so the
-/// exit code and message are the interrupt's and nothing else is printed.
+/// 2. cancels the work's task: every child was started by swift-subprocess inside it, and a
+///    cancelled `Subprocess.run` stops its child (SIGTERM, then SIGKILL after a grace period),
+///    `ServerProcess.withServer` its server, the answers log keeps what it wrote;
+/// 3. when the task has ended — or after ``deadline`` if a child keeps it waiting (a request
+///    blocked in poll(2) on a busy server) — sends SIGTERM to every child still registered
+///    (`ChildProcessRegistry`, by name), SIGKILL to those alive five seconds later, and deletes
+///    the temporary files being written (`PartialFileRegistry`), so nothing half-written is
+///    left to be mistaken for a result;
+/// 4. prints `message` once on stderr and throws ``Interrupted``, whose exit code (130 for
+///    SIGINT, 143 for SIGTERM) is the one a shell reports for death by those signals.
+/// Nothing of this runs in the signal handler itself, which only cancels the task; the
+/// process exits from the command's own return path. A work that does not end even after its
+/// children were stopped is ended ``hardDeadline`` after the signal.
 ///
 /// SIGKILL of quantorch cannot be intercepted; it is covered by `ChildWatchdog`, a sibling
 /// process per registered child that sends the child SIGKILL within about a second of
@@ -39,14 +38,19 @@ import Glibc
 /// stopped as soon as it is registered.
 ///
 /// ```swift
-/// ChildProcessGuard.installSignalHandlers(message: "quantorch run: interrupted")   // first thing in main
+/// try await ChildProcessGuard.run(message: "quantorch run: interrupted") { try await pipeline.run() }
 /// ```
 public enum ChildProcessGuard {
-    /// How long children get between SIGTERM and SIGKILL on the signal path.
+    /// How long children get between SIGTERM and SIGKILL in step 3.
     static let grace: Duration = .seconds(5)
+    /// How long the cancelled work may take to end before its children are stopped for it.
+    static let deadline: DispatchTimeInterval = .seconds(10)
+    /// How long after the signal a work that still has not ended is ended with the process.
+    static let hardDeadline: DispatchTimeInterval = .seconds(30)
 
     private static let sources = Mutex<[any DispatchSourceSignal]>([])
     private static let signalNumber = Atomic<Int32>(0)
+    private static let work = Mutex<(@Sendable () -> Void)?>(nil)
 
     /// The signal (SIGINT or SIGTERM) whose teardown is under way, or nil when none arrived.
     public static var interruptingSignal: Int32? {
@@ -54,10 +58,33 @@ public enum ChildProcessGuard {
         return number == 0 ? nil : number
     }
 
-    /// Routes SIGINT and SIGTERM through the teardown described above. Idempotent; call once at
-    /// start, before any child is launched.
-    /// - Parameter message: the one line printed on stderr before exiting.
-    public static func installSignalHandlers(message: String = "interrupted") {
+    /// What ``run(message:_:)`` throws when SIGINT or SIGTERM stopped the work.
+    public struct Interrupted: Error, CustomStringConvertible {
+        /// SIGINT or SIGTERM.
+        public let signal: Int32
+        /// 128 + the signal: 130 or 143.
+        public var exitCode: Int32 { 128 + signal }
+        public var description: String { "interrupted by signal \(signal)" }
+    }
+
+    /// Runs `operation` as the one work SIGINT and SIGTERM stop, as described above. Call once
+    /// per process, before any child is launched.
+    /// - Parameter message: the one line printed on stderr when a signal stopped the work.
+    /// - Returns: what `operation` returns when no signal arrived.
+    /// - Throws: ``Interrupted`` when a signal arrived (whatever `operation` threw then), else
+    ///   what `operation` throws.
+    public static func run<T: Sendable>(message: String, _ operation: @escaping @Sendable () async throws -> T) async throws -> T {
+        let task = Task { try await operation() }
+        work.withLock { $0 = { task.cancel() } }
+        installSignalSources()
+        let result = await task.result
+        guard let number = interruptingSignal else { return try result.get() }
+        finishTeardown()
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+        throw Interrupted(signal: number)
+    }
+
+    private static func installSignalSources() {
         sources.withLock { installed in
             guard installed.isEmpty else { return }
             for number in [SIGINT, SIGTERM] {
@@ -65,26 +92,32 @@ public enum ChildProcessGuard {
                 // could run, so the signal is ignored and only delivered to the source.
                 signal(number, SIG_IGN)
                 let source = DispatchSource.makeSignalSource(signal: number, queue: .global(qos: .userInitiated))
-                source.setEventHandler {
-                    // A second Ctrl-C while the first is being handled changes nothing.
-                    guard signalNumber.compareExchange(expected: 0, desired: number, ordering: .acquiringAndReleasing).exchanged else { return }
-                    ChildProcessRegistry.terminateAllBlocking(grace: grace)
-                    PartialFileRegistry.removeAll()
-                    FileHandle.standardError.write(Data((message + "\n").utf8))
-                    exit(128 + number)
-                }
+                source.setEventHandler { interrupt(number) }
                 source.resume()
                 installed.append(source)
             }
         }
     }
 
-    /// Suspends the caller until the signal path exits the process; for a command that failed
-    /// or finished while ``interruptingSignal`` is set, so that only the signal path exits.
-    public static func awaitExit() async -> Never {
-        // The continuation is never resumed: the process ends in the signal handler.
-        while true {
-            await withUnsafeContinuation { (_: UnsafeContinuation<Void, Never>) in }
+    /// The signal path: record, cancel, and arm the deadlines; a second signal changes nothing.
+    private static func interrupt(_ number: Int32) {
+        guard signalNumber.compareExchange(expected: 0, desired: number, ordering: .acquiringAndReleasing).exchanged else { return }
+        work.withLock { $0 }?()
+        DispatchQueue.global().asyncAfter(deadline: .now() + deadline) { finishTeardown() }
+        DispatchQueue.global().asyncAfter(deadline: .now() + hardDeadline) {
+            finishTeardown()
+            FileHandle.standardError.write(Data("quantorch: the interrupted work did not end within \(hardDeadline); exiting\n".utf8))
+            exit(128 + number)
+        }
+    }
+
+    /// Stops whatever children are still registered and removes partial files; safe to call
+    /// more than once and from several threads.
+    private static func finishTeardown() {
+        let killed = ChildProcessRegistry.terminateAllBlocking(grace: grace)
+        PartialFileRegistry.removeAll()
+        for child in killed {
+            FileHandle.standardError.write(Data("quantorch: \(child) did not stop on SIGTERM within \(grace); killed\n".utf8))
         }
     }
 }

@@ -119,7 +119,7 @@ public enum ServerProcess {
                 error: .fileDescriptor(errorOutput, closeAfterSpawningProcess: true)
             ) { execution in
                 let pid = execution.processIdentifier.value
-                await ChildProcessRegistry.register(pid)
+                await ChildProcessRegistry.register(pid, name: "llama-server \(configuration.model.lastPathComponent)")
                 let stop: @Sendable () async -> Void = {
                     await execution.teardown(using: [.gracefulShutDown(allowedDurationToNextStep: configuration.stopGracePeriod)])
                     ChildProcessRegistry.unregister(pid)

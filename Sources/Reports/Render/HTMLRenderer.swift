@@ -176,11 +176,11 @@ public enum HTMLRenderer {
             ("revision", report.model.revision),
             ("source", "\(report.model.source) (\(report.model.sourceKind))"),
             ("toolchain", "llama.cpp build \(report.toolchain.llamaCppBuild), \(report.toolchain.converter), quantorch \(report.toolchain.quantorchVersion)"),
-            ("chat templates", report.variants.map { "\($0.quantType) \(ChatTemplateText.describe($0.chatTemplate))" }.joined(separator: ", ")),
+            ("chat templates", report.variants.map { "\($0.quantType) \(ChatTemplateText.describe($0))" }.joined(separator: ", ")),
             ("suite", "\(report.suite.name), sha256 \(report.suite.sha256), \(report.suite.questions) questions, \(report.suite.forms) prompts per variant"),
             ("sampling", "temperature \(FigureFormat.fixed(settings.sampling.temperature, 2)), seed \(settings.sampling.seed), max tokens \(settings.sampling.maxTokens)"),
             ("system prompt", settings.systemPrompt ?? FigureFormat.missing),
-            ("server", "ctx \(settings.ctx), \(settings.slots) slots, \(settings.threads) threads, \(settings.gpuLayers) GPU layers, \(settings.mode) mode"),
+            ("server", "ctx \(settings.ctx), \(settings.slots) slot\(settings.slots == 1 ? "" : "s"), \(settings.threads) threads, \(settings.gpuLayers) GPU layers, \(settings.mode) mode"),
             ("perplexity", "\(settings.perplexity.corpus) (sha256 \(settings.perplexity.corpusSHA256.prefix(12))), ctx \(settings.perplexity.ctx), \(settings.perplexity.chunks) chunks"),
             ("stage timings", report.stageTimings.map { "\($0.stage) \(FigureFormat.fixed($0.seconds, 1)) s" }.joined(separator: ", ")),
         ]

@@ -17,10 +17,10 @@ public enum MarkdownRenderer {
         if let note = report.model.baselineNote { lines.append("- Note: \(md(note))") }
         lines.append("- Run: `\(report.runID)`, created \(report.createdAt)")
         lines.append("- Suite: \(md(report.suite.name)) (sha256 `\(report.suite.sha256.prefix(12))`), \(report.suite.questions) questions, \(report.suite.forms) prompts per variant")
-        lines.append("- Evaluation: \(report.settings.mode) mode, temperature \(FigureFormat.fixed(report.settings.sampling.temperature, 2)), seed \(report.settings.sampling.seed), max tokens \(report.settings.sampling.maxTokens), ctx \(report.settings.ctx), \(report.settings.slots) slots, \(report.settings.threads) threads, \(report.settings.gpuLayers) GPU layers")
+        lines.append("- Evaluation: \(report.settings.mode) mode, temperature \(FigureFormat.fixed(report.settings.sampling.temperature, 2)), seed \(report.settings.sampling.seed), max tokens \(report.settings.sampling.maxTokens), ctx \(report.settings.ctx), \(report.settings.slots) slot\(report.settings.slots == 1 ? "" : "s"), \(report.settings.threads) threads, \(report.settings.gpuLayers) GPU layers")
         lines.append("- Toolchain: llama.cpp build \(md(report.toolchain.llamaCppBuild)), \(md(report.toolchain.converter)), quantorch \(md(report.toolchain.quantorchVersion))")
         if report.variants.contains(where: { $0.chatTemplate != nil }) {
-            lines.append("- Chat templates: " + report.variants.map { "\(md($0.quantType)) \(md(ChatTemplateText.describe($0.chatTemplate)))" }.joined(separator: ", "))
+            lines.append("- Chat templates: " + report.variants.map { "\(md($0.quantType)) \(md(ChatTemplateText.describe($0)))" }.joined(separator: ", "))
         }
         lines.append("")
         lines.append("## Selection")
