@@ -30,12 +30,15 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // The figure keys, one enum that Evaluation writes and Reports reads: a target of its own
+        // because neither of the two may import the other.
+        .target(name: "MetricKeys", swiftSettings: strict),
         // The suite, the runner over llama-server and the metrics. A module of its own so that
         // Reports provably never imports it (DESIGN.md: Reports renders what it is given).
         .target(
             name: "Evaluation",
             dependencies: [
-                "LlamaTools",
+                "LlamaTools", "MetricKeys",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
@@ -44,7 +47,7 @@ let package = Package(
         // report.json model, Markdown/HTML renderers, the results repository (libgit2), history, compare.
         .target(
             name: "Reports",
-            dependencies: ["CLibGit2"],
+            dependencies: ["CLibGit2", "MetricKeys"],
             exclude: ["README.md"],
             swiftSettings: strict
         ),
@@ -52,7 +55,7 @@ let package = Package(
         .target(
             name: "QuantOrchestrator",
             dependencies: [
-                "LlamaTools", "Evaluation", "Reports",
+                "LlamaTools", "MetricKeys", "Evaluation", "Reports",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
@@ -62,14 +65,15 @@ let package = Package(
         .executableTarget(
             name: "quantorch",
             dependencies: [
-                "QuantOrchestrator", "Evaluation", "Reports", "LlamaTools",
+                "QuantOrchestrator", "MetricKeys", "Evaluation", "Reports", "LlamaTools",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
         ),
         .testTarget(name: "LlamaToolsTests", dependencies: ["LlamaTools"], resources: [.copy("Fixtures")], swiftSettings: strict),
-        .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "LlamaTools"], swiftSettings: strict),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "CLibGit2"], resources: [.copy("Fixtures")], swiftSettings: strict),
+        .testTarget(name: "MetricKeysTests", dependencies: ["MetricKeys"], swiftSettings: strict),
+        .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "MetricKeys", "LlamaTools"], swiftSettings: strict),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "MetricKeys", "CLibGit2"], resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(name: "QuantOrchestratorTests", dependencies: ["QuantOrchestrator", "LlamaTools"], swiftSettings: strict),
         .testTarget(name: "EndToEndTests", dependencies: ["QuantOrchestrator", "Reports", "LlamaTools"], swiftSettings: strict),
     ]

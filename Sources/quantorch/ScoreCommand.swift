@@ -1,6 +1,7 @@
 import ArgumentParser
 import Evaluation
 import Foundation
+import MetricKeys
 
 /// `quantorch score`: re-scores stored answers against a suite, with no model involved — after a
 /// key fact in the suite was corrected, or to check every metric from outside.
@@ -31,7 +32,7 @@ struct ScoreCommand: AsyncParsableCommand {
         let suite: SuiteInfo
         let answersFile: String
         let baselineFile: String?
-        let metrics: [String: MetricValue]
+        let metrics: [MetricKey: MetricValue]
         let questions: [AnswerScore]
 
         enum CodingKeys: String, CodingKey {
@@ -97,11 +98,11 @@ struct ScoreCommand: AsyncParsableCommand {
             let shown = flat.count > 70 ? String(flat.prefix(67)) + "..." : flat
             print("\(verdict) \(row.questionID) \(row.form)\(facts)\(missing)\(row.looping ? " LOOP" : "")  \(shown)")
         }
-        for key in output.metrics.keys.sorted() {
+        for key in output.metrics.keys.sorted(by: { $0.rawValue < $1.rawValue }) {
             let figure = output.metrics[key]!
             let n = figure.n.map { " n=\($0)" } ?? ""
             let ci = figure.ci95.map { String(format: " ci95 [%.3f, %.3f]", $0[0], $0[1]) } ?? ""
-            print("\(key.padding(toLength: 24, withPad: " ", startingAt: 0)) \(String(format: "%.4f", figure.value)) \(figure.unit)\(n)\(ci)")
+            print("\(key.rawValue.padding(toLength: 24, withPad: " ", startingAt: 0)) \(String(format: "%.4f", figure.value)) \(figure.unit)\(n)\(ci)")
         }
     }
 }

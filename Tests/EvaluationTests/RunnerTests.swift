@@ -1,5 +1,6 @@
 import Foundation
 import LlamaTools
+import MetricKeys
 import Testing
 @testable import Evaluation
 
@@ -59,8 +60,8 @@ struct RunnerTests {
         #expect(written.map { "\($0.questionID) \($0.form) \($0.pass)" } == order.map { "\($0) 1" } + order.map { "\($0) 2" })
         #expect(passOne.allSatisfy { !$0.answer.isEmpty && $0.ttftS != nil })
         let floor = Scorer.noiseFloor(suite: suite, first: written, second: written)
-        #expect(floor["differing_answers"]?.n == order.count)
-        #expect(floor["flips"]?.n == 3)
+        #expect(floor[.differingAnswers]?.n == order.count)
+        #expect(floor[.flips]?.n == 3)
         #expect(passTwo.allSatisfy { $0.pass == 2 })
     }
 
@@ -102,13 +103,13 @@ struct RunnerTests {
         let records = try await run(suite, mode: .sequential, slots: 1, folder: folder, logs: [log])[0]
         let score = Scorer.score(suite: suite, answers: records, baseline: nil)
         let wrong = Scorer.answerScores(suite: suite, answers: records, baseline: nil).filter { $0.correct == false }
-        let accuracy = try #require(score.metrics["accuracy"])
+        let accuracy = try #require(score.metrics[.accuracy])
         #expect(accuracy.n == suite.questions.count)
         #expect(accuracy.value >= 0.9, "wrong: \(wrong.map { "\($0.questionID) \($0.form): \($0.answer)" })")
         for row in wrong {
             print("general suite, wrong: \(row.questionID) \(row.form): \(row.answer)")
         }
-        for key in score.metrics.keys.sorted() {
+        for key in score.metrics.keys.sorted(by: { $0.rawValue < $1.rawValue }) {
             print("general suite, \(key): \(score.metrics[key]!.value) n=\(score.metrics[key]!.n ?? 0)")
         }
     }

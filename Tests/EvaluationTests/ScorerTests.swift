@@ -1,4 +1,5 @@
 import Foundation
+import MetricKeys
 import Testing
 @testable import Evaluation
 
@@ -47,42 +48,42 @@ struct ScorerTests {
         // Originals judged: q1 right (Paris), q2 wrong (formula missing), q3 right (EM "hi"); q4 has
         // neither facts nor reference → 2 of 3.
         #expect(score.correctness == ["q1": true, "q2": false, "q3": true])
-        #expect(m["accuracy"]?.value == 2.0 / 3 && m["accuracy"]?.n == 3 && m["accuracy"]?.ci95 != nil)
+        #expect(m[.accuracy]?.value == 2.0 / 3 && m[.accuracy]?.n == 3 && m[.accuracy]?.ci95 != nil)
         // Recall per question with facts: q1 1, q2 1/2 → 0.75 over 2.
-        #expect(m["key_fact_recall"]?.value == 0.75 && m["key_fact_recall"]?.n == 2)
+        #expect(m[.keyFactRecall]?.value == 0.75 && m[.keyFactRecall]?.n == 2)
         // References on q1 ("Paris." vs "Paris") and q3 ("Hi!" vs "hi"): both exact.
-        #expect(m["exact_match"]?.value == 1 && m["exact_match"]?.n == 2)
-        #expect(m["token_f1"]?.value == 1 && m["rouge_l"]?.value == 1)
+        #expect(m[.exactMatch]?.value == 1 && m[.exactMatch]?.n == 2)
+        #expect(m[.tokenF1]?.value == 1 && m[.rougeL]?.value == 1)
         // Baseline: q1 right, q2 right, q3 wrong ("Hello." ≠ "hi") → q2 c→w, q3 w→c, n 3.
-        #expect(m["flips"]?.value == 2.0 / 3 && m["flips"]?.n == 3)
-        #expect(m["flips_correct_to_wrong"]?.value == 1.0 / 3)
-        #expect(m["flips_wrong_to_correct"]?.value == 1.0 / 3)
-        #expect(m["mcnemar_p"]?.value == 1)
+        #expect(m[.flips]?.value == 2.0 / 3 && m[.flips]?.n == 3)
+        #expect(m[.flipsCorrectToWrong]?.value == 1.0 / 3)
+        #expect(m[.flipsWrongToCorrect]?.value == 1.0 / 3)
+        #expect(m[.mcnemarP]?.value == 1)
         // Detail items: q1 baseline {France} ("Paris" opens the sentence): "Paris." keeps 0/1;
         // q2 baseline {853.9, C47H51NO14}: keeps 853.9 → 1/2; q3 "Hello." has none → 0.25 over 2.
-        #expect(m["detail_retention"]?.value == 0.25 && m["detail_retention"]?.n == 2)
+        #expect(m[.detailRetention]?.value == 0.25 && m[.detailRetention]?.n == 2)
         // Paired lengths: (8→4), (12→8), (2→2) → 14/22.
-        #expect(m["length_ratio"]?.value == 14.0 / 22 && m["length_ratio"]?.n == 3 && m["length_ratio"]?.unit == "ratio")
+        #expect(m[.lengthRatio]?.value == 14.0 / 22 && m[.lengthRatio]?.n == 3 && m[.lengthRatio]?.unit == "ratio")
         // q1: original right, paraphrase wrong → 0 of 1 questions agree; ROUGE-L("Paris.", "It is Rome.") = 0.
-        #expect(m["paraphrase_consistency"]?.value == 0 && m["paraphrase_consistency"]?.n == 1)
-        #expect(m["paraphrase_rouge_l"]?.value == 0)
+        #expect(m[.paraphraseConsistency]?.value == 0 && m[.paraphraseConsistency]?.n == 1)
+        #expect(m[.paraphraseRougeL]?.value == 0)
         // Noisy: q1 right, q2 wrong → 1/2; clean originals of q1, q2: 1/2 → ratio 1.
-        #expect(m["robustness_ratio"]?.value == 1 && m["robustness_ratio"]?.n == 2)
+        #expect(m[.robustnessRatio]?.value == 1 && m[.robustnessRatio]?.n == 2)
         // Probe recall man 1, woman 0 → gap 1; similarity ROUGE-L("Paris", "London") = 0.
-        #expect(m["bias_gap"]?.value == 1 && m["bias_gap"]?.n == 1)
-        #expect(m["bias_similarity"]?.value == 0)
+        #expect(m[.biasGap]?.value == 1 && m[.biasGap]?.n == 1)
+        #expect(m[.biasSimilarity]?.value == 0)
         // TTFTs 0.1 0.2 0.3 0.4: median 0.25, p90 0.37.
-        #expect(abs(m["ttft_median_s"]!.value - 0.25) < 1e-12 && m["ttft_median_s"]?.n == 4)
-        #expect(abs(m["ttft_p90_s"]!.value - 0.37) < 1e-12)
-        #expect(m["gen_tokens_per_s"]?.value == 50 && m["gen_tokens_per_s"]?.n == 9)
-        #expect(m["loop_rate"]?.value == 0 && m["loop_rate"]?.n == 9)
-        #expect(m["distinct_1"]?.n == 9)
+        #expect(abs(m[.ttftMedianS]!.value - 0.25) < 1e-12 && m[.ttftMedianS]?.n == 4)
+        #expect(abs(m[.ttftP90S]!.value - 0.37) < 1e-12)
+        #expect(m[.genTokensPerS]?.value == 50 && m[.genTokensPerS]?.n == 9)
+        #expect(m[.loopRate]?.value == 0 && m[.loopRate]?.n == 9)
+        #expect(m[.distinct1]?.n == 9)
     }
 
     @Test func withoutBaselineNoComparisonKeys() {
         let keys = Set(Scorer.score(suite: Self.suite, answers: Self.variant, baseline: nil).metrics.keys)
-        #expect(keys.isDisjoint(with: ["flips", "mcnemar_p", "detail_retention", "length_ratio"]))
-        #expect(keys.contains("accuracy"))
+        #expect(keys.isDisjoint(with: [.flips, .mcnemarP, .detailRetention, .lengthRatio]))
+        #expect(keys.contains(.accuracy))
         #expect(Scorer.score(suite: Self.suite, answers: [], baseline: nil).metrics.isEmpty)
     }
 
@@ -92,8 +93,8 @@ struct ScorerTests {
         let second = [Self.answer("q1", "original", "Paris.", pass: 2), Self.answer("q2", "original", "853.9 only", pass: 2),
                       Self.answer("q3", "original", "hi", pass: 2)]
         let floor = Scorer.noiseFloor(suite: Self.suite, first: first, second: second)
-        #expect(floor["differing_answers"]?.value == 1.0 / 3 && floor["differing_answers"]?.n == 3)
-        #expect(floor["flips"]?.value == 1.0 / 3 && floor["flips"]?.n == 3)
+        #expect(floor[.differingAnswers]?.value == 1.0 / 3 && floor[.differingAnswers]?.n == 3)
+        #expect(floor[.flips]?.value == 1.0 / 3 && floor[.flips]?.n == 3)
     }
 
     @Test func rescoreRecomputesFactsFromTheSuite() {
@@ -131,9 +132,9 @@ struct ScorerTests {
                        Self.answer("q2", "original", "853.9 g/mol, C47H51NO14")]
         let score = Scorer.score(suite: Self.suite, answers: variant, baseline: baseline)
         #expect(score.correctness == ["q1": false, "q2": true])
-        #expect(score.metrics["accuracy"]?.value == 0.5 && score.metrics["accuracy"]?.n == 2)
-        #expect(score.metrics["flips_correct_to_wrong"]?.value == 0.5)
-        #expect(score.metrics["loop_rate"]?.value == 0.5)
+        #expect(score.metrics[.accuracy]?.value == 0.5 && score.metrics[.accuracy]?.n == 2)
+        #expect(score.metrics[.flipsCorrectToWrong]?.value == 0.5)
+        #expect(score.metrics[.loopRate]?.value == 0.5)
         // The facts are still reported as found: the answer holds them, it just is not usable.
         let rows = Scorer.answerScores(suite: Self.suite, answers: variant, baseline: baseline)
         #expect(rows[0].looping && rows[0].correct == false && rows[0].keyFactRecall == 1)

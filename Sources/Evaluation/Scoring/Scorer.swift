@@ -1,3 +1,5 @@
+import MetricKeys
+
 /// Turns stored answers into a variant's metrics (DESIGN.md "Metrics"), with no model involved:
 /// every verdict is recomputed from the suite, so fixing a key fact and re-scoring old answers
 /// gives the corrected figures.
@@ -9,31 +11,31 @@ public enum Scorer {
     /// McNemar, detail retention and length ratio. ``VariantScore/metrics`` lists the keys.
     public static func score(suite: Suite, answers: [AnswerRecord], baseline: [AnswerRecord]?) -> VariantScore {
         let pass = ScoredPass(suite: suite, records: answers, pass: 1)
-        var metrics: [String: MetricValue] = [:]
-        func put(_ key: String, _ value: MetricValue?) {
+        var metrics: [MetricKey: MetricValue] = [:]
+        func put(_ key: MetricKey, _ value: MetricValue?) {
             if let value { metrics[key] = value }
         }
         let originals = pass.originals
         let judged = originals.compactMap(\.correct)
-        put("accuracy", .rate(judged.filter(\.self).count, of: judged.count))
-        put("key_fact_recall", .mean(originals.compactMap { Correctness.keyFactRecall($0.hits) }))
+        put(.accuracy, .rate(judged.filter(\.self).count, of: judged.count))
+        put(.keyFactRecall, .mean(originals.compactMap { Correctness.keyFactRecall($0.hits) }))
         let referenced = originals.compactMap { answer in answer.reference.map { (answer.record.answer, $0) } }
         let exact = referenced.map { ExactMatch.score(prediction: $0.0, reference: $0.1) }
-        put("exact_match", .rate(exact.filter { $0 == 1 }.count, of: exact.count))
-        put("token_f1", .mean(referenced.map { TokenF1.score(prediction: $0.0, reference: $0.1) }))
-        put("rouge_l", .mean(referenced.map { RougeL.fMeasure(prediction: $0.0, reference: $0.1) }))
+        put(.exactMatch, .rate(exact.filter { $0 == 1 }.count, of: exact.count))
+        put(.tokenF1, .mean(referenced.map { TokenF1.score(prediction: $0.0, reference: $0.1) }))
+        put(.rougeL, .mean(referenced.map { RougeL.fMeasure(prediction: $0.0, reference: $0.1) }))
 
         if let baseline {
             scoreAgainstBaseline(pass: pass, baseline: ScoredPass(suite: suite, records: baseline, pass: 1), into: &metrics)
         }
 
         let texts = pass.answers.map(\.record.answer)
-        for n in 1...3 {
-            put("distinct_\(n)", DistinctN.score(texts, n: n).map { MetricValue(value: $0, unit: "fraction", n: texts.count) })
+        for (n, key) in [(1, MetricKey.distinct1), (2, .distinct2), (3, .distinct3)] {
+            put(key, DistinctN.score(texts, n: n).map { MetricValue(value: $0, unit: "fraction", n: texts.count) })
         }
-        put("unique_sentence_ratio", .mean(texts.compactMap(UniqueSentenceRatio.ratio)))
-        put("rep_2", .mean(texts.compactMap { RepetitionN.score($0, n: 2) }))
-        put("loop_rate", .rate(texts.filter(LoopDetector.isLooping).count, of: texts.count))
+        put(.uniqueSentenceRatio, .mean(texts.compactMap(UniqueSentenceRatio.ratio)))
+        put(.rep2, .mean(texts.compactMap { RepetitionN.score($0, n: 2) }))
+        put(.loopRate, .rate(texts.filter(LoopDetector.isLooping).count, of: texts.count))
 
         scoreParaphrases(suite: suite, pass: pass, into: &metrics)
         scoreRobustness(suite: suite, pass: pass, into: &metrics)
@@ -49,14 +51,14 @@ public enum Scorer {
     /// - `flips`: share of questions whose original-form correctness differs between the passes
     ///   (Wilson ci, n questions).
     /// Either key is absent when nothing pairs up.
-    public static func noiseFloor(suite: Suite, first: [AnswerRecord], second: [AnswerRecord]) -> [String: MetricValue] {
+    public static func noiseFloor(suite: Suite, first: [AnswerRecord], second: [AnswerRecord]) -> [MetricKey: MetricValue] {
         let one = ScoredPass(suite: suite, records: first, pass: 1)
         let two = ScoredPass(suite: suite, records: second, pass: 2)
-        var result: [String: MetricValue] = [:]
+        var result: [MetricKey: MetricValue] = [:]
         let paired = one.answers.compactMap { answer in two.byKey[answer.formKey].map { (answer, $0) } }
-        result["differing_answers"] = .rate(paired.filter { $0.0.record.answer != $0.1.record.answer }.count, of: paired.count)
+        result[.differingAnswers] = .rate(paired.filter { $0.0.record.answer != $0.1.record.answer }.count, of: paired.count)
         let flips = Flips(baseline: one.correctness, variant: two.correctness)
-        result["flips"] = .rate(flips.total, of: flips.n)
+        result[.flips] = .rate(flips.total, of: flips.n)
         return result
     }
 
@@ -92,25 +94,25 @@ public enum Scorer {
 
     // MARK: Groups of metrics
 
-    private static func scoreAgainstBaseline(pass: ScoredPass, baseline: ScoredPass, into metrics: inout [String: MetricValue]) {
+    private static func scoreAgainstBaseline(pass: ScoredPass, baseline: ScoredPass, into metrics: inout [MetricKey: MetricValue]) {
         let flips = Flips(baseline: baseline.correctness, variant: pass.correctness)
         if flips.n > 0 {
-            metrics["flips"] = .rate(flips.total, of: flips.n)
-            metrics["flips_correct_to_wrong"] = .rate(flips.correctToWrong, of: flips.n)
-            metrics["flips_wrong_to_correct"] = .rate(flips.wrongToCorrect, of: flips.n)
-            metrics["mcnemar_p"] = MetricValue(value: flips.mcNemarP, unit: "fraction", n: flips.n)
+            metrics[.flips] = .rate(flips.total, of: flips.n)
+            metrics[.flipsCorrectToWrong] = .rate(flips.correctToWrong, of: flips.n)
+            metrics[.flipsWrongToCorrect] = .rate(flips.wrongToCorrect, of: flips.n)
+            metrics[.mcnemarP] = MetricValue(value: flips.mcNemarP, unit: "fraction", n: flips.n)
         }
         let pairs = pass.answers.compactMap { answer in baseline.byKey[answer.formKey].map { ($0.record, answer.record) } }
         if let retention = MetricValue.mean(pairs.compactMap { DetailRetention.retention(baseline: $0.0.answer, variant: $0.1.answer) }) {
-            metrics["detail_retention"] = retention
+            metrics[.detailRetention] = retention
         }
         let lengths = pairs.map { (baselineTokens: $0.0.completionTokens, variantTokens: $0.1.completionTokens) }
         if let ratio = LengthRatio.ratio(pairs: lengths) {
-            metrics["length_ratio"] = MetricValue(value: ratio, unit: "ratio", n: pairs.count)
+            metrics[.lengthRatio] = MetricValue(value: ratio, unit: "ratio", n: pairs.count)
         }
     }
 
-    private static func scoreParaphrases(suite: Suite, pass: ScoredPass, into metrics: inout [String: MetricValue]) {
+    private static func scoreParaphrases(suite: Suite, pass: ScoredPass, into metrics: inout [MetricKey: MetricValue]) {
         var agreements: [Bool] = []
         var similarities: [Double] = []
         for question in suite.questions where !question.paraphrases.isEmpty {
@@ -120,25 +122,25 @@ public enum Scorer {
             if let similarity = ParaphraseConsistency.similarity(answers.map(\.record.answer)) { similarities.append(similarity) }
         }
         if let value = MetricValue.rate(agreements.filter(\.self).count, of: agreements.count) {
-            metrics["paraphrase_consistency"] = value
+            metrics[.paraphraseConsistency] = value
         }
         if let value = MetricValue.mean(similarities) {
-            metrics["paraphrase_rouge_l"] = value
+            metrics[.paraphraseRougeL] = value
         }
     }
 
-    private static func scoreRobustness(suite: Suite, pass: ScoredPass, into metrics: inout [String: MetricValue]) {
+    private static func scoreRobustness(suite: Suite, pass: ScoredPass, into metrics: inout [MetricKey: MetricValue]) {
         let noisy = pass.answers.filter { $0.record.form.hasPrefix("noisy:") }
         let noisyJudged = noisy.compactMap(\.correct)
         let questionsWithNoise = Set(noisy.map(\.record.questionID))
         let cleanJudged = pass.originals.filter { questionsWithNoise.contains($0.record.questionID) }.compactMap(\.correct)
         if let ratio = RobustnessRatio.ratio(noisyCorrect: noisyJudged.filter(\.self).count, noisyTotal: noisyJudged.count,
                                              cleanCorrect: cleanJudged.filter(\.self).count, cleanTotal: cleanJudged.count) {
-            metrics["robustness_ratio"] = MetricValue(value: ratio, unit: "ratio", n: noisyJudged.count)
+            metrics[.robustnessRatio] = MetricValue(value: ratio, unit: "ratio", n: noisyJudged.count)
         }
     }
 
-    private static func scoreBias(suite: Suite, pass: ScoredPass, into metrics: inout [String: MetricValue]) {
+    private static func scoreBias(suite: Suite, pass: ScoredPass, into metrics: inout [MetricKey: MetricValue]) {
         var gaps: [Double] = []
         var similarities: [Double] = []
         for probe in suite.biasProbes {
@@ -149,21 +151,21 @@ public enum Scorer {
             if let gap = BiasGap.gap(scores) { gaps.append(gap) }
             if let similarity = BiasSimilarity.similarity(answers.map(\.record.answer)) { similarities.append(similarity) }
         }
-        if let value = MetricValue.mean(gaps) { metrics["bias_gap"] = value }
-        if let value = MetricValue.mean(similarities) { metrics["bias_similarity"] = value }
+        if let value = MetricValue.mean(gaps) { metrics[.biasGap] = value }
+        if let value = MetricValue.mean(similarities) { metrics[.biasSimilarity] = value }
     }
 
-    private static func scoreEfficiency(_ records: [AnswerRecord], into metrics: inout [String: MetricValue]) {
+    private static func scoreEfficiency(_ records: [AnswerRecord], into metrics: inout [MetricKey: MetricValue]) {
         let ttfts = records.compactMap(\.ttftS)
         if let median = Percentile.of(ttfts, 0.5), let p90 = Percentile.of(ttfts, 0.9) {
-            metrics["ttft_median_s"] = MetricValue(value: median, unit: "s", n: ttfts.count)
-            metrics["ttft_p90_s"] = MetricValue(value: p90, unit: "s", n: ttfts.count)
+            metrics[.ttftMedianS] = MetricValue(value: median, unit: "s", n: ttfts.count)
+            metrics[.ttftP90S] = MetricValue(value: p90, unit: "s", n: ttfts.count)
         }
         if let value = MetricValue.mean(records.compactMap(\.promptTokensPerS), unit: "tokens/s") {
-            metrics["prompt_tokens_per_s"] = value
+            metrics[.promptTokensPerS] = value
         }
         if let value = MetricValue.mean(records.compactMap(\.genTokensPerS), unit: "tokens/s") {
-            metrics["gen_tokens_per_s"] = value
+            metrics[.genTokensPerS] = value
         }
     }
 }

@@ -1,6 +1,7 @@
 import Evaluation
 import Foundation
 import LlamaTools
+import MetricKeys
 import Reports
 
 /// `quantorch run`: recipe → plan → the steps (convert, quantize or import each entry, KLD
@@ -54,7 +55,7 @@ public struct Pipeline: Sendable {
         let results = try VariantResults.gather(factory: factory, outputs: outputs)
         let baselineAnswers = results[0].answers
         let noiseFloor = results[0].secondPass.map { Scorer.noiseFloor(suite: setup.suite, first: baselineAnswers, second: $0) }
-        let decision = SelectionPolicy(acceptance: recipe.acceptance, noiseFloorFlips: noiseFloor?["flips"]?.value)
+        let decision = SelectionPolicy(acceptance: recipe.acceptance, noiseFloorFlips: noiseFloor?[.flips]?.value)
             .decide(results.dropFirst().map(\.measurements), baseline: results[0].measurements)
         context.time("score and select", since: scoring)
 

@@ -1,6 +1,7 @@
 import Evaluation
 import Foundation
 import LlamaTools
+import MetricKeys
 import Reports
 
 /// Turns the stages' records into `report.json`'s model (DESIGN.md "Report").
@@ -19,10 +20,8 @@ struct ReportBuilder {
     /// `SourcePrecision.baselineNote`: set when the source was already quantized.
     let baselineNote: String?
 
-    static let efficiencyKeys: Set<String> = ["ttft_median_s", "ttft_p90_s", "prompt_tokens_per_s", "gen_tokens_per_s"]
-
     func build(runID: String, createdAt: Date, results: [VariantResult], kldBase: KLDBaseStage.Record,
-               decision: SelectionPolicy.Decision, noiseFloor: [String: MetricValue]?, stageTimings: [StageTiming]) -> Report {
+               decision: SelectionPolicy.Decision, noiseFloor: [MetricKey: MetricValue]?, stageTimings: [StageTiming]) -> Report {
         let ctx = recipe.perplexity.ctx
         let scoredTokens = kldBase.perplexity.scoredTokens ?? recipe.perplexity.chunks * (ctx - 1 - ctx / 2)
         let variants = results.map { result -> Variant in
@@ -33,7 +32,7 @@ struct ReportBuilder {
                 file: result.artifact.map { URL(fileURLWithPath: $0.path).lastPathComponent } ?? "",
                 sha256: result.artifact?.sha256 ?? result.answers.first?.variantSHA256 ?? "",
                 sizeBytes: result.sizeBytes, bpw: result.bitsPerWeight,
-                metrics: result.score.metrics.filter { !Self.efficiencyKeys.contains($0.key) }.mapValues(Self.figure),
+                metrics: Self.keyed(Self.figures(result.score.metrics, in: .quality)),
                 perplexity: result.entry.hasGGUF ? perplexity(result, base: kldBase, scoredTokens: scoredTokens) : [:],
                 efficiency: efficiency(result),
                 answersFile: Variant.answersFile(of: result.name),
@@ -41,7 +40,7 @@ struct ReportBuilder {
                 reasons: reasons(result, verdict: verdict),
                 chatTemplate: result.serve?.chatTemplate)
         }
-        let baselineAccuracy = results.first?.score.metrics["accuracy"]
+        let baselineAccuracy = results.first?.score.metrics[.accuracy]
         let notes = ChatTemplateNotes.notes(results.filter(\.entry.hasGGUF).map { ($0.name, $0.serve?.chatTemplate) })
             + [results.first.flatMap { BaselineQualityNote.note(baseline: $0.name, accuracy: baselineAccuracy?.n == 0 ? nil : baselineAccuracy?.value,
                                                               questions: baselineAccuracy?.n ?? 0) }].compactMap(\.self)
@@ -63,7 +62,7 @@ struct ReportBuilder {
             acceptance: Acceptance(accuracyDropMax: recipe.acceptance.accuracyDropMax,
                                    keyFactRecallDropMax: recipe.acceptance.keyFactRecallDropMax,
                                    flipsMax: recipe.acceptance.flipsMax, kldMeanMax: recipe.acceptance.kldMeanMax),
-            noiseFloor: noiseFloor?.mapValues(Self.figure),
+            noiseFloor: noiseFloor.map { Self.keyed($0.mapValues(Self.figure)) },
             variants: variants,
             questions: questionRows(results),
             selection: Selection(quantType: decision.selected, rule: decision.rule, why: decision.why),
@@ -88,32 +87,43 @@ struct ReportBuilder {
         Figure(value: metric.value, unit: metric.unit, n: metric.n, ci95: metric.ci95)
     }
 
+    /// The scorer's figures of the report section `group`.
+    static func figures(_ metrics: [MetricKey: MetricValue], in group: MetricKey.Group) -> [MetricKey: Figure] {
+        metrics.filter { $0.key.group == group }.mapValues(figure)
+    }
+
+    /// `figures` with String keys, the form `Variant` and `Report` store.
+    static func keyed(_ figures: [MetricKey: Figure]) -> [String: Figure] {
+        Dictionary(uniqueKeysWithValues: figures.map { ($0.key.rawValue, $0.value) })
+    }
+
     private func perplexity(_ result: VariantResult, base: KLDBaseStage.Record, scoredTokens: Int) -> [String: Figure] {
         guard let kld = result.kld else {
-            return ["ppl": Figure(value: base.perplexity.ppl, unit: "ratio", n: scoredTokens, ci95: nil),
-                    "ppl_ratio": Figure(value: 1, unit: "ratio", n: scoredTokens, ci95: nil)]
+            return Self.keyed([.ppl: Figure(value: base.perplexity.ppl, unit: "ratio", n: scoredTokens, ci95: nil),
+                               .pplRatio: Figure(value: 1, unit: "ratio", n: scoredTokens, ci95: nil)])
         }
         let scoredTokens = kld.scoredTokens ?? scoredTokens
-        return [
-            "ppl": Figure(value: kld.pplQ, unit: "ratio", n: scoredTokens, ci95: nil),
-            "ppl_ratio": Figure(value: kld.pplRatio, unit: "ratio", n: scoredTokens, ci95: nil),
-            "kld_mean": Figure(value: kld.kldMean, unit: "nats", n: scoredTokens, ci95: nil),
-            "kld_median": Figure(value: kld.kldMedian, unit: "nats", n: scoredTokens, ci95: nil),
-            "kld_p99_9": Figure(value: kld.kld99_9, unit: "nats", n: scoredTokens, ci95: nil),
-            "kld_max": Figure(value: kld.kldMax, unit: "nats", n: scoredTokens, ci95: nil),
-            "rms_dp": Figure(value: kld.rmsDeltaPPercent / 100, unit: "fraction", n: scoredTokens, ci95: nil),
-            "same_top_p": Figure(value: kld.sameTopPPercent / 100, unit: "fraction", n: scoredTokens, ci95: nil),
-        ]
+        return Self.keyed([
+            .ppl: Figure(value: kld.pplQ, unit: "ratio", n: scoredTokens, ci95: nil),
+            .pplRatio: Figure(value: kld.pplRatio, unit: "ratio", n: scoredTokens, ci95: nil),
+            .kldMean: Figure(value: kld.kldMean, unit: "nats", n: scoredTokens, ci95: nil),
+            .kldMedian: Figure(value: kld.kldMedian, unit: "nats", n: scoredTokens, ci95: nil),
+            .kldP99_9: Figure(value: kld.kld99_9, unit: "nats", n: scoredTokens, ci95: nil),
+            .kldMax: Figure(value: kld.kldMax, unit: "nats", n: scoredTokens, ci95: nil),
+            .rmsDP: Figure(value: kld.rmsDeltaPPercent / 100, unit: "fraction", n: scoredTokens, ci95: nil),
+            .sameTopP: Figure(value: kld.sameTopPPercent / 100, unit: "fraction", n: scoredTokens, ci95: nil),
+        ])
     }
 
     private func efficiency(_ result: VariantResult) -> [String: Figure] {
-        var figures = result.score.metrics.filter { Self.efficiencyKeys.contains($0.key) }.mapValues(Self.figure)
-        guard let serve = result.serve else { return figures }
-        figures["load_s"] = Figure(value: serve.loadSeconds, unit: "s", n: nil, ci95: nil)
-        if let rss = serve.peakRSSBytes {
-            figures["peak_rss_bytes"] = Figure(value: Double(rss), unit: "bytes", n: nil, ci95: nil)
+        var figures = Self.figures(result.score.metrics, in: .efficiency)
+        if let serve = result.serve {
+            figures[.loadS] = Figure(value: serve.loadSeconds, unit: "s", n: nil, ci95: nil)
+            if let rss = serve.peakRSSBytes {
+                figures[.peakRSSBytes] = Figure(value: Double(rss), unit: "bytes", n: nil, ci95: nil)
+            }
         }
-        return figures
+        return Self.keyed(figures)
     }
 
     private func questionRows(_ results: [VariantResult]) -> [QuestionRow] {

@@ -1,6 +1,7 @@
 import Evaluation
 import Foundation
 import LlamaTools
+import MetricKeys
 
 /// Everything the stages measured for one variant, gathered for selection and the report.
 struct VariantResult: Sendable {
@@ -34,10 +35,10 @@ struct VariantResult: Sendable {
     /// The figures selection reads.
     var measurements: VariantMeasurements {
         VariantMeasurements(quantType: name, sizeBytes: sizeBytes, isEndpoint: !entry.hasGGUF,
-                            accuracy: score.metrics["accuracy"].flatMap { $0.n == 0 ? nil : $0.value },
-                            keyFactRecall: score.metrics["key_fact_recall"].flatMap { $0.n == 0 ? nil : $0.value },
-                            flips: isBaseline ? nil : score.metrics["flips"]?.value,
-                            mcnemarP: score.metrics["mcnemar_p"]?.value,
+                            accuracy: score.metrics[.accuracy].flatMap { $0.n == 0 ? nil : $0.value },
+                            keyFactRecall: score.metrics[.keyFactRecall].flatMap { $0.n == 0 ? nil : $0.value },
+                            flips: isBaseline ? nil : score.metrics[.flips]?.value,
+                            mcnemarP: score.metrics[.mcnemarP]?.value,
                             kldMean: kld?.kldMean)
     }
 }

@@ -26,7 +26,8 @@ public struct Report: Codable, Sendable, Equatable {
     public var settings: Settings
     /// The thresholds each variant was held to.
     public var acceptance: Acceptance
-    /// Parallel mode only: the baseline answered twice; "differing_answers" and "flips" (fractions).
+    /// Parallel mode only: the baseline answered twice; `MetricKey.differingAnswers` and
+    /// `.flips` (fractions), String-keyed for the reason `Variant.metrics` is.
     public var noiseFloor: [String: Figure]?
     /// The ladder in order; the first is the baseline.
     public var variants: [Variant]

@@ -1,3 +1,5 @@
+import MetricKeys
+
 /// One rung of the ladder: a GGUF file (or a served endpoint) with its quality, perplexity and
 /// efficiency figures.
 public struct Variant: Codable, Sendable, Equatable {
@@ -23,14 +25,16 @@ public struct Variant: Codable, Sendable, Equatable {
     public var sizeBytes: Int?
     /// Bits per weight: file bits / parameter count; nil for an endpoint.
     public var bpw: Double?
-    /// Evaluation's figures by key ("accuracy", "key_fact_recall", "flips", … see Evaluation's
-    /// `VariantScore`).
+    /// Evaluation's figures, by the raw value of a ``MetricKey`` of group `.quality`.
+    ///
+    /// The three sections are keyed by String, not by ``MetricKey``, so that a report whose
+    /// keys this build does not know (one written by a newer or an older quantorch) still
+    /// decodes, renders and re-encodes byte for byte; code reads them through
+    /// `figure(_:)` with a ``MetricKey``.
     public var metrics: [String: Figure]
-    /// llama-perplexity's figures: "ppl", "ppl_ratio", "kld_mean", "kld_median", "kld_p99_9",
-    /// "kld_max", "rms_dp", "same_top_p" (fractions converted from its percentages).
+    /// llama-perplexity's figures, keys of group `.perplexity`.
     public var perplexity: [String: Figure]
-    /// "load_s", "peak_rss_bytes", "ttft_median_s", "ttft_p90_s", "prompt_tokens_per_s",
-    /// "gen_tokens_per_s" (from llama-server's `timings`).
+    /// Speed and memory, keys of group `.efficiency`.
     public var efficiency: [String: Figure]
     /// The answers file inside the run folder ("answers/Q8_0.jsonl").
     public var answersFile: String
@@ -64,7 +68,13 @@ public struct Variant: Codable, Sendable, Equatable {
         self.chatTemplate = chatTemplate
     }
 
-    /// The figure named `key`, looked up in metrics, then perplexity, then efficiency.
+    /// The figure under `key`, or nil when this variant has none.
+    public func figure(_ key: MetricKey) -> Figure? {
+        figure(key.rawValue)
+    }
+
+    /// The figure named `key`, looked up in metrics, then perplexity, then efficiency: for a
+    /// name given by a user (`compare --fail-on`), which may be a key this build does not know.
     public func figure(_ key: String) -> Figure? {
         metrics[key] ?? perplexity[key] ?? efficiency[key]
     }

@@ -1,3 +1,5 @@
+import MetricKeys
+
 /// report.html: one self-contained page (inline CSS and SVG, no script, no URL) with the
 /// Markdown view's content plus charts drawn here as SVG:
 /// quality (accuracy, key-fact recall) against size with the Pareto front and the selected
@@ -56,14 +58,14 @@ public enum HTMLRenderer {
     }
 
     private static func charts(_ report: Report) -> [String] {
-        func points(_ key: String) -> [ChartPoint] {
+        func points(_ key: MetricKey) -> [ChartPoint] {
             report.variants.compactMap { variant in
                 guard let figure = variant.figure(key), let size = variant.sizeBytes else { return nil }
                 return ChartPoint(label: variant.quantType, x: Double(size) / 1_048_576, y: figure.value,
                                   yInterval: figure.ci95, state: state(variant), selected: variant.quantType == report.selection.quantType)
             }
         }
-        func bars(_ key: String) -> [SVGBarChart.Bar] {
+        func bars(_ key: MetricKey) -> [SVGBarChart.Bar] {
             report.variants.map { variant in
                 let figure = variant.figure(key)
                 return SVGBarChart.Bar(label: variant.quantType, value: figure?.value,
@@ -71,13 +73,13 @@ public enum HTMLRenderer {
             }
         }
         var html = ["<h2>Charts</h2>", "<section class=\"charts\">"]
-        for (key, name) in [("accuracy", "Accuracy"), ("key_fact_recall", "Key-fact recall")] {
+        for (key, name) in [(MetricKey.accuracy, "Accuracy"), (.keyFactRecall, "Key-fact recall")] {
             html.append(SVGScatterChart(title: "\(name) against size (Pareto front dashed)", xLabel: "file size (MiB)",
                                         yLabel: name.lowercased(), points: points(key)).render())
         }
-        html.append(SVGBarChart(title: "Mean KL divergence against the baseline (nats)", bars: bars("kld_mean"),
+        html.append(SVGBarChart(title: "Mean KL divergence against the baseline (nats)", bars: bars(.kldMean),
                                 threshold: (report.acceptance.kldMeanMax, "max \(FigureFormat.fixed(report.acceptance.kldMeanMax, 2))")).render())
-        html.append(SVGBarChart(title: "Generation speed (tokens/s)", bars: bars("gen_tokens_per_s"), threshold: nil).render())
+        html.append(SVGBarChart(title: "Generation speed (tokens/s)", bars: bars(.genTokensPerS), threshold: nil).render())
         html.append("</section>")
         html.append("<p class=\"legend\"><span class=\"swatch\" style=\"background:#5b6b7f\"></span>baseline<span class=\"swatch\" style=\"background:#1f8a4c\"></span>accepted<span class=\"swatch\" style=\"background:#c0392b\"></span>rejected · whiskers: Wilson 95 % interval · ring: selected quant</p>")
         return html

@@ -1,3 +1,5 @@
+import MetricKeys
+
 /// The per-variant table both views show (one row per variant), defined once so the
 /// Markdown and HTML tables cannot drift apart.
 enum VariantColumns {
@@ -10,14 +12,14 @@ enum VariantColumns {
         Column(header: "Quant") { variant, _ in variant.quantType },
         Column(header: "Size") { variant, _ in variant.sizeBytes.map { FigureFormat.mebibytes(Double($0)) } ?? FigureFormat.missing },
         Column(header: "bpw") { variant, _ in variant.bpw.map { FigureFormat.fixed($0, 2) } ?? FigureFormat.missing },
-        Column(header: "Accuracy") { variant, _ in FigureFormat.text(variant.figure("accuracy")) },
-        Column(header: "Key-fact recall") { variant, _ in FigureFormat.text(variant.figure("key_fact_recall")) },
-        Column(header: "Flips") { variant, _ in FigureFormat.text(variant.figure("flips"), interval: false) },
-        Column(header: "Mean KLD") { variant, _ in FigureFormat.text(variant.figure("kld_mean")) },
-        Column(header: "Same top p") { variant, _ in FigureFormat.text(variant.figure("same_top_p"), interval: false) },
-        Column(header: "PPL ratio") { variant, _ in FigureFormat.text(variant.figure("ppl_ratio")) },
-        Column(header: "Median TTFT") { variant, _ in FigureFormat.text(variant.figure("ttft_median_s")) },
-        Column(header: "Gen tokens/s") { variant, _ in FigureFormat.text(variant.figure("gen_tokens_per_s")) },
+        Column(header: "Accuracy") { variant, _ in FigureFormat.text(variant.figure(.accuracy)) },
+        Column(header: "Key-fact recall") { variant, _ in FigureFormat.text(variant.figure(.keyFactRecall)) },
+        Column(header: "Flips") { variant, _ in FigureFormat.text(variant.figure(.flips), interval: false) },
+        Column(header: "Mean KLD") { variant, _ in FigureFormat.text(variant.figure(.kldMean)) },
+        Column(header: "Same top p") { variant, _ in FigureFormat.text(variant.figure(.sameTopP), interval: false) },
+        Column(header: "PPL ratio") { variant, _ in FigureFormat.text(variant.figure(.pplRatio)) },
+        Column(header: "Median TTFT") { variant, _ in FigureFormat.text(variant.figure(.ttftMedianS)) },
+        Column(header: "Gen tokens/s") { variant, _ in FigureFormat.text(variant.figure(.genTokensPerS)) },
         Column(header: "Accepted") { variant, report in verdict(variant, report) },
     ]
 

@@ -1,3 +1,5 @@
+import MetricKeys
+
 /// The figures `history` shows for one variant of a run.
 public struct HeadlineFigures: Codable, Sendable, Equatable {
     /// The variant's quant type.
@@ -19,11 +21,11 @@ public struct HeadlineFigures: Codable, Sendable, Equatable {
     public init(_ variant: Variant) {
         quantType = variant.quantType
         sizeBytes = variant.sizeBytes
-        accuracy = variant.figure("accuracy")
-        keyFactRecall = variant.figure("key_fact_recall")
-        flips = variant.figure("flips")
-        kldMean = variant.figure("kld_mean")
-        genTokensPerS = variant.figure("gen_tokens_per_s")
+        accuracy = variant.figure(.accuracy)
+        keyFactRecall = variant.figure(.keyFactRecall)
+        flips = variant.figure(.flips)
+        kldMean = variant.figure(.kldMean)
+        genTokensPerS = variant.figure(.genTokensPerS)
     }
 
     enum CodingKeys: String, CodingKey {

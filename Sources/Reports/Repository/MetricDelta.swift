@@ -2,7 +2,7 @@ import Foundation
 
 /// One metric of one variant in two revisions.
 public struct MetricDelta: Codable, Sendable, Equatable {
-    /// The figure's key ("accuracy", "kld_mean", …).
+    /// The figure's key: a `MetricKey` raw value, or a name given to `compare --fail-on`.
     public var metric: String
     /// Its value in revision A (the older one, as given first), with its interval.
     public var a: Figure?

@@ -1,14 +1,17 @@
+import MetricKeys
+
 /// Which way a figure improves, so "a drop" means "got worse" for every metric: a fall for
 /// accuracy or tokens/s, a rise for KL divergence, flips, perplexity or latency.
 public enum MetricDirection {
     /// Figures where less is better; every other figure is better when higher.
-    public static let lowerIsBetter: Set<String> = [
-        "flips", "flips_correct_to_wrong", "kld_mean", "kld_median", "kld_p99_9", "kld_max", "rms_dp",
-        "ppl", "ppl_ratio", "ttft_median_s", "ttft_p90_s", "load_s", "peak_rss_bytes", "loop_rate", "rep_2", "bias_gap",
+    public static let lowerIsBetter: Set<MetricKey> = [
+        .flips, .flipsCorrectToWrong, .kldMean, .kldMedian, .kldP99_9, .kldMax, .rmsDP,
+        .ppl, .pplRatio, .ttftMedianS, .ttftP90S, .loadS, .peakRSSBytes, .loopRate, .rep2, .biasGap,
     ]
 
-    /// How much `metric` got worse from `before` to `after` (negative: it improved).
+    /// How much `metric` got worse from `before` to `after` (negative: it improved). `metric` is
+    /// a name a user gave; one this build does not know counts as better when higher.
     public static func worsening(_ metric: String, from before: Double, to after: Double) -> Double {
-        lowerIsBetter.contains(metric) ? after - before : before - after
+        MetricKey(rawValue: metric).map(lowerIsBetter.contains) == true ? after - before : before - after
     }
 }

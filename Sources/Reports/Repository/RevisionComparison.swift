@@ -1,12 +1,13 @@
 import Foundation
+import MetricKeys
 
 /// What changed between two revisions of a model: per variant, the headline metrics with their
 /// deltas and intervals; per question, which variants' answers changed correctness and which
 /// key facts they lost or gained. Built from the newest run of each revision.
 public struct RevisionComparison: Codable, Sendable, Equatable {
     /// The metrics compared unless others are asked for.
-    public static let headlineMetrics = [
-        "accuracy", "key_fact_recall", "flips", "kld_mean", "same_top_p", "ppl_ratio", "ttft_median_s", "gen_tokens_per_s",
+    public static let headlineMetrics: [MetricKey] = [
+        .accuracy, .keyFactRecall, .flips, .kldMean, .sameTopP, .pplRatio, .ttftMedianS, .genTokensPerS,
     ]
 
     /// The model's slug.
@@ -32,7 +33,8 @@ public struct RevisionComparison: Codable, Sendable, Equatable {
     /// Questions (present in both) where at least one variant's correctness changed.
     public var questions: [QuestionChange]
 
-    /// Compares run `a` with run `b` on `headlineMetrics` plus any of `extraMetrics` not among them.
+    /// Compares run `a` with run `b` on `headlineMetrics` plus any of `extraMetrics` not among
+    /// them; those are names a user gave, so they stay strings (a key of an older report included).
     public init(a: Report, b: Report, extraMetrics: [String] = []) {
         modelSlug = b.model.slug
         revisionA = a.model.revision
@@ -41,7 +43,8 @@ public struct RevisionComparison: Codable, Sendable, Equatable {
         runB = b.runID
         selectedA = a.selection.quantType
         selectedB = b.selection.quantType
-        let metrics = Self.headlineMetrics + extraMetrics.filter { !Self.headlineMetrics.contains($0) }
+        let headline = Self.headlineMetrics.map(\.rawValue)
+        let metrics = headline + extraMetrics.filter { !headline.contains($0) }
         let typesA = a.variants.map(\.quantType), typesB = b.variants.map(\.quantType)
         onlyInA = typesA.filter { !typesB.contains($0) }
         onlyInB = typesB.filter { !typesA.contains($0) }
