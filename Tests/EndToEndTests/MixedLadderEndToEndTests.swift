@@ -21,11 +21,11 @@ struct MixedLadderEndToEndTests {
         let port = try freePort()
         let endpoint = fixture.root.appending(path: "endpoint")
         let pidFile = endpoint.appending(path: "endpoint.pid")
-        let started = try runScript(["scripts/serve-endpoint", "--model", manifest.smollm2Gguf, "--alias", "smollm2", "--port", "\(port)",
+        let started = try await runScript(["scripts/serve-endpoint", "--model", manifest.smollm2Gguf, "--alias", "smollm2", "--port", "\(port)",
                                      "--tls", endpoint.path, "--pid-file", pidFile.path, "--key-env", Self.variable,
                                      "--ctx", "1024", "--threads", "2"], key: key)
         #expect(started.status == 0, "\(started.output)")
-        defer { _ = try? runScript(["scripts/serve-endpoint", "stop", pidFile.path], key: key) }
+        defer { stopEndpoint(pidFile) }
         let ladder = """
 
               - F16
@@ -104,18 +104,21 @@ struct MixedLadderEndToEndTests {
     }
 
     /// Runs a script of the checkout with the key in the environment, output captured.
-    func runScript(_ arguments: [String], key: String) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = checkout.appending(path: arguments[0])
-        process.arguments = Array(arguments.dropFirst())
-        process.environment = ProcessInfo.processInfo.environment.merging([Self.variable: key]) { $1 }
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, output)
+    /// (swift-subprocess through `CommandRunner`, not Foundation's Process: the script leaves
+    /// the endpoint running in a session of its own, and Process has been seen never to notice
+    /// the script's exit in this test process.)
+    func runScript(_ arguments: [String], key: String) async throws -> (status: Int32, output: String) {
+        let run = try await CommandRunner.run(checkout.appending(path: arguments[0]), Array(arguments.dropFirst()),
+                                              environment: [Self.variable: key], timeout: .seconds(240))
+        return (run.termination.isSuccess ? 0 : 1, run.combined)
+    }
+
+    /// Stops what scripts/serve-endpoint started: the PIDs its pid file lists ("name pid" lines).
+    func stopEndpoint(_ pidFile: URL) {
+        let lines = (try? String(contentsOf: pidFile, encoding: .utf8))?.split(separator: "\n") ?? []
+        for line in lines {
+            if let pid = line.split(separator: " ").last.flatMap({ Int32($0) }) { kill(pid, SIGTERM) }
+        }
     }
 
     /// A port nothing listens on now, from the kernel (bind to port 0).
