@@ -10,10 +10,12 @@ import Testing
 /// would leave it) counts as missing and is made again.
 @Suite(.serialized, .enabled(if: RealToolchainFixture.manifest != nil, "needs the bootstrap's llama.cpp and SmolLM2"))
 struct StageCacheTests {
-    /// Miss, hit, damaged record; returns the first record.
+    /// Miss, hit, damaged record; returns the first record. `remade` says whether a record
+    /// made again describes the same result (its files' times differ).
     @discardableResult
     func expectCached<S: Stage>(_ stage: S, in harness: StageHarness, launches tool: String?,
-                                same: (S.Record, S.Record) -> Bool = { $0 == $1 }) async throws -> S.Record {
+                                same: (S.Record, S.Record) -> Bool = { $0 == $1 },
+                                remade: (S.Record, S.Record) -> Bool = { $0 == $1 }) async throws -> S.Record {
         let miss = try await harness.cached(stage)
         if let tool { #expect(miss.launched.contains { $0.hasPrefix(tool) }, "\(stage.label) missed but launched \(miss.launched)") }
         let hit = try await harness.cached(stage)
@@ -24,9 +26,14 @@ struct StageCacheTests {
         try saved.prefix(saved.count / 2).write(to: record)
         let redo = try await harness.cached(stage)
         if let tool { #expect(redo.launched.contains { $0.hasPrefix(tool) }, "\(stage.label) trusted a damaged record: \(redo.launched)") }
-        #expect(same(redo.record, miss.record))
+        #expect(remade(redo.record, miss.record), "\(stage.label) made another result again")
         #expect(StageRecords(folder: harness.folder).load(S.Record.self, stage.recordName) != nil, "the damaged record was not replaced")
         return miss.record
+    }
+
+    /// The same bytes at the same path (llama.cpp's tools are deterministic here).
+    static func sameFile(_ a: ArtifactRecord, _ b: ArtifactRecord) -> Bool {
+        a.path == b.path && a.sha256 == b.sha256 && a.sizeBytes == b.sizeBytes
     }
 
     @Test(.timeLimit(.minutes(10)))
@@ -38,7 +45,7 @@ struct StageCacheTests {
         let source = ResolvedSource(checkpoint: hf, revision: "shipped", revisionKind: .label, kind: .hfFolder)
         let f16 = LadderEntry(stock: try QuantType(parsing: "F16"))
         let master = try await expectCached(ConvertStage(source: source, baseline: f16, folder: harness.folder, estimate: 0),
-                                            in: harness, launches: "convert_hf_to_gguf.py")
+                                            in: harness, launches: "convert_hf_to_gguf.py", remade: Self.sameFile)
 
         try FileManager.default.createDirectory(at: harness.root, withIntermediateDirectories: true)
         let corpus = try RealToolchainFixture.corpusPrefix(bytes: 64 * 1024, in: harness.root)
@@ -49,7 +56,7 @@ struct StageCacheTests {
         let q8 = try QuantType(parsing: "Q8_0")
         let variant = try await expectCached(QuantizeStage(entry: LadderEntry(stock: q8), type: q8, tensorTypes: [], master: master,
                                                            importanceMatrix: nil, folder: harness.folder, estimate: 0),
-                                             in: harness, launches: "llama-quantize Q8_0")
+                                             in: harness, launches: "llama-quantize Q8_0", remade: Self.sameFile)
 
         let published = harness.root.appending(path: "published.gguf")
         try FileManager.default.copyItem(at: URL(fileURLWithPath: manifest.smollm2Gguf), to: published)
@@ -59,7 +66,11 @@ struct StageCacheTests {
         #expect(imported.sha256 == (try FileDigest.sha256(of: published)))
 
         let base = try await expectCached(try KLDBaseStage(baseline: master, settings: settings, folder: harness.folder, estimate: 0),
-                                          in: harness, launches: "llama-perplexity --kl-divergence-base")
+                                          in: harness, launches: "llama-perplexity --kl-divergence-base") {
+            $0 == $1
+        } remade: {
+            Self.sameFile($0.base, $1.base) && $0.perplexity == $1.perplexity
+        }
         try await expectCached(KLDStage(variant: "Q8_0", artifact: variant, base: base, settings: settings),
                                in: harness, launches: "llama-perplexity --kl-divergence Q8_0")
 
@@ -71,7 +82,8 @@ struct StageCacheTests {
                             evaluationKey: "k", answersFile: harness.folder.answers("Q8_0", evaluationKey: "k"))
         let serve = ServeStage(variant: "Q8_0", artifact: variant, jobs: [job],
                                server: Recipe.Server(ctx: 512, slots: 1, threads: 2, gpuLayers: 0), suiteFile: suiteFile)
-        try await expectCached(serve, in: harness, launches: "llama-server Q8_0") { $0.chatTemplate == $1.chatTemplate && $0.slots == $1.slots }
+        let sameServe = { (a: ServeStage.Record, b: ServeStage.Record) in a.chatTemplate == b.chatTemplate && a.slots == b.slots }
+        try await expectCached(serve, in: harness, launches: "llama-server Q8_0", same: { $0 == $1 }, remade: sameServe)
         #expect(try job.answers().count == 1, "serving again after a damaged serve record asked the question again")
     }
 }

@@ -1,14 +1,15 @@
 import Foundation
 import LlamaTools
+import Reports
 
 /// The layout of a run's work folder: content-addressed artifacts and per-stage records.
 ///
 /// ```
 /// <work>/sources/<sha>/                          exported git revisions of checkpoints
 /// <work>/<slug>/<revision>/master-<type>.gguf    the converted checkpoint (convert stage)
-/// <work>/<slug>/<revision>/variants/<key>/<QUANT>.gguf
+/// <work>/<slug>/<revision>/variants/<key>/<NAME>.gguf
 /// <work>/<slug>/<revision>/kld/<key>.kld         KLD base log-probs of the baseline
-/// <work>/<slug>/<revision>/eval/<key>/answers/<QUANT>.jsonl
+/// <work>/<slug>/<revision>/eval/<key>/answers/<NAME>.jsonl
 /// <work>/<slug>/<revision>/records/<stage>.json  what each finished stage produced
 /// <work>/<slug>/<revision>/logs/<stage>.log      each tool's output
 /// ```
@@ -35,7 +36,7 @@ public struct WorkFolder: Sendable {
     /// The converted checkpoint in `typeName` (F16, BF16, F32).
     public func master(typeName: String) -> URL { revisionFolder.appending(path: "master-\(typeName).gguf") }
 
-    /// A quantized variant for the given input key.
+    /// A quantized variant (by its ladder entry's name) for the given input key.
     public func variant(_ quant: String, key: String) -> URL {
         revisionFolder.appending(path: "variants/\(key)/\(quant).gguf")
     }
@@ -48,7 +49,7 @@ public struct WorkFolder: Sendable {
 
     /// The answers file of a variant for an evaluation key.
     public func answers(_ quant: String, evaluationKey: String) -> URL {
-        revisionFolder.appending(path: "eval/\(evaluationKey)/answers/\(quant).jsonl")
+        revisionFolder.appending(path: "eval/\(evaluationKey)/answers/\(Variant.answersFileName(of: quant))")
     }
 
     /// A stage record.

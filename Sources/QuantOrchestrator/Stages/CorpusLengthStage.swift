@@ -35,10 +35,7 @@ struct CorpusLengthStage: Stage {
         self.settings = settings
         self.model = model
         self.recipeFile = recipeFile
-        let corpusSHA: String
-        do { corpusSHA = try FileDigest.sha256(of: settings.corpus) } catch {
-            throw PipelineError.io("cannot read the perplexity corpus \(settings.corpus.path): \(error.localizedDescription)")
-        }
+        let corpusSHA = try InputDigest.sha256(of: settings.corpus, what: "perplexity corpus")
         key = WorkFolder.key([model.sha256, corpusSHA, "\(Self.needed(ctx: settings.ctx, chunks: settings.chunks))"])
     }
 

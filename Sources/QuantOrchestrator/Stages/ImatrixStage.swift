@@ -15,9 +15,7 @@ struct ImatrixStage: Stage {
     init(master: ArtifactRecord, settings: Recipe.Imatrix, folder: WorkFolder) throws {
         self.master = master
         self.settings = settings
-        do { corpusSHA256 = try FileDigest.sha256(of: settings.corpus) } catch {
-            throw PipelineError.io("cannot read the imatrix corpus \(settings.corpus.path): \(error.localizedDescription)")
-        }
+        corpusSHA256 = try InputDigest.sha256(of: settings.corpus, what: "imatrix corpus")
         key = WorkFolder.key([master.sha256, corpusSHA256, "\(settings.ctx)", "\(settings.chunks)"])
         output = folder.importanceMatrix(key: key)
     }

@@ -25,9 +25,7 @@ struct KLDBaseStage: Stage {
     init(baseline: ArtifactRecord, settings: Recipe.Perplexity, folder: WorkFolder, estimate: Int) throws {
         self.baseline = baseline
         self.settings = settings
-        do { corpusSHA256 = try FileDigest.sha256(of: settings.corpus) } catch {
-            throw PipelineError.io("cannot read the perplexity corpus \(settings.corpus.path): \(error.localizedDescription)")
-        }
+        corpusSHA256 = try InputDigest.sha256(of: settings.corpus, what: "perplexity corpus")
         key = WorkFolder.key([baseline.sha256, corpusSHA256, "\(settings.ctx)", "\(settings.chunks)"])
         output = folder.kldBase(key: key)
         self.estimate = estimate

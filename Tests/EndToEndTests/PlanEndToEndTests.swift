@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+
+/// `quantorch plan` against the real work folder of a real run: before, after, and after the
+/// recipe gains an importance matrix.
+@Suite(.serialized, .enabled(if: EndToEndFixture.manifest != nil, "needs scripts/bootstrap"))
+struct PlanEndToEndTests {
+    struct Plan: Decodable {
+        struct Step: Decodable {
+            var step: String
+            var state: String
+            var record: String?
+            var writes_bytes: Int
+        }
+        var steps: [Step]
+        var writes_bytes: Int
+    }
+
+    func plan(_ recipe: URL) async throws -> Plan {
+        let result = try await QuantorchBinary.run(["plan", recipe.path, "--json"])
+        #expect(result.exitCode == 0, "\(result.stderr)")
+        return try JSONDecoder().decode(Plan.self, from: Data(result.stdout.utf8))
+    }
+
+    @Test(.timeLimit(.minutes(15)))
+    func thePlanListsWhatARunWillDoThenThatItIsDoneThenWhatAnImatrixRemakes() async throws {
+        let fixture = try EndToEndFixture(name: "plan")
+        defer { try? FileManager.default.removeItem(at: fixture.root) }
+        let recipe = try fixture.recipe(questions: EndToEndFixture.capitals, ladder: "[F16, Q8_0, Q4_K_M]")
+
+        let before = try await plan(recipe)
+        #expect(before.steps.map(\.step) == ["convert", "corpus length", "quantize Q8_0", "quantize Q4_K_M", "kld base",
+                                             "serve F16", "serve Q8_0", "kld Q8_0", "serve Q4_K_M", "kld Q4_K_M"])
+        #expect(before.steps[0].state == "to_run" && before.steps.dropFirst().allSatisfy { $0.state == "waiting" })
+        #expect(before.writes_bytes > 300_000_000, "the F16 master, two quants and the KLD base: \(before.writes_bytes)")
+        #expect(!FileManager.default.fileExists(atPath: fixture.work.appending(path: "smollm2-135m-instruct").path)
+                    || files(under: fixture.work) { $0.path.contains("/records/") }.isEmpty, "plan wrote records")
+
+        let run = try await QuantorchBinary.run(["run", recipe.path])
+        #expect([0, 3].contains(run.exitCode), "\(run.stderr)")
+        let after = try await plan(recipe)
+        #expect(after.steps.allSatisfy { $0.state == "done" }, "\(after.steps.filter { $0.state != "done" }.map(\.step))")
+        #expect(after.writes_bytes == 0)
+        let records = Set(files(under: fixture.work) { $0.path.contains("/records/") }.map { $0.deletingPathExtension().lastPathComponent })
+        #expect(Set(after.steps.compactMap(\.record)).isSubset(of: records), "the plan names records the run did not write")
+
+        let text = try String(contentsOf: recipe, encoding: .utf8) + "\nimatrix: {corpus: \(try #require(EndToEndFixture.manifest).corpus), chunks: 2, ctx: 128}\n"
+        try Data(text.utf8).write(to: recipe)
+        let imatrix = try await plan(recipe)
+        let state = Dictionary(uniqueKeysWithValues: imatrix.steps.map { ($0.step, $0.state) })
+        #expect(state["convert"] == "done" && state["imatrix"] == "to_run")
+        #expect(state["quantize Q8_0"] == "waiting" && state["quantize Q4_K_M"] == "waiting", "\(state)")
+        #expect(state["serve F16"] == "done", "the F16 master is not remade by an imatrix")
+        let quants = imatrix.steps.filter { $0.step.hasPrefix("quantize") }.map(\.writes_bytes)
+        #expect(quants.count == 2 && quants.allSatisfy { $0 > 50_000_000 }, "the re-quantized files are counted: \(quants)")
+    }
+}
