@@ -23,16 +23,18 @@ public enum Perplexity {
     ///   - threads: CPU threads (`-t`).
     ///   - logFile: the tool's output is appended here.
     ///   - timeout: wall-clock limit.
+    ///   - executor: where the tool runs (default: a child process here).
     /// - Throws: `PerplexityError` (`.missingInput`, `.corpusTooShort`, `.toolFailed` with the
     ///   exit code or signal and the log's last lines, `.missingSummary`), `ToolchainError` when
     ///   llama-perplexity is not found, `CommandError.timedOut` past `timeout`.
     public static func measure(toolchain: Toolchain, model: URL, corpus: URL, contextSize: Int, chunks: Int,
-                               threads: Int, logFile: URL, timeout: Duration = .seconds(3600)) async throws -> PerplexityResult {
+                               threads: Int, logFile: URL, timeout: Duration = .seconds(3600),
+                               executor: any ToolExecutor = LocalExecutor()) async throws -> PerplexityResult {
         try requireFile(model, "model")
         try requireFile(corpus, "corpus")
         let run = try await runTool(toolchain, ["-m", model.path, "-f", corpus.path] + window(contextSize, chunks, threads),
                                     corpus: corpus, activity: "measuring the perplexity of \(model.lastPathComponent)",
-                                    logFile: logFile, timeout: timeout)
+                                    logFile: logFile, timeout: timeout, executor: executor)
         return try parsePerplexity(run.output, corpus: corpus)
     }
 
@@ -44,7 +46,7 @@ public enum Perplexity {
     /// - Throws: as `measure`.
     public static func writeKLDBase(toolchain: Toolchain, baseline: URL, corpus: URL, baseFile: URL,
                                     contextSize: Int, chunks: Int, threads: Int, logFile: URL,
-                                    timeout: Duration = .seconds(3600)) async throws -> PerplexityResult {
+                                    timeout: Duration = .seconds(3600), executor: any ToolExecutor = LocalExecutor()) async throws -> PerplexityResult {
         try requireFile(baseline, "baseline model")
         try requireFile(corpus, "corpus")
         let partial = try PartialFile(for: baseFile)
@@ -52,7 +54,7 @@ public enum Perplexity {
         let run = try await runTool(toolchain, ["-m", baseline.path, "-f", corpus.path, "--kl-divergence-base", partial.url.path]
                                         + window(contextSize, chunks, threads),
                                     corpus: corpus, activity: "writing the KL-divergence base of \(baseline.lastPathComponent)",
-                                    logFile: logFile, timeout: timeout)
+                                    logFile: logFile, timeout: timeout, executor: executor)
         let result = try parsePerplexity(run.output, corpus: corpus)
         try partial.commit()
         return result
@@ -66,13 +68,13 @@ public enum Perplexity {
     /// - Throws: as `measure`, plus `PerplexityError.tooFewScoredTokens` below 100 scored tokens.
     public static func klDivergence(toolchain: Toolchain, model: URL, baseFile: URL, contextSize: Int,
                                     chunks: Int, threads: Int, logFile: URL,
-                                    timeout: Duration = .seconds(3600)) async throws -> KLDResult {
+                                    timeout: Duration = .seconds(3600), executor: any ToolExecutor = LocalExecutor()) async throws -> KLDResult {
         try requireFile(model, "model")
         try requireFile(baseFile, "KLD base file")
         let run = try await runTool(toolchain, ["-m", model.path, "--kl-divergence-base", baseFile.path, "--kl-divergence"]
                                         + window(contextSize, chunks, threads),
                                     corpus: nil, activity: "measuring the KL divergence of \(model.lastPathComponent)",
-                                    logFile: logFile, timeout: timeout)
+                                    logFile: logFile, timeout: timeout, executor: executor)
         return try parseKLD(run.output)
     }
 
@@ -117,8 +119,9 @@ public enum Perplexity {
     }
 
     private static func runTool(_ toolchain: Toolchain, _ arguments: [String], corpus: URL?, activity: String,
-                                logFile: URL, timeout: Duration) async throws -> LoggedRun {
-        let run = try await LoggedRun.run(try toolchain.require(.perplexity), arguments, logFile: logFile, timeout: timeout)
+                                logFile: URL, timeout: Duration, executor: any ToolExecutor) async throws -> LoggedRun {
+        let run = try await LoggedRun.run(try toolchain.require(.perplexity), arguments, logFile: logFile, timeout: timeout,
+                                          executor: executor)
         guard run.termination.isSuccess else {
             if let corpus, let shortfall = CorpusShortfall(output: run.output, corpus: corpus.path) {
                 throw PerplexityError.corpusTooShort(shortfall)

@@ -50,7 +50,8 @@ struct KLDBaseStage: Stage {
             try await context.ledger.timed("llama-perplexity --kl-divergence-base") {
                 try await Perplexity.writeKLDBase(toolchain: context.toolchain, baseline: URL(fileURLWithPath: baseline.path),
                                                   corpus: settings.corpus, baseFile: output, contextSize: settings.ctx,
-                                                  chunks: settings.chunks, threads: context.threads, logFile: context.folder.log("kld-base"))
+                                                  chunks: settings.chunks, threads: context.threads, logFile: context.folder.log("kld-base"),
+                                                  executor: context.executor)
             }
         }
         try checkComplete(output)

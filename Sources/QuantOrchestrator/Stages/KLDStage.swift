@@ -19,7 +19,8 @@ struct KLDStage: Stage {
         let result = try await context.ledger.timed("llama-perplexity --kl-divergence \(variant)") {
             try await Perplexity.klDivergence(toolchain: context.toolchain, model: URL(fileURLWithPath: artifact.path),
                                               baseFile: URL(fileURLWithPath: base.base.path), contextSize: settings.ctx,
-                                              chunks: settings.chunks, threads: context.threads, logFile: context.folder.log("kld-\(variant)"))
+                                              chunks: settings.chunks, threads: context.threads, logFile: context.folder.log("kld-\(variant)"),
+                                              executor: context.executor)
         }
         context.progress.stage("\(variant): mean KLD \(result.kldMean), PPL ratio \(result.pplRatio)")
         return result
