@@ -41,6 +41,10 @@ struct RunPlan: Sendable {
                            baselineNote: precision.baselineNote(baseline: baseline), warnings: [],
                            sourceBytes: gguf?.fileSizeBytes, imatrix: recipe.imatrix != nil, perplexity: recipe.perplexity)
         plan.warnings = LadderOrder.warnings(ladder: recipe.ladder, estimatedBytes: plan.knownBytes)
+        for (index, entry) in recipe.ladder.enumerated() {
+            plan.warnings += try TensorTypeMixCheck.check(entry, index: index, recipe: recipe, layout: layout)
+        }
+        plan.warnings += EndpointCheck.warnings(recipe)
         try checkGGUFEntries(recipe, sourceGGUF: gguf, layout: layout)
         return plan
     }

@@ -26,9 +26,13 @@ struct LadderParser {
                 throw .invalid(file: root.file, line: item.mark?.line, field: field,
                                expected: "an imatrix: {corpus: …} section: llama-quantize refuses \(type.name) without an importance matrix")
             }
-            if let earlier = ladder.firstIndex(where: { $0.name == entry.name }) {
+            if let earlier = ladder.firstIndex(where: { $0.name.lowercased() == entry.name.lowercased() }) {
                 throw .invalid(file: root.file, line: item.mark?.line, field: field,
-                               expected: "each variant name once; \(entry.name) is also ladder[\(earlier)]")
+                               expected: "each variant name once, in any case (names become file names); \(entry.name) is also ladder[\(earlier)] \(ladder[earlier].name)")
+            }
+            if let named = try? QuantType(parsing: entry.name), entry.kind != .quantize(named, tensorTypes: []) {
+                throw .invalid(file: root.file, line: item.mark?.line, field: "\(field).name",
+                               expected: "a name that is not a quant type unless the entry is that stock type: '\(entry.name)' would read as llama-quantize's own \(named.name) in reports and compare; e.g. '\(entry.name)-mix' or 'bartowski-\(entry.name)'")
             }
             if index == 0, case .endpoint = entry.kind {
                 throw .invalid(file: root.file, line: item.mark?.line, field: field,
@@ -49,9 +53,9 @@ struct LadderParser {
         }
         let fields = YAMLFields(file: root.file, path: field, mapping: mapping, line: item.mark?.line)
         let name = try fields.requiredString("name", expected: "the variant's name (letters, digits, . _ -), its id in files and reports")
-        guard name.unicodeScalars.allSatisfy(LadderEntry.nameCharacters.contains), name.first != ".", name.count <= 64 else {
+        guard name.unicodeScalars.allSatisfy(LadderEntry.nameCharacters.contains), name.first != ".", name.first != "-", name.count <= 64 else {
             throw .invalid(file: root.file, line: fields.line(of: "name"), field: fields.name("name"),
-                           expected: "letters, digits, '.', '_' and '-' only, at most 64, not starting with '.' (it names files); got '\(name)'")
+                           expected: "letters, digits, '.', '_' and '-' only, at most 64, not starting with '.' or '-' (it names files); got '\(name)'")
         }
         let kinds = ["type", "gguf", "endpoint"].filter { fields.node($0) != nil }
         guard kinds.count == 1 else {
@@ -94,6 +98,10 @@ struct LadderParser {
                 throw .invalid(file: root.file, line: value.mark?.line, field: section.name(pattern),
                                expected: "a ggml tensor type such as q8_0, q6_K, q5_K, q4_K or f16 (a tensor type, not a file type mix like Q4_K_M); got '\(raw)'")
             }
+            if let construct = TensorTypeMixCheck.unsupportedConstruct(in: pattern) {
+                throw .invalid(file: root.file, line: key.mark?.line, field: section.name(pattern),
+                               expected: "a pattern without \(construct), which llama-quantize's regular expressions (C++ std::regex, ECMAScript) do not support")
+            }
             if (try? NSRegularExpression(pattern: pattern)) == nil {
                 throw .invalid(file: root.file, line: key.mark?.line, field: section.name(pattern),
                                expected: "a regular expression llama-quantize can search tensor names with; '\(pattern)' is not one")
@@ -110,7 +118,7 @@ struct LadderParser {
         let raw = try fields.requiredString("endpoint", expected: "the endpoint's base URL, e.g. https://host:8443/v1")
         guard let url = URL(string: raw), ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host?.isEmpty == false else {
             throw .invalid(file: root.file, line: fields.line(of: "endpoint"), field: fields.name("endpoint"),
-                           expected: "an http:// or https:// base URL ending in /v1, e.g. https://host:8443/v1; got '\(raw)'")
+                           expected: "an http:// or https:// base URL, such as https://host:8443/v1 (requests go to <endpoint>/chat/completions); got '\(raw)'")
         }
         guard url.user == nil, url.password == nil, url.query == nil else {
             throw .invalid(file: root.file, line: fields.line(of: "endpoint"), field: fields.name("endpoint"),
@@ -124,8 +132,18 @@ struct LadderParser {
         return RemoteEndpoint(
             url: url, model: try fields.requiredString("model", expected: "the model name the endpoint serves (the request's model field)"),
             apiKeyEnvironmentVariable: variable,
-            caFile: try fields.node("ca_file") == nil ? nil : existingFile(fields, "ca_file", expected: "a PEM file of CA certificates"),
+            caFile: try fields.node("ca_file") == nil ? nil : certificates(fields),
             sizeBytes: try fields.int("size_bytes", in: 1...Int.max))
+    }
+
+    /// `ca_file`: an existing file holding at least one PEM certificate.
+    private func certificates(_ fields: YAMLFields) throws(RecipeError) -> URL {
+        let url = try existingFile(fields, "ca_file", expected: "a PEM file of CA certificates")
+        guard let text = try? String(contentsOf: url, encoding: .utf8), text.contains("-----BEGIN CERTIFICATE-----") else {
+            throw .invalid(file: root.file, line: fields.line(of: "ca_file"), field: fields.name("ca_file"),
+                           expected: "a PEM file of CA certificates (-----BEGIN CERTIFICATE----- blocks); \(url.path) holds none")
+        }
+        return url
     }
 
     private func existingFile(_ fields: YAMLFields, _ key: String, expected: String) throws(RecipeError) -> URL {

@@ -68,7 +68,10 @@ struct RunSetup: Sendable {
         for (index, entry) in recipe.ladder.enumerated() {
             guard case let .endpoint(endpoint) = entry.kind, let variable = endpoint.apiKeyEnvironmentVariable else { continue }
             guard let key = environment[variable], !key.isEmpty else {
-                throw PipelineError.badInput("\(recipe.file.path): field 'ladder[\(index)].api_key_env': the environment variable \(variable) is not set; export the endpoint's API key in \(variable), or remove api_key_env for an endpoint that needs none")
+                // A key pasted into api_key_env by mistake must not be echoed into a CI log,
+                // so only a conventional upper-case name is repeated.
+                let shown = variable.allSatisfy({ $0.isUppercase || $0.isNumber || $0 == "_" }) ? variable : "the variable api_key_env names"
+                throw PipelineError.badInput("\(recipe.file.path): field 'ladder[\(index)].api_key_env': \(shown) is \(environment[variable] == nil ? "not set" : "empty") in the environment; export the endpoint's API key in it (api_key_env holds the variable's name, not the key), or remove api_key_env for an endpoint that needs none")
             }
         }
     }
