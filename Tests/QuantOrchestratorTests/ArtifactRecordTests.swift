@@ -1,5 +1,6 @@
 import Foundation
 import LlamaTools
+import Reports
 import Synchronization
 import Testing
 @testable import QuantOrchestrator
@@ -142,6 +143,10 @@ struct QuantizeReuseTests {
         #expect(fallbacks.filter { $0.wanted == "q4_K" && $0.used == "q5_0" }.count == 166)
         let info = try GGUFInfo.read(URL(fileURLWithPath: made.path))
         #expect(fallbacks.filter { $0.used == "q5_0" }.count == info.tensorTypes["q5_0"], "every q5_0 tensor of the file is a fallback")
+        #expect(FallbackGroups.of(fallbacks) == [
+            FallbackGroup(wanted: "q4_K", used: "q5_0", tensors: 166, reason: "576 columns not divisible by 256"),
+            FallbackGroup(wanted: "q6_K", used: "q8_0", tensors: 14, reason: "576 columns not divisible by 256"),
+        ], "the report counts them per pair, most first")
 
         let (reused, launched, _) = try await harness.cached(stage)
         #expect(launched.isEmpty)
