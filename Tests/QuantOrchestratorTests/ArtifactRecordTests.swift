@@ -1,5 +1,6 @@
 import Foundation
 import LlamaTools
+import Reports
 import Synchronization
 import Testing
 @testable import QuantOrchestrator
@@ -77,6 +78,7 @@ final class ProgressLines: Sendable {
         object.removeValue(forKey: "mtime")
         let old = try JSONDecoder().decode(ArtifactRecord.self, from: JSONSerialization.data(withJSONObject: object))
         #expect(old.modificationTime == nil)
+        #expect(old.fallbacks == nil, "a record written before fallbacks were kept still decodes")
         guard case let .intact(seen) = try old.check(.whenChanged) else {
             Issue.record("an old record of an unchanged file was refused")
             return
@@ -122,5 +124,32 @@ struct QuantizeReuseTests {
         #expect(StageRecords(folder: harness.folder).load(ArtifactRecord.self, stage.recordName) == second)
 
         #expect(try await harness.cached(stage).launched.isEmpty, "an intact variant is reused")
+    }
+
+    /// SmolLM2's 576-weight rows do not fit q4_K's blocks: the record keeps what llama-quantize
+    /// gave them instead, and a reused record still has it, since the report reads it from there.
+    @Test(.timeLimit(.minutes(5)))
+    func theRecordKeepsTheFallbacksAcrossReuse() async throws {
+        let manifest = try #require(QuantorchHome().manifest())
+        let harness = StageHarness("fallbacks")
+        defer { harness.remove() }
+        let master = try ArtifactRecord.of(URL(fileURLWithPath: manifest.smollm2Gguf), toolSeconds: 0)
+        let type = try QuantType(parsing: "Q4_K_M")
+        let stage = QuantizeStage(entry: LadderEntry(stock: type), type: type, tensorTypes: [], master: master, importanceMatrix: nil,
+                                  folder: harness.folder, estimate: 0)
+
+        let made = try await harness.cached(stage).record
+        let fallbacks = try #require(made.fallbacks)
+        #expect(fallbacks.filter { $0.wanted == "q4_K" && $0.used == "q5_0" }.count == 166)
+        let info = try GGUFInfo.read(URL(fileURLWithPath: made.path))
+        #expect(fallbacks.filter { $0.used == "q5_0" }.count == info.tensorTypes["q5_0"], "every q5_0 tensor of the file is a fallback")
+        #expect(FallbackGroups.of(fallbacks) == [
+            FallbackGroup(wanted: "q4_K", used: "q5_0", tensors: 166, reason: "576 columns not divisible by 256"),
+            FallbackGroup(wanted: "q6_K", used: "q8_0", tensors: 14, reason: "576 columns not divisible by 256"),
+        ], "the report counts them per pair, most first")
+
+        let (reused, launched, _) = try await harness.cached(stage)
+        #expect(launched.isEmpty)
+        #expect(reused.fallbacks == fallbacks)
     }
 }

@@ -39,7 +39,7 @@ struct FullDiskTests {
             }
             // What llama-quantize itself says when the disk fills: recognised as a full disk.
             var raw = ""
-            do { try await quantize() } catch { raw = "\(error)" }
+            do { _ = try await quantize() } catch { raw = "\(error)" }
             #expect(DiskSpace.looksLikeFullDisk(raw), "llama-quantize's own message: \(raw)")
 
             // An estimate that fits the free space (as if another writer filled the disk after the

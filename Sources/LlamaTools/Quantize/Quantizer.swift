@@ -26,10 +26,13 @@ public enum Quantizer {
     ///   a readable GGUF, `QuantizeError.requiresImportanceMatrix` when `type` needs one and none
     ///   was given, `QuantizeError.toolFailed` (exit code or signal) with the log's last lines,
     ///   `ToolchainError` when llama-quantize is not found, `CommandError.timedOut` past `timeout`.
+    /// - Returns: the tensors llama-quantize gave another type than it chose because their rows
+    ///   do not fit the chosen type's blocks, as it printed them (empty when none did).
+    @discardableResult
     public static func quantize(toolchain: Toolchain, input: URL, type: QuantType, output: URL,
                                 importanceMatrix: URL? = nil, allowRequantize: Bool = false, threads: Int,
                                 tensorTypes: [String] = [], logFile: URL, timeout: Duration = .seconds(3600),
-                                executor: any ToolExecutor = LocalExecutor()) async throws {
+                                executor: any ToolExecutor = LocalExecutor()) async throws -> [QuantizeFallback] {
         guard FileManager.default.fileExists(atPath: input.path) else {
             throw QuantizeError.missingInput(what: "input model", path: input.path)
         }
@@ -46,14 +49,15 @@ public enum Quantizer {
         let partial = try PartialFile(for: output)
         defer { partial.discard() }
         arguments += [input.path, partial.url.path, type.name, String(threads)]
-        try await run(.quantize, toolchain, arguments, activity: "quantizing \(input.lastPathComponent) to \(type.name)",
-                      logFile: logFile, timeout: timeout, executor: executor) { output in
+        let printed = try await run(.quantize, toolchain, arguments, activity: "quantizing \(input.lastPathComponent) to \(type.name)",
+                                   logFile: logFile, timeout: timeout, executor: executor) { output in
             guard output.contains("this quantization requires an importance matrix") else { return nil }
             let offending = output.firstMatch(of: /offending tensor: (\S+)\s+- target type: (\S+)/)
             return .requiresImportanceMatrix(type: type.name, tensor: offending.map { String($0.1) }, tensorType: offending.map { String($0.2) })
         }
         _ = try GGUFInfo.read(partial.url)
         try partial.commit()
+        return QuantizeFallback.parse(printed)
     }
 
     /// Computes an importance matrix of `model` on `corpus`
@@ -75,7 +79,7 @@ public enum Quantizer {
         }
         let partial = try PartialFile(for: output)
         defer { partial.discard() }
-        try await run(.imatrix, toolchain, ["-m", model.path, "-f", corpus.path, "-o", partial.url.path,
+        _ = try await run(.imatrix, toolchain, ["-m", model.path, "-f", corpus.path, "-o", partial.url.path,
                                             "-c", String(contextSize), "--chunks", String(chunks), "-t", String(threads)],
                       activity: "computing the importance matrix of \(model.lastPathComponent)", logFile: logFile, timeout: timeout,
                       executor: executor) { output in
@@ -85,14 +89,15 @@ public enum Quantizer {
     }
 
     /// Runs `tool`; on failure throws what `diagnose` reads from its output (a refused input),
-    /// or else `.toolFailed`.
+    /// or else `.toolFailed`; returns the run's own output.
     private static func run(_ tool: LlamaTool, _ toolchain: Toolchain, _ arguments: [String], activity: String,
-                            logFile: URL, timeout: Duration, executor: any ToolExecutor, diagnose: (String) -> QuantizeError?) async throws {
+                            logFile: URL, timeout: Duration, executor: any ToolExecutor, diagnose: (String) -> QuantizeError?) async throws -> String {
         let run = try await LoggedRun.run(try toolchain.require(tool), arguments, logFile: logFile, timeout: timeout, executor: executor)
         guard run.termination.isSuccess else {
             if let refused = diagnose(run.output) { throw refused }
             throw QuantizeError.toolFailed(tool: tool.rawValue, termination: run.termination, activity: activity,
                                            logFile: logFile.path, lastLines: run.lastLines())
         }
+        return run.output
     }
 }

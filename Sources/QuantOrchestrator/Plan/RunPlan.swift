@@ -44,6 +44,7 @@ struct RunPlan: Sendable {
         for (index, entry) in recipe.ladder.enumerated() {
             plan.warnings += try TensorTypeMixCheck.check(entry, index: index, recipe: recipe, layout: layout)
         }
+        plan.warnings += FallbackForecast.warnings(recipe: recipe, layout: layout, masterTypeName: plan.masterTypeName)
         plan.warnings += EndpointCheck.warnings(recipe)
         try checkGGUFEntries(recipe, sourceGGUF: gguf, layout: layout)
         return plan

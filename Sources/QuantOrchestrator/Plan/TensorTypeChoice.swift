@@ -56,12 +56,31 @@ struct TensorTypeChoice: Sendable {
 
     /// The ggml type name of `tensor` in the output.
     func type(of tensor: GGUFTensor) -> String {
-        guard let target = defaultType, Self.allowsQuantization(tensor) else { return tensor.typeName }
-        if let override = overrides.first(where: { tensor.name.range(of: $0.pattern, options: .regularExpression) != nil }) {
-            return override.type.isQuantized ? fallback(override.type.name, columns: tensor.shape[0]) : override.type.name
+        let choice = firstChoice(for: tensor)
+        return choice.blocked ? fallback(choice.type, columns: tensor.shape[0]) : choice.type
+    }
+
+    /// The tensors whose first-chosen type's blocks do not divide their rows, with that type
+    /// (`wanted`) and the one llama-quantize writes instead (`used`), in tensor-table order:
+    /// what its "falling back to" lines will say.
+    func fallbacks() -> [(tensor: GGUFTensor, wanted: String, used: String)] {
+        layout.tensors.compactMap { tensor in
+            let choice = firstChoice(for: tensor)
+            guard choice.blocked else { return nil }
+            let used = fallback(choice.type, columns: tensor.shape[0])
+            return used == choice.type ? nil : (tensor, choice.type, used)
         }
-        guard GGMLType.named(target)?.isQuantized == true else { return target }
-        return fallback(chosen(for: tensor, default: target), columns: tensor.shape[0])
+    }
+
+    /// The type llama-quantize picks before checking the rows, and whether it is a block type
+    /// that check applies to (a kept or plain-number type is written as it is).
+    private func firstChoice(for tensor: GGUFTensor) -> (type: String, blocked: Bool) {
+        guard let target = defaultType, Self.allowsQuantization(tensor) else { return (tensor.typeName, false) }
+        if let override = overrides.first(where: { tensor.name.range(of: $0.pattern, options: .regularExpression) != nil }) {
+            return (override.type.name, override.type.isQuantized)
+        }
+        guard GGMLType.named(target)?.isQuantized == true else { return (target, false) }
+        return (chosen(for: tensor, default: target), true)
     }
 
     private func bytes(of tensor: GGUFTensor, as typeName: String) -> Int {

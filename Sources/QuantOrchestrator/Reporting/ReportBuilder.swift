@@ -38,7 +38,9 @@ struct ReportBuilder {
                 answersFile: Variant.answersFile(of: result.name),
                 accepted: result.isBaseline ? false : (verdict?.accepted ?? false),
                 reasons: reasons(result, verdict: verdict),
-                chatTemplate: result.serve?.chatTemplate)
+                chatTemplate: result.serve?.chatTemplate,
+                typeMix: result.typeMix.map { $0.shares.map { TensorTypeShare(type: $0.type, tensors: $0.tensors, bytes: $0.bytes) } },
+                fallbacks: result.artifact?.fallbacks.map(FallbackGroups.of))
         }
         let baselineAccuracy = results.first?.score.metrics[.accuracy]
         let notes = ChatTemplateNotes.notes(results.filter(\.entry.hasGGUF).map { ($0.name, $0.serve?.chatTemplate) })

@@ -13,6 +13,9 @@ struct VariantResult: Sendable {
     var bitsPerWeight: Double?
     /// The GGUF's own file type (`general.file_type`), e.g. Q4_K_M for a mix made from it.
     var fileType: String?
+    /// What the GGUF's tensor table holds per ggml type; nil for an endpoint, or a GGUF with a
+    /// type this build cannot size.
+    var typeMix: TensorTypeMix?
     /// Nil for an endpoint.
     var serve: ServeStage.Record?
     /// Pass 1, in the suite's form order.

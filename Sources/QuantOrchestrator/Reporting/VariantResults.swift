@@ -17,7 +17,7 @@ enum VariantResults {
             guard entry.hasGGUF else {
                 guard let job = factory.endpointJob(entry) else { throw PipelineError.io("\(entry.name) has no answers") }
                 let answers = try job.answers()
-                results.append(VariantResult(entry: entry, isBaseline: index == 0, artifact: nil, bitsPerWeight: nil, fileType: nil,
+                results.append(VariantResult(entry: entry, isBaseline: index == 0, artifact: nil, bitsPerWeight: nil, fileType: nil, typeMix: nil,
                                              serve: nil, answers: answers, secondPass: nil, kld: nil, score: score(answers)))
                 continue
             }
@@ -29,7 +29,8 @@ enum VariantResults {
             let jobs = factory.answerJobs(entry, identity: artifact.sha256)
             let answers = try jobs[0].answers()
             results.append(VariantResult(entry: entry, isBaseline: index == 0, artifact: artifact, bitsPerWeight: info.bitsPerWeight,
-                                         fileType: info.fileType.flatMap(QuantType.init(fileType:))?.name, serve: outputs.serves[entry.name],
+                                         fileType: info.fileType.flatMap(QuantType.init(fileType:))?.name, typeMix: TensorTypeMix(info),
+                                         serve: outputs.serves[entry.name],
                                          answers: answers, secondPass: jobs.count > 1 ? try jobs[1].answers() : nil,
                                          kld: outputs.klds[entry.name], score: score(answers)))
         }

@@ -20,9 +20,13 @@ struct ArtifactRecord: Codable, Sendable, Equatable {
     var modificationTime: Double?
     /// Wall time of the llama.cpp process that made it, in seconds.
     var toolSeconds: Double
+    /// For a quantize stage's GGUF: the tensors llama-quantize gave another type than it chose
+    /// (rows its blocks do not divide), which the report shows; nil for the other stages' files
+    /// and in records written before they were kept.
+    var fallbacks: [QuantizeFallback]?
 
     enum CodingKeys: String, CodingKey {
-        case path, sha256, sizeBytes = "size_bytes", modificationTime = "mtime", toolSeconds = "tool_seconds"
+        case path, sha256, fallbacks, sizeBytes = "size_bytes", modificationTime = "mtime", toolSeconds = "tool_seconds"
     }
 
     /// How far a reuse check may trust the file system.
@@ -64,10 +68,10 @@ struct ArtifactRecord: Codable, Sendable, Equatable {
 
     /// Records the file at `url`, hashing it.
     /// - Throws: the error of reading the file.
-    static func of(_ url: URL, toolSeconds: Double) throws -> ArtifactRecord {
+    static func of(_ url: URL, toolSeconds: Double, fallbacks: [QuantizeFallback]? = nil) throws -> ArtifactRecord {
         let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
         return ArtifactRecord(path: url.path, sha256: try FileDigest.sha256(of: url), sizeBytes: (attributes[.size] as? Int) ?? 0,
                               modificationTime: (attributes[.modificationDate] as? Date)?.timeIntervalSince1970,
-                              toolSeconds: toolSeconds)
+                              toolSeconds: toolSeconds, fallbacks: fallbacks)
     }
 }

@@ -49,7 +49,7 @@ struct QuantizeStage: Stage {
             throw PipelineError.toolFailed("the master GGUF \(master.path) cannot be read: \(error)")
         }
         let start = ContinuousClock.now
-        try await DiskSpace.writing(output, estimate: estimate) {
+        let fallbacks = try await DiskSpace.writing(output, estimate: estimate) {
             try await context.ledger.timed("llama-quantize \(name)") {
                 try await Quantizer.quantize(toolchain: context.toolchain, input: masterURL, type: type, output: output,
                                              importanceMatrix: importanceMatrix.map { URL(fileURLWithPath: $0.path) },
@@ -58,7 +58,7 @@ struct QuantizeStage: Stage {
                                              executor: context.executor)
             }
         }
-        let record = try ArtifactRecord.of(output, toolSeconds: start.duration(to: .now).seconds)
+        let record = try ArtifactRecord.of(output, toolSeconds: start.duration(to: .now).seconds, fallbacks: fallbacks)
         context.progress.stage("quantize \(name): \(ByteFormat.megabytes(record.sizeBytes)) in \(String(format: "%.1f", record.toolSeconds)) s")
         return record
     }

@@ -44,12 +44,20 @@ public struct Variant: Codable, Sendable, Equatable {
     public var reasons: [String]
     /// The chat template the server applied; nil in reports written before it was recorded.
     public var chatTemplate: ChatTemplateInfo?
+    /// The GGUF's tensors per ggml type, most bytes first; nil for an endpoint and in reports
+    /// written before it was recorded.
+    public var typeMix: [TensorTypeShare]?
+    /// What llama-quantize gave another type than it chose, most tensors first; empty when
+    /// nothing fell back, nil when the variant was not quantized by this run (a GGUF entry, the
+    /// source's own type, an endpoint) and in older reports.
+    public var fallbacks: [FallbackGroup]?
 
     /// Creates the value from its fields, as listed above.
     public init(quantType: String, kind: String? = nil, fileType: String? = nil, endpoint: String? = nil,
                 isBaseline: Bool, file: String, sha256: String, sizeBytes: Int?, bpw: Double?,
                 metrics: [String: Figure], perplexity: [String: Figure], efficiency: [String: Figure],
-                answersFile: String, accepted: Bool, reasons: [String], chatTemplate: ChatTemplateInfo? = nil) {
+                answersFile: String, accepted: Bool, reasons: [String], chatTemplate: ChatTemplateInfo? = nil,
+                typeMix: [TensorTypeShare]? = nil, fallbacks: [FallbackGroup]? = nil) {
         self.quantType = quantType
         self.kind = kind
         self.fileType = fileType
@@ -66,6 +74,8 @@ public struct Variant: Codable, Sendable, Equatable {
         self.accepted = accepted
         self.reasons = reasons
         self.chatTemplate = chatTemplate
+        self.typeMix = typeMix
+        self.fallbacks = fallbacks
     }
 
     /// The figure under `key`, or nil when this variant has none.
@@ -86,12 +96,13 @@ public struct Variant: Codable, Sendable, Equatable {
     public static func answersFileName(of name: String) -> String { "\(name).jsonl" }
 
     enum CodingKeys: String, CodingKey {
-        case file, sha256, bpw, metrics, perplexity, efficiency, accepted, reasons, kind, endpoint
+        case file, sha256, bpw, metrics, perplexity, efficiency, accepted, reasons, kind, endpoint, fallbacks
         case fileType = "file_type"
         case quantType = "quant_type"
         case isBaseline = "is_baseline"
         case sizeBytes = "size_bytes"
         case answersFile = "answers_file"
         case chatTemplate = "chat_template"
+        case typeMix = "type_mix"
     }
 }

@@ -7,7 +7,8 @@ import MetricKeys
 /// tokens/s per variant. Each question shows all variants' answers side by side, as in the
 /// write-up this project starts from: a green or red top edge for correct or wrong, kept key
 /// facts highlighted green where they occur, lost ones listed in red under the answer, and a
-/// looping answer marked "⟳ looping". Notes (warnings) follow the selection.
+/// looping answer marked "⟳ looping". Notes (warnings) follow the selection; each GGUF's tensor
+/// types (`TypeMixText`) follow the variant table.
 /// Every text from the report is HTML-escaped. The output depends only on the report.
 public enum HTMLRenderer {
     /// Renders `report`; pure and deterministic.
@@ -30,6 +31,7 @@ public enum HTMLRenderer {
         html += notes(report)
         html += charts(report)
         html += variantTable(report)
+        html += typeMix(report)
         html += reasons(report)
         html += noiseFloor(report)
         html += questions(report)
@@ -95,6 +97,18 @@ public enum HTMLRenderer {
         html.append("</table></div>")
         html.append("<p class=\"legend\">Rates show their Wilson 95 % interval in brackets; “—”: not measured.</p>")
         return html
+    }
+
+    /// Absent when no variant records its type mix, so older reports render as they did.
+    private static func typeMix(_ report: Report) -> [String] {
+        let esc = MarkupEscaping.html
+        let items = report.variants.compactMap { variant in
+            TypeMixText.line(variant).map { line in
+                "<li>\(esc(line))" + (TypeMixText.mismatch(variant).map { " <strong>⚠ \(esc($0))</strong>" } ?? "") + "</li>"
+            }
+        }
+        guard !items.isEmpty else { return [] }
+        return ["<h2>Tensor types</h2>", "<ul>"] + items + ["</ul>"]
     }
 
     private static func reasons(_ report: Report) -> [String] {

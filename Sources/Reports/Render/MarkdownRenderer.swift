@@ -1,7 +1,7 @@
 /// report.md: the report as Markdown, for reading in a repository browser or a terminal.
 ///
 /// Sections: run facts (chat templates included), selection (with its reason), notes (warnings),
-/// the variant table (`VariantColumns`), rejected variants with their reasons, the noise floor
+/// the variant table (`VariantColumns`), each GGUF's tensor types (`TypeMixText`), rejected variants with their reasons, the noise floor
 /// (parallel mode), every figure, and each question's answers from all variants side by side
 /// with the key facts kept and lost, as in the write-up this project starts from; a looping
 /// answer is marked "⟳ looping". A missing figure shows as "—". Text from the report is
@@ -47,6 +47,7 @@ public enum MarkdownRenderer {
         lines.append("")
         lines.append("Rates show their Wilson 95 % interval in brackets.")
         lines.append("")
+        lines += typeMix(report)
         lines += reasons(report)
         if let noiseFloor = report.noiseFloor {
             lines.append("## Noise floor (parallel mode)")
@@ -65,6 +66,16 @@ public enum MarkdownRenderer {
         lines += table(header: ["Stage", "Seconds"],
                        rows: report.stageTimings.map { [$0.stage, FigureFormat.fixed($0.seconds, 1)] })
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Absent when no variant records its type mix, so older reports render as they did.
+    private static func typeMix(_ report: Report) -> [String] {
+        let md = MarkupEscaping.markdown
+        let items = report.variants.compactMap { variant in
+            TypeMixText.line(variant).map { line in "- \(md(line))" + (TypeMixText.mismatch(variant).map { " — ⚠ \(md($0))" } ?? "") }
+        }
+        guard !items.isEmpty else { return [] }
+        return ["## Tensor types", ""] + items + [""]
     }
 
     private static func reasons(_ report: Report) -> [String] {
