@@ -36,6 +36,17 @@ import Testing
         #expect(!markdown.contains("- Q8_0:"))
     }
 
+    @Test func theVerdictLineOfAVariantThatFellBackSaysSo() throws {
+        let report = try report()
+        let markdown = MarkdownRenderer.render(report)
+        let line = try #require(markdown.split(separator: "\n").first { $0.hasPrefix("- **Q4_K_M**") }, "\(markdown)")
+        #expect(line.hasSuffix(" — tensor types: fell back (576 columns not divisible by 256): 166 × q4_K → q5_0, 14 × q6_K → q8_0; most bytes (52 %) are q5_0, not a 4-bit type as Q4_K_M names"), "\(line)")
+        #expect(!markdown.contains("- **F16** (baseline): baseline: the reference every variant is measured against, never selected — "),
+                "a variant that is what it says gets no caveat")
+        let html = HTMLRenderer.render(report)
+        #expect(html.contains("— <em>tensor types: fell back (576 columns not divisible by 256): 166 × q4_K → q5_0"))
+    }
+
     @Test func htmlStatesTheSameAndFlagsTheMisnamedVariant() throws {
         let html = HTMLRenderer.render(try report())
         #expect(html.contains("<h2>Tensor types</h2>\n<ul>\n<li>F16: 211 × f16, 61 × f32</li>\n<li>Q4_K_M: 166 × q5_0"))

@@ -74,7 +74,8 @@ struct ReportBuilder {
 
     private func reasons(_ result: VariantResult, verdict: SelectionPolicy.Verdict?) -> [String] {
         if result.isBaseline { return ["baseline: the reference every variant is measured against, never selected"] }
-        let measured = verdict?.reasons ?? []
+        // An accepted variant's reasons are the criteria it passed, with their figures.
+        let measured = verdict.map { $0.accepted ? $0.passes : $0.reasons } ?? []
         guard !result.entry.hasGGUF else { return measured }
         return measured + ["endpoint: answers only (no KL divergence or perplexity: the endpoint gives no log-probabilities of the corpus); compared, never selected, since there is no file of it to ship"]
     }

@@ -118,7 +118,8 @@ public enum HTMLRenderer {
             let verdict = VariantColumns.verdict(variant, report)
             let kind = variant.isBaseline ? "" : (variant.accepted ? " yes" : " no")
             let why = variant.reasons.isEmpty ? FigureFormat.missing : variant.reasons.map(esc).joined(separator: "; ")
-            html.append("<li><strong>\(esc(variant.quantType))</strong> <span class=\"verdict\(kind)\">\(esc(verdict))</span>: \(why)</li>")
+            let caveat = TypeMixText.caveat(variant).map { " — <em>\(esc($0))</em>" } ?? ""
+            html.append("<li><strong>\(esc(variant.quantType))</strong> <span class=\"verdict\(kind)\">\(esc(verdict))</span>: \(why)\(caveat)</li>")
         }
         html.append("</ul>")
         return html

@@ -83,7 +83,8 @@ public enum MarkdownRenderer {
         for variant in report.variants {
             let verdict = VariantColumns.verdict(variant, report)
             let why = variant.reasons.isEmpty ? FigureFormat.missing : variant.reasons.map(MarkupEscaping.markdown).joined(separator: "; ")
-            lines.append("- **\(MarkupEscaping.markdown(variant.quantType))** (\(verdict)): \(why)")
+            let caveat = TypeMixText.caveat(variant).map { " — \(MarkupEscaping.markdown($0))" } ?? ""
+            lines.append("- **\(MarkupEscaping.markdown(variant.quantType))** (\(verdict)): \(why)\(caveat)")
         }
         lines.append("")
         return lines

@@ -9,15 +9,27 @@ enum TypeMixText {
     /// Nil when the report has no type mix for the variant (an endpoint, an older report).
     static func line(_ variant: Variant) -> String? {
         guard let mix = variant.typeMix else { return nil }
-        var text = "\(variant.quantType): " + mix.sorted(by: Self.mostBytesFirst).map { "\($0.tensors) × \($0.type)" }.joined(separator: ", ")
+        let text = "\(variant.quantType): " + mix.sorted(by: Self.mostBytesFirst).map { "\($0.tensors) × \($0.type)" }.joined(separator: ", ")
+        return ([text] + fallbacks(variant)).joined(separator: " — ")
+    }
+
+    /// What the reasons line appends to a variant whose tensors are not what its name says:
+    /// its fallbacks and the bytes' real width ("tensor types: fell back (576 columns not
+    /// divisible by 256): 166 × q5_K → q5_1"), so the row that measures oddly explains itself
+    /// where its verdict is read; nil when nothing departs.
+    static func caveat(_ variant: Variant) -> String? {
+        let parts = fallbacks(variant) + [mismatch(variant)].compactMap(\.self)
+        return parts.isEmpty ? nil : "tensor types: " + parts.joined(separator: "; ")
+    }
+
+    /// "fell back (REASON): 166 × q4_K → q5_0, 14 × q6_K → q8_0", one per reason.
+    private static func fallbacks(_ variant: Variant) -> [String] {
         let groups = variant.fallbacks ?? []
         var reasons: [String] = []
         for group in groups where !reasons.contains(group.reason) { reasons.append(group.reason) }
-        for reason in reasons {
-            let pairs = groups.filter { $0.reason == reason }.map { "\($0.tensors) × \($0.wanted) → \($0.used)" }
-            text += " — fell back (\(reason)): " + pairs.joined(separator: ", ")
+        return reasons.map { reason in
+            "fell back (\(reason)): " + groups.filter { $0.reason == reason }.map { "\($0.tensors) × \($0.wanted) → \($0.used)" }.joined(separator: ", ")
         }
-        return text
     }
 
     /// "most bytes (62 %) are q5_0, not a 4-bit type as Q4_K_M names" when the ggml type holding
