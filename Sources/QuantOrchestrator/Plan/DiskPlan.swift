@@ -24,9 +24,6 @@ struct DiskPlan: Sendable {
     /// Label of the KLD base file's item.
     static let kldBaseLabel = "KLD base"
 
-    /// The estimate of the artifact labelled `label`, when it is planned.
-    func bytes(for label: String) -> Int? { items.first { $0.label == label }?.bytes }
-
     /// - Throws: `PipelineError.insufficientDisk` with every figure.
     func check(folder: URL) throws {
         guard let (probe, free) = DiskSpace.free(at: folder), total > free else { return }

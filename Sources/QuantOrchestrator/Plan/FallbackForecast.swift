@@ -13,9 +13,7 @@ enum FallbackForecast {
         recipe.ladder.enumerated().compactMap { index, entry in
             guard case let .quantize(type, overrides) = entry.kind, !(overrides.isEmpty && type.name == masterTypeName) else { return nil }
             let choice = TensorTypeChoice(layout: layout, quant: type, hasImportanceMatrix: recipe.imatrix != nil, overrides: overrides)
-            let fallen = choice.fallbacks().filter { fallback in
-                !overrides.contains { fallback.tensor.name.range(of: $0.pattern, options: .regularExpression) != nil }
-            }
+            let fallen = choice.fallbacks().filter { choice.override(for: $0.tensor) == nil }
             guard !fallen.isEmpty else { return nil }
             let quantized = layout.tensors.filter(TensorTypeChoice.allowsQuantization).reduce(0) { $0 + $1.elementCount }
             let share = Double(fallen.reduce(0) { $0 + $1.tensor.elementCount }) / Double(max(1, quantized))

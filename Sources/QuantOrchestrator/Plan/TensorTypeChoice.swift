@@ -72,11 +72,17 @@ struct TensorTypeChoice: Sendable {
         }
     }
 
+    /// The `--tensor-type` pair that decides `tensor`'s type: the first whose pattern its name
+    /// matches, as in llama-quantize; nil when none does.
+    func override(for tensor: GGUFTensor) -> TensorTypeOverride? {
+        overrides.first { tensor.name.range(of: $0.pattern, options: .regularExpression) != nil }
+    }
+
     /// The type llama-quantize picks before checking the rows, and whether it is a block type
     /// that check applies to (a kept or plain-number type is written as it is).
     private func firstChoice(for tensor: GGUFTensor) -> (type: String, blocked: Bool) {
         guard let target = defaultType, Self.allowsQuantization(tensor) else { return (tensor.typeName, false) }
-        if let override = overrides.first(where: { tensor.name.range(of: $0.pattern, options: .regularExpression) != nil }) {
+        if let override = override(for: tensor) {
             return (override.type.name, override.type.isQuantized)
         }
         guard GGMLType.named(target)?.isQuantized == true else { return (target, false) }

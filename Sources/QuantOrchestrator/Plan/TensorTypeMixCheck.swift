@@ -16,19 +16,18 @@ enum TensorTypeMixCheck {
         let field = "\(recipe.file.path): field 'ladder[\(index)].tensor_types.\(overrides.map(\.pattern).joined(separator: "|"))'"
         let quantizable = layout.tensors.filter(TensorTypeChoice.allowsQuantization)
         let choice = TensorTypeChoice(layout: layout, quant: type, hasImportanceMatrix: recipe.imatrix != nil, overrides: overrides)
+        let fallbacks = choice.fallbacks()
         var warnings: [String] = []
-        for (position, override) in overrides.enumerated() {
+        for override in overrides {
             // The first matching pair wins, as in llama-quantize, so a tensor counts for the first pattern only.
-            let matched = quantizable.filter { tensor in
-                overrides.firstIndex { tensor.name.range(of: $0.pattern, options: .regularExpression) != nil } == position
-            }
+            let matched = quantizable.filter { choice.override(for: $0) == override }
             guard !matched.isEmpty else {
                 let examples = quantizable.prefix(3).map(\.name).joined(separator: ", ")
                 throw PipelineError.badInput("\(field): pattern '\(override.pattern)' matches no tensor of the model that llama-quantize quantizes (they are named like \(examples)), so \(entry.name) would be a plain \(type.name); expected a pattern that matches, e.g. attn_v or ffn_down")
             }
-            let fallen = Dictionary(grouping: matched.filter { choice.type(of: $0) != override.type.name }) { choice.type(of: $0) }
+            let fallen = Dictionary(grouping: fallbacks.filter { choice.override(for: $0.tensor) == override }, by: \.used)
             for (given, tensors) in fallen.sorted(by: { $0.key < $1.key }) {
-                warnings.append("ladder[\(index)] \(entry.name): \(tensors.count) of the \(matched.count) tensors '\(override.pattern)' matches (\(tensors[0].name) …) have rows of \(tensors[0].shape[0]) weights, which \(override.type.name) blocks do not divide; llama-quantize gives them \(given) instead")
+                warnings.append("ladder[\(index)] \(entry.name): \(tensors.count) of the \(matched.count) tensors '\(override.pattern)' matches (\(tensors[0].tensor.name) …) have rows of \(tensors[0].tensor.shape[0]) weights, which \(override.type.name) blocks do not divide; llama-quantize gives them \(given) instead")
             }
         }
         return warnings

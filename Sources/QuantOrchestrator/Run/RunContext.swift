@@ -47,9 +47,6 @@ final class RunContext: Sendable {
         return record
     }
 
-    /// Whether `stage` has a record now (not verified), for plans.
-    func hasRecord(_ stage: some Stage) -> Bool { records.exists(stage.recordName) }
-
     /// Adds a timing line for work done outside a stage (planning, scoring).
     func time(_ label: String, since start: ContinuousClock.Instant) {
         let seconds = start.duration(to: .now).seconds

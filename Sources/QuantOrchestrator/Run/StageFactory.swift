@@ -27,14 +27,13 @@ struct StageFactory: Sendable {
     func steps() -> [Step] {
         var steps: [Step] = []
         let quantized = recipe.ladder.filter { $0.quantType != nil && !isMaster($0) }
-        let converts = recipe.ladder.contains { $0.quantType != nil }
-        if converts { steps += [.convert, .corpusLength] }
+        if convertsCheckpoint { steps += [.convert, .corpusLength] }
         for entry in recipe.ladder {
             if case .gguf = entry.kind { steps.append(.importGGUF(entry)) }
         }
         if recipe.imatrix != nil, !quantized.isEmpty { steps.append(.imatrix) }
         steps += quantized.map(Step.quantize)
-        if !converts { steps.append(.corpusLength) }
+        if !convertsCheckpoint { steps.append(.corpusLength) }
         steps.append(.kldBase)
         for (index, entry) in recipe.ladder.enumerated() {
             if entry.hasGGUF {
@@ -46,6 +45,9 @@ struct StageFactory: Sendable {
         }
         return steps
     }
+
+    /// Whether the run converts the checkpoint: some entry is made from the master GGUF.
+    var convertsCheckpoint: Bool { recipe.ladder.contains { $0.quantType != nil } }
 
     /// A quantize entry that is the master GGUF itself (same type, no tensor-type pairs).
     func isMaster(_ entry: LadderEntry) -> Bool {
@@ -82,7 +84,7 @@ struct StageFactory: Sendable {
 
     func importGGUF(_ entry: LadderEntry, _ outputs: RunOutputs) -> ImportStage? {
         guard case let .gguf(file) = entry.kind else { return nil }
-        if steps().contains(.convert), outputs.master == nil { return nil }
+        if convertsCheckpoint, outputs.master == nil { return nil }
         return ImportStage(entry: entry, file: file, master: outputs.master, recipeFile: recipe.file)
     }
 

@@ -20,4 +20,19 @@ enum Step: Sendable, Equatable {
     case answer(LadderEntry)
     /// A local non-baseline variant's KL divergence.
     case kld(LadderEntry)
+
+    /// How plans and progress lines name the step (and its stage's `label`), e.g. "quantize Q4_K_M".
+    var label: String {
+        switch self {
+        case .convert: "convert"
+        case .corpusLength: "corpus length"
+        case .imatrix: "imatrix"
+        case let .quantize(entry): "quantize \(entry.name)"
+        case let .importGGUF(entry): "import \(entry.name)"
+        case .kldBase: "kld base"
+        case let .serve(entry): "serve \(entry.name)"
+        case let .answer(entry): "answers \(entry.name)"
+        case let .kld(entry): "kld \(entry.name)"
+        }
+    }
 }

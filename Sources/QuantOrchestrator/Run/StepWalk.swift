@@ -10,26 +10,26 @@ extension StageFactory {
         for step in steps() {
             switch step {
             case .convert:
-                outputs.master = try await visitor.visit(convert(), label: "convert", writes: [])
+                outputs.master = try await visitor.visit(convert(), label: step.label, writes: [])
             case .corpusLength:
-                _ = try await visitor.visit(try corpusLength(outputs), label: "corpus length", writes: [])
+                _ = try await visitor.visit(try corpusLength(outputs), label: step.label, writes: [])
             case .imatrix:
-                outputs.imatrix = try await visitor.visit(try imatrix(outputs), label: "imatrix", writes: [])
+                outputs.imatrix = try await visitor.visit(try imatrix(outputs), label: step.label, writes: [])
             case let .quantize(entry):
                 outputs.artifacts[entry.name] = try await visitor.visit(
-                    quantize(entry, outputs), label: "quantize \(entry.name)",
+                    quantize(entry, outputs), label: step.label,
                     writes: [DiskPlan.Item(label: entry.name, bytes: plan.estimatedBytes(entry))])
             case let .importGGUF(entry):
-                outputs.artifacts[entry.name] = try await visitor.visit(importGGUF(entry, outputs), label: "import \(entry.name)", writes: [])
+                outputs.artifacts[entry.name] = try await visitor.visit(importGGUF(entry, outputs), label: step.label, writes: [])
             case .kldBase:
-                outputs.kldBase = try await visitor.visit(try kldBase(outputs), label: "kld base",
+                outputs.kldBase = try await visitor.visit(try kldBase(outputs), label: step.label,
                                                           writes: [DiskPlan.Item(label: DiskPlan.kldBaseLabel, bytes: plan.kldBaseBytes)])
             case let .serve(entry):
-                outputs.serves[entry.name] = try await visitor.visit(serve(entry, outputs), label: "serve \(entry.name)", writes: [])
+                outputs.serves[entry.name] = try await visitor.visit(serve(entry, outputs), label: step.label, writes: [])
             case let .answer(entry):
-                _ = try await visitor.visit(try answer(entry), label: "answers \(entry.name)", writes: [])
+                _ = try await visitor.visit(try answer(entry), label: step.label, writes: [])
             case let .kld(entry):
-                outputs.klds[entry.name] = try await visitor.visit(kld(entry, outputs), label: "kld \(entry.name)", writes: [])
+                outputs.klds[entry.name] = try await visitor.visit(kld(entry, outputs), label: step.label, writes: [])
             }
         }
         return outputs

@@ -62,10 +62,4 @@ struct QuantizeStage: Stage {
         context.progress.stage("quantize \(name): \(ByteFormat.megabytes(record.sizeBytes)) in \(String(format: "%.1f", record.toolSeconds)) s")
         return record
     }
-
-    /// The quant type the master GGUF already is, from `general.file_type` (a Q4_1 source
-    /// is its own Q4_1 variant), or "" when the file does not record it.
-    static func typeName(of info: GGUFInfo) -> String {
-        info.fileType.flatMap(QuantType.init(fileType:))?.name ?? ""
-    }
 }

@@ -45,7 +45,7 @@ struct ServeStage: Stage {
     }
 
     func reusedLine(_ record: Record) -> String {
-        "reused \(jobs.map(\.suite).first.map { $0.forms().count * jobs.count } ?? 0) answers"
+        "reused \(jobs.reduce(0) { $0 + $1.suite.forms().count }) answers"
     }
 
     func run(in context: RunContext) async throws -> Record {

@@ -20,31 +20,10 @@ struct StageRecords: Sendable {
         }
     }
 
-    /// Whether a record named `name` exists (it is not read).
-    func exists(_ name: String) -> Bool { FileManager.default.fileExists(atPath: folder.record(name).path) }
-
-    /// Names of the records present (without `.json`).
-    func names() -> Set<String> {
-        let folder = self.folder.record("x").deletingLastPathComponent()
-        let files = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        return Set(files.filter { $0.hasSuffix(".json") }.map { String($0.dropLast(5)) })
-    }
-
     private var decoder: JSONDecoder { JSONDecoder() }
 }
 
 extension StageRecords {
-    /// The artifact record `name` when its file still holds the recorded bytes (see
-    /// ``verified(_:_:label:progress:)``); a record whose modification time alone moved is
-    /// saved refreshed, so the next run need not rehash.
-    func reusableArtifact(_ name: String, _ content: ArtifactRecord.ContentCheck, label: String,
-                          progress: ProgressReporter) throws -> ArtifactRecord? {
-        guard let saved = load(ArtifactRecord.self, name),
-              let record = try verified(saved, content, label: label, progress: progress) else { return nil }
-        if record != saved { try save(record, name) }
-        return record
-    }
-
     /// `record` (with the modification time seen now) when its file still holds the recorded
     /// bytes, else nil, after a progress line saying why `label` is made again.
     /// - Throws: `PipelineError.io` when the file cannot be read.
