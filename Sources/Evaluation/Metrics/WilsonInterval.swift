@@ -13,9 +13,16 @@ public enum WilsonInterval {
 
     /// [lower, upper] of the 95 % interval, or nil when n = 0.
     public static func interval95(successes: Int, trials: Int) -> [Double]? {
+        interval(successes: Double(successes), trials: Double(trials)).map { [$0.lower, $0.upper] }
+    }
+
+    /// The 95 % interval for k successes in n trials where k and n may be fractional (observed
+    /// rates scaled to another sample size, as ``DecisionHorizon`` does), or nil when n ≤ 0.
+    /// k must lie in 0…n.
+    public static func interval(successes: Double, trials: Double) -> Interval? {
         guard trials > 0 else { return nil }
-        let n = Double(trials)
-        let p = Double(successes) / n
+        let n = trials
+        let p = successes / n
         let z2 = z95 * z95
         let denominator = 1 + z2 / n
         let centre = (p + z2 / (2 * n)) / denominator
@@ -23,6 +30,6 @@ public enum WilsonInterval {
         // At k = 0 (k = n) the bound is exactly 0 (1); rounding would leave a 1e-17 residue.
         let lower = successes == 0 ? 0 : max(0, centre - half)
         let upper = successes == trials ? 1 : min(1, centre + half)
-        return [lower, upper]
+        return Interval(lower: lower, upper: upper)
     }
 }
