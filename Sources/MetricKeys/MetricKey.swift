@@ -86,6 +86,11 @@ public enum MetricKey: String, CaseIterable, Sendable, Codable, CodingKeyReprese
     /// n probes. Source: ours.
     case biasSimilarity = "bias_similarity"
 
+    /// Share of the facts the baseline's answers state whose tokens the variant, teacher-forced
+    /// on the baseline's answer, no longer ranks first at some position. Fraction, n facts
+    /// probed. Source: ours (`FactTokenProbe`; llama-server `/completion` with `n_probs`).
+    case factsAtRisk = "facts_at_risk"
+
     // MARK: Noise floor (parallel mode: the baseline answered twice)
 
     /// Share of prompts answered in both passes whose answer texts differ. Fraction, n prompts.
@@ -120,6 +125,14 @@ public enum MetricKey: String, CaseIterable, Sendable, Codable, CodingKeyReprese
     /// (converted from percent), n scored tokens. Source: llama.cpp `tools/perplexity`, "Same top p".
     case sameTopP = "same_top_p"
 
+    /// Mean per-token KL divergence from the baseline over the domain corpus (the baseline's
+    /// own answers as chat conversations). Nats, n scored tokens. Source: llama.cpp
+    /// `tools/perplexity`, "Mean KLD", over our corpus (`DomainCorpusStage`).
+    case domainKLDMean = "domain_kld_mean"
+    /// Share of domain-corpus tokens where the variant's most likely token is the baseline's.
+    /// Fraction, n scored tokens. Source: llama.cpp `tools/perplexity`, "Same top p".
+    case domainSameTopP = "domain_same_top_p"
+
     // MARK: Efficiency
 
     /// Median time to first token, measured by the client on the streamed response. Seconds,
@@ -153,9 +166,9 @@ public enum MetricKey: String, CaseIterable, Sendable, Codable, CodingKeyReprese
         case .accuracy, .keyFactRecall, .exactMatch, .tokenF1, .rougeL, .flips, .flipsCorrectToWrong,
              .flipsWrongToCorrect, .mcnemarP, .detailRetention, .lengthRatio, .distinct1, .distinct2, .distinct3,
              .uniqueSentenceRatio, .rep2, .loopRate, .paraphraseConsistency, .paraphraseRougeL, .robustnessRatio,
-             .biasGap, .biasSimilarity, .differingAnswers:
+             .biasGap, .biasSimilarity, .differingAnswers, .factsAtRisk:
             .quality
-        case .ppl, .pplRatio, .kldMean, .kldMedian, .kldP99_9, .kldMax, .rmsDP, .sameTopP:
+        case .ppl, .pplRatio, .kldMean, .kldMedian, .kldP99_9, .kldMax, .rmsDP, .sameTopP, .domainKLDMean, .domainSameTopP:
             .perplexity
         case .ttftMedianS, .ttftP90S, .promptTokensPerS, .genTokensPerS, .loadS, .peakRSSBytes:
             .efficiency

@@ -40,14 +40,16 @@ struct RunCommand: AsyncParsableCommand {
         } else {
             print("report: \(summary.reportPath)")
             print("commit: \(summary.commit) in \(summary.resultsRepo), tag \(summary.tag)")
+            print(VerdictLines.text(summary), terminator: "")
             if let selected = summary.selected {
                 print("selected: \(selected.quantType) \(selected.file) (sha256 \(selected.sha256))")
             } else {
-                print("selected: none; keep the baseline")
+                print("selected: none; keep the baseline" + (summary.closestUnsure.map { " (closest to a decision: \($0))" } ?? ""))
             }
         }
         guard summary.selected != nil else {
-            Stderr.line("quantorch run: no quantized variant passed the acceptance thresholds; the report says why")
+            Stderr.line("quantorch run: no variant is CLOSE to the baseline on every criterion"
+                        + (summary.closestUnsure.map { "; the closest UNSURE one is \($0), and the report says what would decide it" } ?? "; the report says why"))
             throw QuantorchExit.noVariantPassed
         }
     }

@@ -1,60 +1,109 @@
+import Evaluation
 import Testing
 @testable import QuantOrchestrator
 
 @Suite struct SelectionPolicyTests {
-    let baseline = VariantMeasurements(quantType: "F16", sizeBytes: 270_000_000, accuracy: 0.9, keyFactRecall: 0.95,
-                                       flips: nil, mcnemarP: nil, kldMean: nil)
+    let baseline = VariantMeasurements(quantType: "F16", sizeBytes: 270_000_000, evidence: VerdictEvidence())
 
-    func variant(_ name: String, size: Int, accuracy: Double, recall: Double, flips: Double, kld: Double, p: Double = 1) -> VariantMeasurements {
-        VariantMeasurements(quantType: name, sizeBytes: size, accuracy: accuracy, keyFactRecall: recall, flips: flips, mcnemarP: p, kldMean: kld)
+    /// A variant over `questions` questions the baseline all got right, `lost` of them now wrong,
+    /// with a generic KLD of `kld` ± `kldError` over 4000 tokens.
+    func variant(_ name: String, size: Int, questions: Int = 400, lost: Int = 0, kld: Double = 0.01, kldError: Double = 0.001,
+                 checks: [String] = [], memory: Int? = nil) -> VariantMeasurements {
+        let table = PairedCorrectness(bothRight: questions - lost, baselineOnly: lost, variantOnly: 0, bothWrong: 0)
+        return VariantMeasurements(quantType: name, sizeBytes: size, peakRSSBytes: memory,
+                                   evidence: VerdictEvidence(correctness: table, flips: (lost, questions),
+                                                             kld: MeanEstimate(mean: kld, standardError: kldError, n: 4000),
+                                                             failedChecks: checks))
     }
 
-    @Test func picksTheSmallestVariantThatPassesEveryThreshold() {
+    @Test func picksTheSmallestCloseVariant() {
         let policy = SelectionPolicy(acceptance: Recipe.Acceptance(), noiseFloorFlips: nil)
         let decision = policy.decide([
-            variant("Q8_0", size: 145_000_000, accuracy: 0.9, recall: 0.95, flips: 0, kld: 0.004),
-            variant("Q4_K_M", size: 105_000_000, accuracy: 0.88, recall: 0.93, flips: 0.05, kld: 0.05),
-            variant("Q2_K", size: 88_000_000, accuracy: 0.6, recall: 0.7, flips: 0.3, kld: 0.41, p: 0.01),
+            variant("Q8_0", size: 145_000_000),
+            variant("Q4_K_M", size: 105_000_000, kld: 0.04),
+            variant("Q2_K", size: 88_000_000, lost: 80, kld: 0.41),
+        ], baseline: baseline)
+        #expect(decision.verdicts["Q8_0"]?.status == .close)
+        #expect(decision.verdicts["Q4_K_M"]?.status == .close)
+        #expect(decision.verdicts["Q2_K"]?.status == .rejected)
+        #expect(decision.selected == "Q4_K_M")
+        #expect(decision.why.contains("Q2_K REJECTED"))
+        #expect(decision.notes.isEmpty)
+    }
+
+    @Test func aSmallSuiteLeavesEveryVariantUnsureAndNamesTheClosest() {
+        let policy = SelectionPolicy(acceptance: Recipe.Acceptance(), noiseFloorFlips: nil)
+        let decision = policy.decide([
+            variant("Q8_0", size: 145_000_000, questions: 24),
+            variant("Q5_K_M", size: 120_000_000, questions: 24, lost: 2),
+        ], baseline: baseline)
+        #expect(decision.selected == nil)
+        #expect(decision.verdicts["Q8_0"]?.status == .unsure)
+        #expect(decision.closestUnsure == "Q8_0")
+        let more = decision.verdicts["Q8_0"]?.moreToDecide
+        #expect(more.map { $0 > 0 && $0 < 1000 } == true, "\(String(describing: more))")
+        #expect(decision.why.contains("keep the baseline F16"))
+        #expect(decision.why.contains("more questions"))
+    }
+
+    @Test func aLargerRejectedVariantAboveTheSelectedOneIsNamed() {
+        let policy = SelectionPolicy(acceptance: Recipe.Acceptance(), noiseFloorFlips: nil)
+        let decision = policy.decide([
+            variant("Q5_K_M", size: 120_000_000, kld: 0.173, kldError: 0.004),
+            variant("Q4_K_M", size: 105_000_000, kld: 0.057, kldError: 0.002),
         ], baseline: baseline)
         #expect(decision.selected == "Q4_K_M")
-        #expect(decision.verdicts["Q2_K"]?.accepted == false)
-        #expect(decision.verdicts["Q2_K"]?.reasons.count == 4)
-        #expect(decision.why.contains("Q2_K"))
+        #expect(decision.notes.count == 1)
+        #expect(decision.notes.first?.contains("the larger Q5_K_M is REJECTED") == true)
     }
 
-    @Test func aDropExactlyAtTheThresholdPasses() {
-        let policy = SelectionPolicy(acceptance: Recipe.Acceptance(), noiseFloorFlips: nil)
-        let verdict = policy.judge(variant("Q6_K", size: 1, accuracy: 0.85, recall: 0.90, flips: 0.10, kld: 0.10), baseline: baseline)
-        #expect(verdict.accepted, "\(verdict.reasons)")
-    }
-
-    @Test func noVariantPassingSelectsNothingAndSaysKeepTheBaseline() {
-        let policy = SelectionPolicy(acceptance: Recipe.Acceptance(), noiseFloorFlips: nil)
-        let decision = policy.decide([variant("Q2_K", size: 1, accuracy: 0.5, recall: 0.5, flips: 0.4, kld: 0.4)], baseline: baseline)
+    @Test func theBudgetFiltersCloseVariantsAndNamesTheBestThatFits() {
+        var acceptance = Recipe.Acceptance()
+        acceptance.maxSizeBytes = 100_000_000
+        let policy = SelectionPolicy(acceptance: acceptance, noiseFloorFlips: nil)
+        let decision = policy.decide([
+            variant("Q8_0", size: 145_000_000),
+            variant("Q2_K", size: 88_000_000, lost: 80, kld: 0.41),
+        ], baseline: baseline)
         #expect(decision.selected == nil)
-        #expect(decision.why.contains("keep the baseline F16"))
+        #expect(decision.ineligible["Q8_0"]?.contains("over max_size") == true)
+        #expect(decision.notes.first?.contains("The best variant that fits is Q2_K, REJECTED") == true)
+    }
+
+    @Test func memoryOverTheBudgetIsNotSelected() {
+        var acceptance = Recipe.Acceptance()
+        acceptance.maxMemoryBytes = 500_000_000
+        let policy = SelectionPolicy(acceptance: acceptance, noiseFloorFlips: nil)
+        let decision = policy.decide([
+            variant("Q8_0", size: 145_000_000, memory: 600_000_000),
+            variant("Q6_K", size: 125_000_000, memory: 400_000_000),
+        ], baseline: baseline)
+        #expect(decision.selected == "Q6_K")
+    }
+
+    @Test func aFailedServerCheckKeepsAVariantUnsure() {
+        let policy = SelectionPolicy(acceptance: Recipe.Acceptance(), noiseFloorFlips: nil)
+        let verdict = policy.judge(variant("Q8_0", size: 1, checks: ["chat_template: the GGUF carries no chat template"]))
+        #expect(verdict.status == .unsure)
+        #expect(verdict.summary.contains("chat_template"))
     }
 
     @Test func flipsAreReadAgainstTheNoiseFloorInParallelMode() {
-        let strict = SelectionPolicy(acceptance: Recipe.Acceptance(), noiseFloorFlips: nil)
-        let withFloor = SelectionPolicy(acceptance: Recipe.Acceptance(), noiseFloorFlips: 0.1)
-        let candidate = variant("Q5_K_M", size: 1, accuracy: 0.9, recall: 0.95, flips: 0.15, kld: 0.02)
-        #expect(!strict.judge(candidate, baseline: baseline).accepted)
-        #expect(withFloor.judge(candidate, baseline: baseline).accepted)
+        let candidate = variant("Q5_K_M", size: 1, lost: 60)
+        let strict = SelectionPolicy(acceptance: Recipe.Acceptance(), noiseFloorFlips: nil).judge(candidate)
+        let withFloor = SelectionPolicy(acceptance: Recipe.Acceptance(), noiseFloorFlips: 0.2).judge(candidate)
+        #expect(strict.criteria.first { $0.name == .flips }?.reading != .within)
+        #expect(withFloor.criteria.first { $0.name == .flips }?.reading == .within)
     }
 
-    @Test func aFailedDropWithinNoiseSaysSo() {
+    @Test func aVariantNotSmallerThanTheBaselineOrAnEndpointIsNeverSelected() {
         let policy = SelectionPolicy(acceptance: Recipe.Acceptance(), noiseFloorFlips: nil)
-        let verdict = policy.judge(variant("Q3_K_M", size: 1, accuracy: 0.8, recall: 0.95, flips: 0.1, kld: 0.02, p: 0.5), baseline: baseline)
-        #expect(!verdict.accepted)
-        #expect(verdict.reasons.first?.contains("within noise") == true)
-    }
-
-    @Test func missingDataDoesNotRejectButIsNamed() {
-        let policy = SelectionPolicy(acceptance: Recipe.Acceptance(), noiseFloorFlips: nil)
-        let noFacts = VariantMeasurements(quantType: "Q8_0", sizeBytes: 1, accuracy: nil, keyFactRecall: nil, flips: nil, mcnemarP: nil, kldMean: 0.01)
-        let verdict = policy.judge(noFacts, baseline: baseline)
-        #expect(verdict.accepted)
-        #expect(verdict.passes.contains { $0.contains("accuracy: no data") })
+        var endpoint = variant("served", size: 1)
+        endpoint.isEndpoint = true
+        let decision = policy.decide([variant("F32", size: 540_000_000), endpoint], baseline: baseline)
+        #expect(decision.verdicts["F32"]?.status == .close)
+        #expect(decision.selected == nil)
+        #expect(decision.ineligible["F32"]?.contains("not smaller") == true)
+        #expect(decision.ineligible["served"]?.contains("endpoint") == true)
     }
 }

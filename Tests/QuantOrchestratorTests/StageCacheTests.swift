@@ -71,7 +71,7 @@ struct StageCacheTests {
         } remade: {
             Self.sameFile($0.base, $1.base) && $0.perplexity == $1.perplexity
         }
-        try await expectCached(KLDStage(variant: "Q8_0", artifact: variant, base: base, settings: settings),
+        try await expectCached(KLDStage(corpus: .generic, variant: "Q8_0", artifact: variant, base: base, settings: settings),
                                in: harness, launches: "llama-perplexity --kl-divergence Q8_0")
 
         let suiteFile = harness.root.appending(path: "suite.yaml")
@@ -81,7 +81,8 @@ struct StageCacheTests {
         let job = AnswerJob(variant: "Q8_0", identity: variant.sha256, pass: 1, suite: suite, mode: .sequential, slots: 1,
                             evaluationKey: "k", answersFile: harness.folder.answers("Q8_0", evaluationKey: "k"))
         let serve = ServeStage(variant: "Q8_0", artifact: variant, jobs: [job],
-                               server: Recipe.Server(ctx: 512, slots: 1, threads: 2, gpuLayers: 0), suiteFile: suiteFile)
+                               server: Recipe.Server(ctx: 512, slots: 1, threads: 2, gpuLayers: 0), suiteFile: suiteFile,
+                               domainCorpus: nil)
         let sameServe = { (a: ServeStage.Record, b: ServeStage.Record) in a.chatTemplate == b.chatTemplate && a.slots == b.slots }
         try await expectCached(serve, in: harness, launches: "llama-server Q8_0", same: { $0 == $1 }, remade: sameServe)
         #expect(try job.answers().count == 1, "serving again after a damaged serve record asked the question again")

@@ -15,12 +15,18 @@ import Testing
 
     @Test func markdownShowsTheTableSelectionReasonsNoiseFloorAndSideBySide() throws {
         let markdown = MarkdownRenderer.render(try ReportFixture.report())
-        #expect(markdown.contains("| Quant | Size | bpw | Accuracy | Key-fact recall | Flips | Mean KLD | Same top p | PPL ratio | Median TTFT | Gen tokens/s | Accepted |"))
+        #expect(markdown.contains("| Quant | Size | bpw | Accuracy | Key-fact recall | Flips | Facts at risk | Domain KLD | Mean KLD | Same top p | PPL ratio | Median TTFT | Gen tokens/s | Verdict |"))
         #expect(markdown.contains("| Q6_K | 131.9 MiB | 8.23 | 100.0 % [51.0–100.0] |"))
         #expect(markdown.contains("**Selected: Q6_K**"))
-        #expect(markdown.contains("- **Q2_K** (no): accuracy dropped by 0.75 (max 0.05)"))
+        #expect(markdown.contains("- **Q2_K** REJECTED: key-fact recall drop 0.857 [0.714, 1.000] vs margin 0.050: beyond"))
+        #expect(markdown.contains("| accuracy_drop | 0.250 | [-0.200, 0.640] | 0.050 | undecided | 4 questions | 20 questions |"))
+        #expect(markdown.contains("- ⚠ inverted: the larger Q8_0 is REJECTED"))
+        #expect(markdown.contains("Budget: file ≤ 143.1 MiB."))
+        #expect(markdown.contains("llama-perplexity window 256 × 5 chunks scores 635 tokens (42 %"))
+        // A kept fact the variant no longer ranks first is at risk, with its margin.
+        #expect(markdown.contains("| Q4_K_M | ✓ | C47H51NO14, 853.9 g/mol | — | 853.9 g/mol (-0.41 nats) |"))
         #expect(markdown.contains("## Noise floor (parallel mode)"))
-        #expect(markdown.contains("| Q4_K_M | ✗ | Cl2H6N2Pt | 睾丸癌 |"))
+        #expect(markdown.contains("| Q4_K_M | ✗ | Cl2H6N2Pt | 睾丸癌 | not probed |"))
         // The baseline has no KLD against itself: shown as a dash, not as 0.
         #expect(markdown.contains("| F16 | 258.5 MiB | 16.12 | 100.0 % [51.0–100.0] | 100.0 % [64.6–100.0] | — | — | — |"))
         #expect(markdown.contains("&lt;script&gt;"))
@@ -44,16 +50,19 @@ import Testing
         #expect(html.contains("<mark class=\"kept\">睾丸癌</mark>"))
         #expect(html.contains("<mark class=\"kept\">&lt;SCRIPT&gt;</mark>"))
         #expect(html.contains("<span class=\"fact lost\">✗ lost: 853.9 g/mol</span>"))
+        #expect(html.contains("⚠ at risk: 853.9 g/mol (-0.41 nats)"))
+        #expect(html.contains("<span class=\"verdict unsure\">UNSURE</span>"))
     }
 
     @Test func withoutASelectionBothViewsSayToKeepTheBaseline() throws {
         var report = try ReportFixture.report()
-        report.selection = Selection(quantType: nil, rule: "smallest accepted quantized variant", why: "Every quant lost a key fact.")
+        report.selection = Selection(quantType: nil, rule: "smallest accepted quantized variant", why: "Every quant lost a key fact.",
+                                     closestUnsure: "Q4_K_M")
         for index in report.variants.indices where !report.variants[index].isBaseline { report.variants[index].accepted = false }
         try report.validate()
         let markdown = MarkdownRenderer.render(report), html = HTMLRenderer.render(report)
-        #expect(markdown.contains("**No quantized variant passed the acceptance thresholds: keep the baseline F16**"))
-        #expect(html.contains("<section class=\"selection none\"><strong>No quantized variant passed the acceptance thresholds: keep the baseline F16</strong>"))
+        #expect(markdown.contains("**No variant is CLOSE to the baseline: keep the baseline F16; the closest UNSURE variant is Q4_K_M**"))
+        #expect(html.contains("<section class=\"selection none\"><strong>No variant is CLOSE to the baseline: keep the baseline F16; the closest UNSURE variant is Q4_K_M</strong>"))
         #expect(!html.contains("(selected)"))
     }
 

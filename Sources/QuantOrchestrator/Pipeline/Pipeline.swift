@@ -63,7 +63,8 @@ public struct Pipeline: Sendable {
         guard let kldBase = outputs.kldBase else { throw PipelineError.io("the KLD base step produced nothing") }
         let report = ReportBuilder(recipe: recipe, source: setup.source, modelSlug: setup.modelSlug, suite: setup.suite,
                                    toolchain: setup.toolchain, slots: factory.slots, baselineNote: plan.baselineNote)
-            .build(runID: runID, createdAt: started, results: results, kldBase: kldBase, decision: decision,
+            .build(runID: runID, createdAt: started, results: results, kldBase: kldBase, domainCorpus: factory.domainCorpus(outputs),
+                   decision: decision,
                    noiseFloor: noiseFloor, stageTimings: context.timings)
         for note in report.notes ?? [] { progress.stage("warning: \(note)") }
         let answersFiles = try writeRunAnswers(results: results, folder: setup.folder, runID: runID)

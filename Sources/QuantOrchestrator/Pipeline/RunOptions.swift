@@ -12,17 +12,20 @@ public struct RunOptions: Sendable {
     public var resultsRepository: URL?
     /// `--llama-cpp`: where llama.cpp is.
     public var llamaCpp: URL?
+    /// `--max-size`: the largest GGUF to select, in bytes; overrides `acceptance.max_size`.
+    public var maxSizeBytes: Int?
     /// The environment (for `$VAR` expansion, QUANTORCH_HOME, QUANTORCH_RESULTS).
     public var environment: [String: String]
 
     /// Memberwise, with the process environment by default.
     public init(recipe: URL, revision: String? = nil, workDirectory: URL? = nil, resultsRepository: URL? = nil,
-                llamaCpp: URL? = nil, environment: [String: String] = ProcessInfo.processInfo.environment) {
+                llamaCpp: URL? = nil, maxSizeBytes: Int? = nil, environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.recipe = recipe
         self.revision = revision
         self.workDirectory = workDirectory
         self.resultsRepository = resultsRepository
         self.llamaCpp = llamaCpp
+        self.maxSizeBytes = maxSizeBytes
         self.environment = environment
     }
 }

@@ -1,3 +1,4 @@
+import Evaluation
 import Reports
 
 /// The object `quantorch run --json` prints (CONTRACT.md "run --json summary").
@@ -14,8 +15,14 @@ public struct RunSummary: Codable, Sendable, Equatable {
     public var model: Model
     /// Same as `model.revision`.
     public var modelRevision: String
-    /// The selected quant, nil when none passed (exit 3).
+    /// The selected quant, nil when none is CLOSE and fits (exit 3).
     public var selected: Selected?
+    /// With nothing selected: the UNSURE variant nearest a decision; nil otherwise.
+    public var closestUnsure: String?
+    /// Why this variant (or why none), as the report's selection says.
+    public var why: String
+    /// Inversions and budget notes, as the report's selection says.
+    public var notes: [String]
     /// Every variant, ladder order.
     public var variants: [Variant]
     /// "sequential" or "parallel".
@@ -49,7 +56,14 @@ public struct RunSummary: Codable, Sendable, Equatable {
         public var sizeBytes: Int?
         /// File bits per weight; nil for an endpoint.
         public var bpw: Double?
+        /// True when the variant is CLOSE.
         public var accepted: Bool
+        /// "CLOSE", "UNSURE" or "REJECTED"; nil for the baseline.
+        public var status: String?
+        /// The verdict in one line; nil for the baseline.
+        public var verdict: String?
+        /// For an UNSURE variant, more of the binding criterion's unit that would decide it.
+        public var moreToDecide: Int?
         /// Accuracy (fraction), nil without data.
         public var accuracy: Double?
         /// Mean KLD in nats, nil for the baseline.
@@ -59,13 +73,15 @@ public struct RunSummary: Codable, Sendable, Equatable {
         public var reasons: [String]
 
         enum CodingKeys: String, CodingKey {
-            case quantType = "quant_type", sizeBytes = "size_bytes", bpw, accepted, accuracy, kldMean = "kld_mean", flips, reasons
+            case quantType = "quant_type", sizeBytes = "size_bytes", bpw, accepted, status, verdict, accuracy, kldMean = "kld_mean", flips, reasons
+            case moreToDecide = "more_to_decide"
         }
     }
 
     enum CodingKeys: String, CodingKey {
         case reportPath = "report_path", resultsRepo = "results_repo", commit, tag, model, modelRevision = "model_revision"
-        case selected, variants, mode, cached
+        case selected, variants, mode, cached, why, notes
+        case closestUnsure = "closest_unsure"
     }
 }
 
@@ -78,13 +94,16 @@ extension RunSummary {
         let variants = results.map { result in
             let verdict = decision.verdicts[result.name]
             return Variant(quantType: result.name, sizeBytes: result.sizeBytes, bpw: result.bitsPerWeight,
-                           accepted: verdict?.accepted ?? false, accuracy: result.measurements.accuracy,
-                           kldMean: result.kld?.kldMean, flips: result.measurements.flips,
-                           reasons: result.isBaseline ? ["baseline"] : (verdict?.reasons ?? []))
+                           accepted: verdict?.status == .close, status: verdict?.status.rawValue, verdict: verdict?.summary,
+                           moreToDecide: verdict?.moreToDecide,
+                           accuracy: result.score.metrics[.accuracy].flatMap { $0.n == 0 ? nil : $0.value },
+                           kldMean: result.kld?.kldMean, flips: result.isBaseline ? nil : result.score.metrics[.flips]?.value,
+                           reasons: result.isBaseline ? ["baseline"] : (verdict.map { $0.criteria.map(\.line) + $0.failedChecks } ?? []))
         }
         self.init(reportPath: commit.reportPath.path, resultsRepo: setup.resultsURL.path, commit: commit.commit, tag: commit.tag,
                   model: .init(name: setup.recipe.model.name, slug: setup.modelSlug, revision: setup.source.revision),
-                  modelRevision: setup.source.revision, selected: selected, variants: variants,
+                  modelRevision: setup.source.revision, selected: selected, closestUnsure: decision.closestUnsure, why: decision.why,
+                  notes: decision.notes, variants: variants,
                   mode: setup.recipe.evaluation.mode.rawValue, cached: cached)
     }
 }

@@ -47,6 +47,9 @@ public struct WorkFolder: Sendable {
     /// The KLD base file for the given input key.
     public func kldBase(key: String) -> URL { revisionFolder.appending(path: "kld/\(key).kld") }
 
+    /// The domain corpus (the baseline's answers as conversations) for the given input key.
+    public func domainCorpus(key: String) -> URL { revisionFolder.appending(path: "domain/\(key).txt") }
+
     /// The answers file of a variant for an evaluation key.
     public func answers(_ quant: String, evaluationKey: String) -> URL {
         revisionFolder.appending(path: "eval/\(evaluationKey)/answers/\(Variant.answersFileName(of: quant))")

@@ -88,8 +88,17 @@ public struct Recipe: Sendable {
         public var keyFactRecallDropMax: Double = 0.05
         /// Largest share of questions whose correctness differs from the baseline's, default 0.10.
         public var flipsMax: Double = 0.10
-        /// Largest mean KL divergence in nats, default 0.10.
+        /// Largest mean KL divergence in nats over the generic corpus, default 0.10.
         public var kldMeanMax: Double = 0.10
+        /// Largest mean KL divergence in nats over the baseline's own answers, default 0.05.
+        public var domainKLDMeanMax: Double = 0.05
+        /// Largest share of the baseline's stated facts at risk on the variant, default 0.05.
+        public var factsAtRiskMax: Double = 0.05
+        /// `max_size`: the largest GGUF file to select, in bytes; nil for no limit.
+        public var maxSizeBytes: Int?
+        /// `max_memory`: the largest peak resident memory of the variant's server at the
+        /// recipe's ctx and slots, in bytes; nil for no limit.
+        public var maxMemoryBytes: Int?
 
         /// The defaults of CONTRACT.md.
         public init() {}

@@ -34,6 +34,22 @@ public enum RecipeLoader {
                                expected: "\(expected); '$\(undefined.name)' is not set in the environment")
             }
         }
+        func nats(_ fields: YAMLFields, _ key: String) throws(RecipeError) -> Double? {
+            guard let node = fields.node(key) else { return nil }
+            guard let value = node.float, value.isFinite, value >= 0 else {
+                throw .invalid(file: file, line: node.mark?.line, field: fields.name(key),
+                               expected: "a non-negative number of nats, got '\(node.string ?? "\(node)")'")
+            }
+            return value
+        }
+        func byteSize(_ fields: YAMLFields, _ key: String, what: String) throws(RecipeError) -> Int? {
+            guard let node = fields.node(key) else { return nil }
+            guard let text = node.string, let bytes = ByteSize.parse(text), bytes > 0 else {
+                throw .invalid(file: file, line: node.mark?.line, field: fields.name(key),
+                               expected: "\(what) as a size such as \"6 GiB\", \"800 MiB\" or a number of bytes, got '\(node.string ?? "\(node)")'")
+            }
+            return bytes
+        }
         func existing(_ fields: YAMLFields, _ key: String, expected: String, directoryOK: Bool = false) throws(RecipeError) -> URL {
             guard let url = try path(fields, key, expected: expected) else {
                 throw .missing(file: file, field: fields.name(key), expected: expected)
@@ -102,17 +118,16 @@ public enum RecipeLoader {
 
         var acceptance = Recipe.Acceptance()
         if let fields = try root.section("acceptance") {
-            try fields.onlyKnown(["accuracy_drop_max", "key_fact_recall_drop_max", "flips_max", "kld_mean_max"])
+            try fields.onlyKnown(["accuracy_drop_max", "key_fact_recall_drop_max", "flips_max", "kld_mean_max",
+                                  "domain_kld_mean_max", "facts_at_risk_max", "max_size", "max_memory"])
             acceptance.accuracyDropMax = try fields.fraction("accuracy_drop_max") ?? acceptance.accuracyDropMax
             acceptance.keyFactRecallDropMax = try fields.fraction("key_fact_recall_drop_max") ?? acceptance.keyFactRecallDropMax
             acceptance.flipsMax = try fields.fraction("flips_max") ?? acceptance.flipsMax
-            if let node = fields.node("kld_mean_max") {
-                guard let value = node.float, value.isFinite, value >= 0 else {
-                    throw .invalid(file: file, line: node.mark?.line, field: fields.name("kld_mean_max"),
-                                   expected: "a non-negative number of nats, got '\(node.string ?? "\(node)")'")
-                }
-                acceptance.kldMeanMax = value
-            }
+            acceptance.factsAtRiskMax = try fields.fraction("facts_at_risk_max") ?? acceptance.factsAtRiskMax
+            acceptance.kldMeanMax = try nats(fields, "kld_mean_max") ?? acceptance.kldMeanMax
+            acceptance.domainKLDMeanMax = try nats(fields, "domain_kld_mean_max") ?? acceptance.domainKLDMeanMax
+            acceptance.maxSizeBytes = try byteSize(fields, "max_size", what: "the largest GGUF file")
+            acceptance.maxMemoryBytes = try byteSize(fields, "max_memory", what: "the largest peak server memory")
         }
 
         var resultsRepository: URL?

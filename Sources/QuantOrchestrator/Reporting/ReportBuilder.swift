@@ -20,7 +20,7 @@ struct ReportBuilder {
     /// `SourcePrecision.baselineNote`: set when the source was already quantized.
     let baselineNote: String?
 
-    func build(runID: String, createdAt: Date, results: [VariantResult], kldBase: KLDBaseStage.Record,
+    func build(runID: String, createdAt: Date, results: [VariantResult], kldBase: KLDBaseStage.Record, domainCorpus: DomainCorpusStage.Record?,
                decision: SelectionPolicy.Decision, noiseFloor: [MetricKey: MetricValue]?, stageTimings: [StageTiming]) -> Report {
         let ctx = recipe.perplexity.ctx
         let scoredTokens = kldBase.perplexity.scoredTokens ?? recipe.perplexity.chunks * (ctx - 1 - ctx / 2)
@@ -36,16 +36,22 @@ struct ReportBuilder {
                 perplexity: result.entry.hasGGUF ? perplexity(result, base: kldBase, scoredTokens: scoredTokens) : [:],
                 efficiency: efficiency(result),
                 answersFile: Variant.answersFile(of: result.name),
-                accepted: result.isBaseline ? false : (verdict?.accepted ?? false),
-                reasons: reasons(result, verdict: verdict),
+                accepted: result.isBaseline ? false : (verdict?.status == .close),
+                reasons: reasons(result, verdict: verdict, ineligible: decision.ineligible[result.name]),
                 chatTemplate: result.serve?.chatTemplate,
                 typeMix: result.typeMix.map { $0.shares.map { TensorTypeShare(type: $0.type, tensors: $0.tensors, bytes: $0.bytes) } },
-                fallbacks: result.artifact?.fallbacks.map(FallbackGroups.of))
+                fallbacks: result.artifact?.fallbacks.map(FallbackGroups.of),
+                verdict: verdict.map { VerdictInfos.info($0, checks: result.checks) })
         }
         let baselineAccuracy = results.first?.score.metrics[.accuracy]
         let notes = ChatTemplateNotes.notes(results.filter(\.entry.hasGGUF).map { ($0.name, $0.serve?.chatTemplate) })
             + [results.first.flatMap { BaselineQualityNote.note(baseline: $0.name, accuracy: baselineAccuracy?.n == 0 ? nil : baselineAccuracy?.value,
                                                               questions: baselineAccuracy?.n ?? 0) }].compactMap(\.self)
+            + [domainCorpus.flatMap { corpus in
+                corpus.window == nil
+                    ? "domain KLD not measured: the baseline's \(corpus.conversations) answers make \(corpus.tokens) tokens, fewer than llama-perplexity needs at its smallest window (2 × 64 tokens, 100 scored)"
+                    : nil
+            }].compactMap(\.self)
         return Report(
             schemaVersion: 1, runID: runID, createdAt: ISO8601DateFormatter().string(from: createdAt),
             model: ModelInfo(name: recipe.model.name, slug: modelSlug, revision: source.revision,
@@ -60,22 +66,34 @@ struct ReportBuilder {
                                mode: recipe.evaluation.mode.rawValue,
                                perplexity: PerplexitySettings(corpus: recipe.perplexity.corpus.lastPathComponent,
                                                               corpusSHA256: kldBase.corpusSHA256, ctx: recipe.perplexity.ctx,
-                                                              chunks: recipe.perplexity.chunks)),
+                                                              chunks: recipe.perplexity.chunks),
+                               domainCorpus: domainCorpus.flatMap { corpus in
+                                   corpus.window.map { window in
+                                       DomainCorpusSettings(sha256: corpus.corpus.sha256, conversations: corpus.conversations, tokens: corpus.tokens,
+                                                            answerShare: corpus.answerShare, ctx: window.ctx, chunks: window.chunks,
+                                                            scoredTokens: window.scoredTokens, scoredShare: window.scoredShare)
+                                   }
+                               }),
             acceptance: Acceptance(accuracyDropMax: recipe.acceptance.accuracyDropMax,
                                    keyFactRecallDropMax: recipe.acceptance.keyFactRecallDropMax,
-                                   flipsMax: recipe.acceptance.flipsMax, kldMeanMax: recipe.acceptance.kldMeanMax),
+                                   flipsMax: recipe.acceptance.flipsMax, kldMeanMax: recipe.acceptance.kldMeanMax,
+                                   domainKLDMeanMax: recipe.acceptance.domainKLDMeanMax, factsAtRiskMax: recipe.acceptance.factsAtRiskMax,
+                                   maxSizeBytes: recipe.acceptance.maxSizeBytes, maxMemoryBytes: recipe.acceptance.maxMemoryBytes),
             noiseFloor: noiseFloor.map { Self.keyed($0.mapValues(Self.figure)) },
             variants: variants,
             questions: questionRows(results),
-            selection: Selection(quantType: decision.selected, rule: decision.rule, why: decision.why),
+            selection: Selection(quantType: decision.selected, rule: decision.rule, why: decision.why,
+                                 closestUnsure: decision.closestUnsure, notes: decision.notes.isEmpty ? nil : decision.notes),
             stageTimings: stageTimings,
             notes: notes.isEmpty ? nil : notes)
     }
 
-    private func reasons(_ result: VariantResult, verdict: SelectionPolicy.Verdict?) -> [String] {
+    private func reasons(_ result: VariantResult, verdict: VariantVerdict?, ineligible: String?) -> [String] {
         if result.isBaseline { return ["baseline: the reference every variant is measured against, never selected"] }
-        // An accepted variant's reasons are the criteria it passed, with their figures.
-        let measured = verdict.map { $0.accepted ? $0.passes : $0.reasons } ?? []
+        // The verdict's line first, then every criterion with its interval: the reasons of a
+        // CLOSE variant are the criteria it is within, those of the others say where it stands.
+        var measured = verdict.map { [$0.summary] + $0.criteria.map(\.line) + $0.failedChecks } ?? []
+        if let ineligible, result.entry.hasGGUF { measured.append("not eligible: \(ineligible)") }
         guard !result.entry.hasGGUF else { return measured }
         return measured + ["endpoint: answers only (no KL divergence or perplexity: the endpoint gives no log-probabilities of the corpus); compared, never selected, since there is no file of it to ship"]
     }
@@ -115,7 +133,18 @@ struct ReportBuilder {
             .kldMax: Figure(value: kld.kldMax, unit: "nats", n: scoredTokens, ci95: nil),
             .rmsDP: Figure(value: kld.rmsDeltaPPercent / 100, unit: "fraction", n: scoredTokens, ci95: nil),
             .sameTopP: Figure(value: kld.sameTopPPercent / 100, unit: "fraction", n: scoredTokens, ci95: nil),
-        ])
+        ].merging(domainFigures(result.domainKLD)) { first, _ in first })
+    }
+
+    /// Domain KLD figures with their ± as a 95 % interval (mean ± 1.96 × standard error).
+    private func domainFigures(_ kld: KLDResult?) -> [MetricKey: Figure] {
+        guard let kld else { return [:] }
+        let half = (kld.kldMeanError ?? 0) * 1.959963984540054
+        return [
+            .domainKLDMean: Figure(value: kld.kldMean, unit: "nats", n: kld.scoredTokens,
+                                   ci95: kld.kldMeanError.map { _ in [max(0, kld.kldMean - half), kld.kldMean + half] }),
+            .domainSameTopP: Figure(value: kld.sameTopPPercent / 100, unit: "fraction", n: kld.scoredTokens, ci95: nil),
+        ]
     }
 
     private func efficiency(_ result: VariantResult) -> [String: Figure] {

@@ -2,6 +2,7 @@ import Evaluation
 import Foundation
 import LlamaTools
 import MetricKeys
+import Reports
 
 /// Everything the stages measured for one variant, gathered for selection and the report.
 struct VariantResult: Sendable {
@@ -24,7 +25,16 @@ struct VariantResult: Sendable {
     var secondPass: [AnswerRecord]?
     /// Nil for the baseline and for an endpoint.
     var kld: KLDResult?
+    /// KL divergence over the domain corpus; nil for the baseline, an endpoint, and a corpus
+    /// too short for llama-perplexity.
+    var domainKLD: KLDResult?
     var score: VariantScore
+    /// What the verdict reads: the paired comparison with the baseline's answers, the KLDs,
+    /// the facts at risk and the failed server checks (empty for the baseline).
+    var evidence = VerdictEvidence()
+    /// The server checks run before scoring, as the report writes them; empty for an endpoint
+    /// and the baseline.
+    var checks: [ServerCheckInfo] = []
 
     var name: String { entry.name }
 
@@ -37,11 +47,7 @@ struct VariantResult: Sendable {
 
     /// The figures selection reads.
     var measurements: VariantMeasurements {
-        VariantMeasurements(quantType: name, sizeBytes: sizeBytes, isEndpoint: !entry.hasGGUF,
-                            accuracy: score.metrics[.accuracy].flatMap { $0.n == 0 ? nil : $0.value },
-                            keyFactRecall: score.metrics[.keyFactRecall].flatMap { $0.n == 0 ? nil : $0.value },
-                            flips: isBaseline ? nil : score.metrics[.flips]?.value,
-                            mcnemarP: score.metrics[.mcnemarP]?.value,
-                            kldMean: kld?.kldMean)
+        VariantMeasurements(quantType: name, sizeBytes: sizeBytes, peakRSSBytes: serve?.peakRSSBytes, isEndpoint: !entry.hasGGUF,
+                            evidence: evidence)
     }
 }

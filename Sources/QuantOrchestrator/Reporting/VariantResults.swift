@@ -32,8 +32,27 @@ enum VariantResults {
                                          fileType: info.fileType.flatMap(QuantType.init(fileType:))?.name, typeMix: TensorTypeMix(info),
                                          serve: outputs.serves[entry.name],
                                          answers: answers, secondPass: jobs.count > 1 ? try jobs[1].answers() : nil,
-                                         kld: outputs.klds[entry.name], score: score(answers)))
+                                         kld: outputs.klds[entry.name], domainKLD: outputs.domainKLDs[entry.name], score: score(answers)))
+        }
+        for index in results.indices.dropFirst() {
+            results[index].evidence = evidence(of: results[index], baseline: results[0], suite: factory.suite)
         }
         return results
+    }
+
+    /// The verdict's evidence for a non-baseline variant.
+    static func evidence(of result: VariantResult, baseline: VariantResult, suite: Suite) -> VerdictEvidence {
+        let paired = PairedEvidence.of(suite: suite, answers: result.answers, baseline: baseline.answers)
+        let table = paired.correctness
+        var evidence = VerdictEvidence(correctness: table.questions > 0 ? table : nil,
+                                       recallDifferences: paired.recallDifferences.isEmpty ? nil : paired.recallDifferences,
+                                       flips: table.questions > 0 ? (table.baselineOnly + table.variantOnly, table.questions) : nil)
+        if let kld = result.kld {
+            evidence.kld = MeanEstimate(mean: kld.kldMean, standardError: kld.kldMeanError, n: kld.scoredTokens ?? 0)
+        }
+        if let domain = result.domainKLD {
+            evidence.domainKLD = MeanEstimate(mean: domain.kldMean, standardError: domain.kldMeanError, n: domain.scoredTokens ?? 0)
+        }
+        return evidence
     }
 }

@@ -12,4 +12,7 @@ struct RunOutputs: Sendable {
     var serves: [String: ServeStage.Record] = [:]
     /// KL divergence results, by entry name.
     var klds: [String: KLDResult] = [:]
+    var domainKLDBase: KLDBaseStage.Record?
+    /// KL divergence over the domain corpus, by entry name.
+    var domainKLDs: [String: KLDResult] = [:]
 }

@@ -20,10 +20,11 @@ struct RunSetup: Sendable {
 
     /// - Throws: `PipelineError.badInput` naming the file and field, `.toolFailed` for a missing tool.
     static func prepare(_ options: RunOptions) async throws -> RunSetup {
-        let recipe: Recipe
+        var recipe: Recipe
         do { recipe = try RecipeLoader.load(options.recipe, environment: options.environment) } catch {
             throw PipelineError.badInput(error.description)
         }
+        if let maxSize = options.maxSizeBytes { recipe.acceptance.maxSizeBytes = maxSize }
         let suite = try loadSuite(recipe)
         let modelSlug: String
         do { modelSlug = try ModelSlug.make(recipe.model.name) } catch {

@@ -23,7 +23,9 @@ struct StageFactory: Sendable {
 
     /// The ordered steps of the recipe: convert (when an entry is made from the master), the
     /// corpus length, GGUF entries (checked against the master before any quantization),
-    /// imatrix, quantize entries, the KLD base, then per variant serve or answer, and KLD.
+    /// imatrix, quantize entries, the KLD base, then per variant serve or answer, and KLD; the
+    /// baseline's serve writes the domain corpus, its domain KLD base follows it, and each
+    /// local variant's domain KLD follows its KLD.
     func steps() -> [Step] {
         var steps: [Step] = []
         let quantized = recipe.ladder.filter { $0.quantType != nil && !isMaster($0) }
@@ -38,7 +40,8 @@ struct StageFactory: Sendable {
         for (index, entry) in recipe.ladder.enumerated() {
             if entry.hasGGUF {
                 steps.append(.serve(entry))
-                if index > 0 { steps.append(.kld(entry)) }
+                if index == 0 { steps.append(.domainKLDBase) }
+                if index > 0 { steps += [.kld(entry), .domainKLD(entry)] }
             } else {
                 steps.append(.answer(entry))
             }
@@ -95,13 +98,47 @@ struct StageFactory: Sendable {
 
     func serve(_ entry: LadderEntry, _ outputs: RunOutputs) -> ServeStage? {
         guard let artifact = artifact(for: entry, in: outputs) else { return nil }
+        let isBaseline = entry == recipe.ladder[0]
+        let domainCorpus = isBaseline
+            ? ServeStage.DomainCorpusPlan(output: folder.domainCorpus(key: WorkFolder.key([artifact.sha256, evaluationKey])),
+                                          maxContext: recipe.perplexity.ctx)
+            : nil
         return ServeStage(variant: entry.name, artifact: artifact, jobs: answerJobs(entry, identity: artifact.sha256),
-                          server: recipe.server, suiteFile: recipe.evaluation.suite)
+                          server: recipe.server, suiteFile: recipe.evaluation.suite, domainCorpus: domainCorpus)
     }
 
     func kld(_ entry: LadderEntry, _ outputs: RunOutputs) -> KLDStage? {
         guard let artifact = artifact(for: entry, in: outputs), let base = outputs.kldBase else { return nil }
-        return KLDStage(variant: entry.name, artifact: artifact, base: base, settings: recipe.perplexity)
+        return KLDStage(corpus: .generic, variant: entry.name, artifact: artifact, base: base, settings: recipe.perplexity)
+    }
+
+    /// The baseline's domain corpus, once its serve stage wrote it.
+    func domainCorpus(_ outputs: RunOutputs) -> DomainCorpusStage.Record? {
+        outputs.serves[recipe.ladder[0].name]?.domainCorpus
+    }
+
+    /// True when the domain corpus exists but is too short for llama-perplexity: domain KLD is
+    /// then left out (the report says so) rather than failing the run.
+    func domainCorpusTooShort(_ outputs: RunOutputs) -> Bool {
+        domainCorpus(outputs).map { $0.window == nil } ?? false
+    }
+
+    /// The domain corpus's llama-perplexity settings.
+    func domainSettings(_ corpus: DomainCorpusStage.Record) -> Recipe.Perplexity? {
+        corpus.window.map { Recipe.Perplexity(corpus: URL(fileURLWithPath: corpus.corpus.path), ctx: $0.ctx, chunks: $0.chunks) }
+    }
+
+    func domainKLDBase(_ outputs: RunOutputs) throws -> KLDBaseStage? {
+        guard let baseline = artifact(for: recipe.ladder[0], in: outputs), let corpus = domainCorpus(outputs),
+              let settings = domainSettings(corpus) else { return nil }
+        return try KLDBaseStage(corpus: .domain, baseline: baseline, settings: settings, folder: folder,
+                                estimate: KLDBaseSize.bytes(contextSize: settings.ctx, chunks: settings.chunks, vocabulary: plan.layout.vocabulary))
+    }
+
+    func domainKLD(_ entry: LadderEntry, _ outputs: RunOutputs) -> KLDStage? {
+        guard let artifact = artifact(for: entry, in: outputs), let base = outputs.domainKLDBase, let corpus = domainCorpus(outputs),
+              let settings = domainSettings(corpus) else { return nil }
+        return KLDStage(corpus: .domain, variant: entry.name, artifact: artifact, base: base, settings: settings)
     }
 
     /// The answer passes of a variant: pass 1, and for the baseline in parallel mode pass 2

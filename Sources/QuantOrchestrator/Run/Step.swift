@@ -20,6 +20,10 @@ enum Step: Sendable, Equatable {
     case answer(LadderEntry)
     /// A local non-baseline variant's KL divergence.
     case kld(LadderEntry)
+    /// The baseline's log-probabilities over the domain corpus (its own answers).
+    case domainKLDBase
+    /// A local non-baseline variant's KL divergence over the domain corpus.
+    case domainKLD(LadderEntry)
 
     /// How plans and progress lines name the step (and its stage's `label`), e.g. "quantize Q4_K_M".
     var label: String {
@@ -33,6 +37,8 @@ enum Step: Sendable, Equatable {
         case let .serve(entry): "serve \(entry.name)"
         case let .answer(entry): "answers \(entry.name)"
         case let .kld(entry): "kld \(entry.name)"
+        case .domainKLDBase: "domain kld base"
+        case let .domainKLD(entry): "domain kld \(entry.name)"
         }
     }
 }

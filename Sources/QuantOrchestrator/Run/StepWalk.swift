@@ -30,6 +30,12 @@ extension StageFactory {
                 _ = try await visitor.visit(try answer(entry), label: step.label, writes: [])
             case let .kld(entry):
                 outputs.klds[entry.name] = try await visitor.visit(kld(entry, outputs), label: step.label, writes: [])
+            case .domainKLDBase:
+                guard !domainCorpusTooShort(outputs) else { continue }
+                outputs.domainKLDBase = try await visitor.visit(try domainKLDBase(outputs), label: step.label, writes: [])
+            case let .domainKLD(entry):
+                guard !domainCorpusTooShort(outputs) else { continue }
+                outputs.domainKLDs[entry.name] = try await visitor.visit(domainKLD(entry, outputs), label: step.label, writes: [])
             }
         }
         return outputs

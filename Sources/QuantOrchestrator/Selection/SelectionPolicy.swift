@@ -1,19 +1,23 @@
+import Evaluation
 import Foundation
 
-/// Picks the cheapest acceptable quant: the smallest file among the quantized variants whose
-/// losses against the baseline all stay within the recipe's thresholds.
+/// Picks the variant to ship: the smallest CLOSE variant (``VariantVerdict``) that saves space
+/// over the baseline and fits the budget.
 ///
-/// Criteria (CONTRACT.md "Recipe", drops are absolute differences of fractions):
-/// accuracy drop ≤ `accuracyDropMax`, key-fact recall drop ≤ `keyFactRecallDropMax`,
-/// flips ≤ `flipsMax` (in parallel mode, flips beyond the noise floor's), mean KLD ≤ `kldMeanMax`.
-/// A criterion without data (nil figure) does not apply and the reason text says so. A variant
-/// whose file is not smaller than the baseline's is never selected, whatever its losses: a
-/// ladder in the wrong order ([Q8_0, F16, Q2_K]) must not end up recommending F16. An
-/// endpoint is judged like any variant but never selected: there is no file of it to ship.
-/// Every rejected variant gets one reason per failed criterion; a failed drop whose McNemar
-/// p-value is ≥ 0.05 is marked "within noise", because the suite is too small to tell.
+/// - Every variant gets a verdict from ``VerdictJudge``: each criterion on its 95 % interval
+///   against its margin, CLOSE / UNSURE / REJECTED.
+/// - A variant whose file is not smaller than the baseline's is never selected: a ladder in the
+///   wrong order ([Q8_0, F16, Q2_K]) must not end up recommending F16. An endpoint is judged
+///   but never selected: there is no file of it to ship.
+/// - The budget (`max_size`, `max_memory`) filters the CLOSE variants; when a CLOSE variant
+///   exists but none fits, the note names the best that fits and what it loses.
+/// - With no CLOSE variant the report names the closest UNSURE one (fewest further questions
+///   to decide) and what would decide it; `run` exits 3.
+/// - A monotone reading: when a larger variant is REJECTED while a smaller one is selected, a
+///   note says so by name (such inversions are real, e.g. a K-quant whose rows fit its blocks
+///   worse); the smaller one is selected only because it is CLOSE on every criterion.
 public struct SelectionPolicy: Sendable {
-    /// The thresholds.
+    /// The margins and the budget.
     public let acceptance: Recipe.Acceptance
     /// Flips of the baseline against itself in parallel mode (nil in sequential mode).
     public let noiseFloorFlips: Double?
@@ -24,98 +28,124 @@ public struct SelectionPolicy: Sendable {
         self.noiseFloorFlips = noiseFloorFlips
     }
 
-    /// The verdict on one variant.
-    public struct Verdict: Sendable, Equatable {
-        /// True when every applicable criterion passed.
-        public var accepted: Bool
-        /// One line per failed criterion (empty when accepted).
-        public var reasons: [String]
-        /// One line per passed criterion, for the selection's explanation.
-        public var passes: [String]
-    }
-
     /// The outcome over the whole ladder.
     public struct Decision: Sendable, Equatable {
-        /// Verdicts in the order given (baseline excluded).
-        public var verdicts: [String: Verdict]
-        /// The selected quant type, nil when none passed.
+        /// Verdicts by variant name (baseline excluded).
+        public var verdicts: [String: VariantVerdict]
+        /// The selected variant, nil when none is CLOSE and fits.
         public var selected: String?
         /// The rule, in one sentence.
         public var rule: String
         /// Why this variant (or why none), with figures.
         public var why: String
+        /// When nothing was selected: the UNSURE variant nearest a decision.
+        public var closestUnsure: String?
+        /// Inversions and budget notes, one sentence each.
+        public var notes: [String]
+        /// Variants that are CLOSE but not eligible, with the reason (size not below the
+        /// baseline's, over the budget, an endpoint).
+        public var ineligible: [String: String]
     }
 
-    /// Judges one variant against the baseline.
-    public func judge(_ variant: VariantMeasurements, baseline: VariantMeasurements) -> Verdict {
-        var reasons: [String] = []
-        var passes: [String] = []
-        func noise(_ p: Double?) -> String {
-            guard let p, p >= 0.05 else { return "" }
-            return String(format: " (McNemar p = %.2f: within noise for this suite)", p)
-        }
-        func drop(_ label: String, _ value: Double?, _ base: Double?, max: Double, p: Double?) {
-            guard let value, let base else { passes.append("\(label): no data, not applied"); return }
-            let dropped = base - value
-            let text = String(format: "%@ %.3f vs baseline %.3f: drop %.3f", label, value, base, dropped)
-            if dropped > max + 1e-12 {
-                reasons.append(text + String(format: " > %.2f", max) + noise(p))
-            } else {
-                passes.append(text + String(format: " ≤ %.2f", max))
-            }
-        }
-        drop("accuracy", variant.accuracy, baseline.accuracy, max: acceptance.accuracyDropMax, p: variant.mcnemarP)
-        drop("key-fact recall", variant.keyFactRecall, baseline.keyFactRecall, max: acceptance.keyFactRecallDropMax, p: nil)
-        if let flips = variant.flips {
-            let floor = noiseFloorFlips ?? 0
-            let excess = Swift.max(0, flips - floor)
-            let text = noiseFloorFlips == nil
-                ? String(format: "flips %.3f", flips)
-                : String(format: "flips %.3f minus noise floor %.3f = %.3f", flips, floor, excess)
-            if excess > acceptance.flipsMax + 1e-12 {
-                reasons.append(text + String(format: " > %.2f", acceptance.flipsMax) + noise(variant.mcnemarP))
-            } else {
-                passes.append(text + String(format: " ≤ %.2f", acceptance.flipsMax))
-            }
-        } else {
-            passes.append("flips: no data, not applied")
-        }
+    /// The margins the judge reads.
+    var margins: VerdictMargins {
+        VerdictMargins(accuracyDrop: acceptance.accuracyDropMax, keyFactRecallDrop: acceptance.keyFactRecallDropMax,
+                       flips: acceptance.flipsMax, factsAtRisk: acceptance.factsAtRiskMax,
+                       domainKLDMean: acceptance.domainKLDMeanMax, kldMean: acceptance.kldMeanMax)
+    }
+
+    /// The verdict on one variant.
+    public func judge(_ variant: VariantMeasurements) -> VariantVerdict {
+        var evidence = variant.evidence
+        evidence.noiseFloorFlips = noiseFloorFlips
+        return VerdictJudge(margins: margins).judge(evidence)
+    }
+
+    /// Why `variant` cannot be shipped whatever its verdict, or nil when it can.
+    func ineligibility(_ variant: VariantMeasurements, baseline: VariantMeasurements) -> String? {
+        if variant.isEndpoint { return "an endpoint: there is no file to ship" }
         if let size = variant.sizeBytes, let baselineSize = baseline.sizeBytes, size >= baselineSize {
-            reasons.append("size \(ByteFormat.megabytes(size)) is not smaller than the baseline \(baseline.quantType)'s \(ByteFormat.megabytes(baselineSize)): a variant is selected only when it saves space (check the ladder's order)")
+            return "size \(ByteFormat.megabytes(size)) is not smaller than the baseline \(baseline.quantType)'s \(ByteFormat.megabytes(baselineSize)) (check the ladder's order)"
         }
-        if let kld = variant.kldMean {
-            let text = String(format: "mean KLD %.4f nats", kld)
-            if kld > acceptance.kldMeanMax + 1e-12 {
-                reasons.append(text + String(format: " > %.2f", acceptance.kldMeanMax))
-            } else {
-                passes.append(text + String(format: " ≤ %.2f", acceptance.kldMeanMax))
-            }
-        } else {
-            passes.append("mean KLD: no data, not applied")
-        }
-        return Verdict(accepted: reasons.isEmpty, reasons: reasons, passes: passes)
+        return overBudget(variant)
     }
 
-    /// Judges every quantized variant and picks the smallest accepted one.
+    /// The budget line `variant` exceeds, or nil.
+    func overBudget(_ variant: VariantMeasurements) -> String? {
+        if let limit = acceptance.maxSizeBytes, let size = variant.sizeBytes, size > limit {
+            return "size \(ByteFormat.megabytes(size)) is over max_size \(ByteFormat.megabytes(limit))"
+        }
+        if let limit = acceptance.maxMemoryBytes, let memory = variant.peakRSSBytes, memory > limit {
+            return "peak server memory \(ByteFormat.megabytes(memory)) is over max_memory \(ByteFormat.megabytes(limit))"
+        }
+        return nil
+    }
+
+    /// Judges every variant and picks the smallest eligible CLOSE one.
     /// - Parameters:
-    ///   - variants: the quantized variants (baseline excluded), any order.
+    ///   - variants: the variants (baseline excluded), any order.
     ///   - baseline: the baseline's measurements.
     public func decide(_ variants: [VariantMeasurements], baseline: VariantMeasurements) -> Decision {
-        let rule = "the smallest quantized GGUF whose accuracy drop, key-fact recall drop, flips and mean KLD against \(baseline.quantType) all stay within the recipe's thresholds"
-        var verdicts: [String: Verdict] = [:]
-        for variant in variants { verdicts[variant.quantType] = judge(variant, baseline: baseline) }
-        let bySize = variants.filter { !$0.isEndpoint }.sorted { ($0.sizeBytes ?? .max) < ($1.sizeBytes ?? .max) }
-        guard let chosen = bySize.first(where: { verdicts[$0.quantType]?.accepted == true }) else {
-            let why = "no quantized variant passed; keep the baseline \(baseline.quantType). "
-                + bySize.map { "\($0.quantType): \(verdicts[$0.quantType]?.reasons.joined(separator: "; ") ?? "")" }.joined(separator: ". ")
-            return Decision(verdicts: verdicts, selected: nil, rule: rule, why: why)
+        let rule = "the smallest GGUF that is CLOSE to \(baseline.quantType) (every criterion's 95 % interval inside its margin, every server check passed)"
+            + (acceptance.maxSizeBytes != nil || acceptance.maxMemoryBytes != nil ? " and fits the budget" : "")
+        var verdicts: [String: VariantVerdict] = [:]
+        var ineligible: [String: String] = [:]
+        for variant in variants {
+            verdicts[variant.quantType] = judge(variant)
+            if let reason = ineligibility(variant, baseline: baseline) { ineligible[variant.quantType] = reason }
         }
-        let smaller = bySize.prefix { ($0.sizeBytes ?? .max) < (chosen.sizeBytes ?? .max) }
-        var why = "\(chosen.quantType) is the smallest variant that passes (\(chosen.sizeBytes.map(ByteFormat.megabytes) ?? "size unknown")): "
-            + (verdicts[chosen.quantType]?.passes.joined(separator: "; ") ?? "")
-        if !smaller.isEmpty {
-            why += ". Smaller ones failed: " + smaller.map { "\($0.quantType) (\(verdicts[$0.quantType]?.reasons.joined(separator: "; ") ?? ""))" }.joined(separator: ", ")
+        let bySize = variants.sorted { ($0.sizeBytes ?? .max) < ($1.sizeBytes ?? .max) }
+        let status = { (variant: VariantMeasurements) in verdicts[variant.quantType]?.status ?? .unsure }
+        let chosen = bySize.first { status($0) == .close && ineligible[$0.quantType] == nil }
+        var notes: [String] = []
+
+        let closeButOut = bySize.filter { status($0) == .close && ineligible[$0.quantType] != nil && !$0.isEndpoint }
+        if chosen == nil, !closeButOut.isEmpty {
+            let names = closeButOut.map { "\($0.quantType) (\(ineligible[$0.quantType] ?? ""))" }.joined(separator: ", ")
+            var note = "CLOSE but not eligible: \(names)."
+            if let best = bestFitting(bySize, verdicts: verdicts, ineligible: ineligible) {
+                let losses = verdicts[best.quantType]?.criteria.filter { $0.reading != .within }.map(\.line) ?? []
+                note += " The best variant that fits is \(best.quantType), \(status(best).rawValue): " + (losses.isEmpty ? "no criterion past its margin" : losses.joined(separator: "; "))
+            } else {
+                note += " No variant fits the budget."
+            }
+            notes.append(note)
         }
-        return Decision(verdicts: verdicts, selected: chosen.quantType, rule: rule, why: why)
+        if let chosen {
+            for larger in bySize where (larger.sizeBytes ?? 0) > (chosen.sizeBytes ?? 0) && status(larger) == .rejected && !larger.isEndpoint {
+                let beyond = verdicts[larger.quantType]?.criteria.filter { $0.reading == .beyond }.map(\.line).joined(separator: "; ") ?? ""
+                notes.append("inverted: the larger \(larger.quantType) is REJECTED (\(beyond)) while the smaller \(chosen.quantType) is CLOSE on every criterion; \(chosen.quantType) is selected because of that, and the inversion is measured, not smoothed over")
+            }
+            let smaller = bySize.filter { ($0.sizeBytes ?? .max) < (chosen.sizeBytes ?? .max) && !$0.isEndpoint }
+            var why = "\(chosen.quantType) is the smallest variant that is CLOSE (\(chosen.sizeBytes.map(ByteFormat.megabytes) ?? "size unknown")): "
+                + (verdicts[chosen.quantType]?.criteria.map(\.line).joined(separator: "; ") ?? "")
+            if !smaller.isEmpty {
+                why += ". Smaller ones: " + smaller.map { "\($0.quantType) \(verdicts[$0.quantType]?.summary ?? "")" + (ineligible[$0.quantType].map { " [\($0)]" } ?? "") }.joined(separator: "; ")
+            }
+            return Decision(verdicts: verdicts, selected: chosen.quantType, rule: rule, why: why, closestUnsure: nil, notes: notes,
+                            ineligible: ineligible)
+        }
+        let unsure = bySize.filter { status($0) == .unsure && ineligible[$0.quantType] == nil }
+        let closest = unsure.min { (verdicts[$0.quantType]?.moreToDecide ?? .max) < (verdicts[$1.quantType]?.moreToDecide ?? .max) }
+        var why = "no variant is CLOSE and eligible; keep the baseline \(baseline.quantType)"
+        if let closest, let verdict = verdicts[closest.quantType] {
+            why += ". Closest to a decision: \(closest.quantType), \(verdict.summary)"
+        }
+        why += ". " + bySize.filter { $0.quantType != closest?.quantType }
+            .map { "\($0.quantType): \(verdicts[$0.quantType]?.summary ?? "")" + (ineligible[$0.quantType].map { " [\($0)]" } ?? "") }
+            .joined(separator: ". ")
+        return Decision(verdicts: verdicts, selected: nil, rule: rule, why: why, closestUnsure: closest?.quantType, notes: notes,
+                        ineligible: ineligible)
+    }
+
+    /// Among the variants that fit the budget and are smaller than the baseline, the best:
+    /// UNSURE before REJECTED, then the largest (the least compressed).
+    private func bestFitting(_ variants: [VariantMeasurements], verdicts: [String: VariantVerdict],
+                             ineligible: [String: String]) -> VariantMeasurements? {
+        let fitting = variants.filter { ineligible[$0.quantType] == nil }
+        return fitting.max { lhs, rhs in
+            let rank = { (v: VariantMeasurements) in verdicts[v.quantType]?.status == .rejected ? 0 : 1 }
+            return (rank(lhs), lhs.sizeBytes ?? 0) < (rank(rhs), rhs.sizeBytes ?? 0)
+        }
     }
 }

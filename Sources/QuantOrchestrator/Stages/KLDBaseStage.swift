@@ -5,6 +5,7 @@ import LlamaTools
 /// `llama-perplexity --kl-divergence-base` and read by every variant's KLD stage; it also
 /// gives the baseline's perplexity.
 struct KLDBaseStage: Stage {
+    let corpus: KLDCorpus
     let baseline: ArtifactRecord
     let settings: Recipe.Perplexity
     let corpusSHA256: String
@@ -22,7 +23,8 @@ struct KLDBaseStage: Stage {
     }
 
     /// - Throws: `PipelineError.io` when the corpus cannot be read.
-    init(baseline: ArtifactRecord, settings: Recipe.Perplexity, folder: WorkFolder, estimate: Int) throws {
+    init(corpus: KLDCorpus = .generic, baseline: ArtifactRecord, settings: Recipe.Perplexity, folder: WorkFolder, estimate: Int) throws {
+        self.corpus = corpus
         self.baseline = baseline
         self.settings = settings
         corpusSHA256 = try InputDigest.sha256(of: settings.corpus, what: "perplexity corpus")
@@ -31,8 +33,8 @@ struct KLDBaseStage: Stage {
         self.estimate = estimate
     }
 
-    var recordName: String { "kld-base-\(key)" }
-    var label: String { "kld base" }
+    var recordName: String { "\(corpus.recordPrefix)kld-base-\(key)" }
+    var label: String { "\(corpus.labelPrefix)kld base" }
     var writes: [DiskPlan.Item] { [DiskPlan.Item(label: DiskPlan.kldBaseLabel, bytes: estimate)] }
 
     func reuse(_ record: Record, in context: RunContext) throws -> Record? {
@@ -50,14 +52,14 @@ struct KLDBaseStage: Stage {
             try await context.ledger.timed("llama-perplexity --kl-divergence-base") {
                 try await Perplexity.writeKLDBase(toolchain: context.toolchain, baseline: URL(fileURLWithPath: baseline.path),
                                                   corpus: settings.corpus, baseFile: output, contextSize: settings.ctx,
-                                                  chunks: settings.chunks, threads: context.threads, logFile: context.folder.log("kld-base"),
+                                                  chunks: settings.chunks, threads: context.threads, logFile: context.folder.log("\(corpus.recordPrefix)kld-base"),
                                                   executor: context.executor)
             }
         }
         try checkComplete(output)
         let record = Record(base: try ArtifactRecord.of(output, toolSeconds: start.duration(to: .now).seconds), key: key,
                             perplexity: result, corpusSHA256: corpusSHA256)
-        context.progress.stage("kld base: baseline PPL \(result.ppl) over \(settings.chunks) chunks of \(settings.ctx) tokens")
+        context.progress.stage("\(label): baseline PPL \(result.ppl) over \(settings.chunks) chunks of \(settings.ctx) tokens")
         return record
     }
 

@@ -5,13 +5,14 @@ import LlamaTools
 /// base file (KL divergence, PPL ratio, top-token agreement; llama.cpp `tools/perplexity`).
 /// Runs after the variant's server has stopped, so the two never compete for the same cores.
 struct KLDStage: Stage {
+    let corpus: KLDCorpus
     let variant: String
     let artifact: ArtifactRecord
     let base: KLDBaseStage.Record
     let settings: Recipe.Perplexity
 
-    var recordName: String { "kld-\(variant)-\(artifact.sha256.prefix(12))-\(base.key)" }
-    var label: String { "kld \(variant)" }
+    var recordName: String { "\(corpus.recordPrefix)kld-\(variant)-\(artifact.sha256.prefix(12))-\(base.key)" }
+    var label: String { "\(corpus.labelPrefix)kld \(variant)" }
 
     func reusedLine(_ record: KLDResult) -> String { "reused (mean KLD \(record.kldMean))" }
 
@@ -19,10 +20,10 @@ struct KLDStage: Stage {
         let result = try await context.ledger.timed("llama-perplexity --kl-divergence \(variant)") {
             try await Perplexity.klDivergence(toolchain: context.toolchain, model: URL(fileURLWithPath: artifact.path),
                                               baseFile: URL(fileURLWithPath: base.base.path), contextSize: settings.ctx,
-                                              chunks: settings.chunks, threads: context.threads, logFile: context.folder.log("kld-\(variant)"),
+                                              chunks: settings.chunks, threads: context.threads, logFile: context.folder.log("\(corpus.recordPrefix)kld-\(variant)"),
                                               executor: context.executor)
         }
-        context.progress.stage("\(variant): mean KLD \(result.kldMean), PPL ratio \(result.pplRatio)")
+        context.progress.stage("\(variant): \(corpus.labelPrefix)mean KLD \(result.kldMean), PPL ratio \(result.pplRatio)")
         return result
     }
 }

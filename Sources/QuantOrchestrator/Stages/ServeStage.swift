@@ -4,7 +4,8 @@ import LlamaTools
 import Reports
 
 /// Serve stage: one local variant's GGUF served by llama-server while its answer stages run,
-/// measuring load time, peak memory and the chat template applied.
+/// measuring load time, peak memory and the chat template applied; the baseline's also
+/// writes the domain corpus from its answers (``DomainCorpusStage``).
 ///
 /// Before the first question every prompt is checked to fit the server's context, so a bad
 /// suite fails naming the question (exit 2) instead of an HTTP 400 mid-suite. Reused when its
@@ -17,6 +18,14 @@ struct ServeStage: Stage {
     let server: Recipe.Server
     /// The suite file, for the message of a prompt that does not fit.
     let suiteFile: URL
+    /// For the baseline: where its answers become the domain corpus; nil for other variants.
+    let domainCorpus: DomainCorpusPlan?
+
+    /// Where the baseline's domain corpus goes, and the largest window it may use.
+    struct DomainCorpusPlan: Sendable {
+        let output: URL
+        let maxContext: Int
+    }
 
     /// What serving a variant measured.
     struct Record: Codable, Sendable, Equatable {
@@ -29,9 +38,12 @@ struct ServeStage: Stage {
         /// The chat template the server applied; nil in records written before it was kept,
         /// which makes the stage serve the variant once more to learn it.
         var chatTemplate: ChatTemplateInfo?
+        /// The baseline's domain corpus; nil for other variants and in older records.
+        var domainCorpus: DomainCorpusStage.Record?
 
         enum CodingKeys: String, CodingKey {
             case loadSeconds = "load_s", peakRSSBytes = "peak_rss_bytes", slots, chatTemplate = "chat_template"
+            case domainCorpus = "domain_corpus"
         }
     }
 
@@ -41,6 +53,9 @@ struct ServeStage: Stage {
 
     func reuse(_ record: Record, in context: RunContext) throws -> Record? {
         guard record.chatTemplate != nil else { return nil }
+        if domainCorpus != nil {
+            guard let corpus = record.domainCorpus, FileManager.default.fileExists(atPath: corpus.corpus.path) else { return nil }
+        }
         return try jobs.allSatisfy { try $0.isComplete() } ? record : nil
     }
 
@@ -52,7 +67,7 @@ struct ServeStage: Stage {
         let configuration = ServerConfiguration(
             model: URL(fileURLWithPath: artifact.path), contextSize: server.ctx, slots: slots,
             threads: server.threads, gpuLayers: server.gpuLayers, logFile: context.folder.log("server-\(variant)"))
-        let (variant, artifact, jobs, suiteFile, slots) = (variant, artifact, jobs, suiteFile, slots)
+        let (variant, artifact, jobs, suiteFile, slots, domainCorpus) = (variant, artifact, jobs, suiteFile, slots, domainCorpus)
         return try await context.ledger.timed("llama-server \(variant)") {
             try await context.executor.withServer(toolchain: context.toolchain, configuration: configuration) { server in
                 context.progress.stage("\(variant): llama-server ready in \(String(format: "%.1f", server.loadSeconds)) s on port \(server.port)")
@@ -66,7 +81,13 @@ struct ServeStage: Stage {
                     }
                 }
                 for job in jobs { _ = try await context.cached(AnswerStage(job: job, endpoint: client)) }
-                return Record(loadSeconds: server.loadSeconds, peakRSSBytes: server.peakRSSBytes(), slots: slots, chatTemplate: template)
+                var corpus: DomainCorpusStage.Record?
+                if let plan = domainCorpus, let job = jobs.first {
+                    corpus = try await context.cached(DomainCorpusStage(job: job, client: client, baseline: artifact, output: plan.output,
+                                                                        maxContext: plan.maxContext))
+                }
+                return Record(loadSeconds: server.loadSeconds, peakRSSBytes: server.peakRSSBytes(), slots: slots, chatTemplate: template,
+                              domainCorpus: corpus)
             }
         }
     }

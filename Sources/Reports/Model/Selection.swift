@@ -9,17 +9,26 @@ public struct Selection: Codable, Sendable, Equatable {
     public var rule: String
     /// One or two sentences a reader can check against the tables.
     public var why: String
+    /// When nothing was selected: the UNSURE variant nearest a decision, which more
+    /// questions could make the pick; nil otherwise and in older reports.
+    public var closestUnsure: String?
+    /// Inversions (a larger variant REJECTED while a smaller one is selected) and budget
+    /// notes, one sentence each; empty or nil when there are none.
+    public var notes: [String]?
 
     /// Creates the value from its fields, as listed above.
-    public init(quantType: String?, rule: String, why: String) {
+    public init(quantType: String?, rule: String, why: String, closestUnsure: String? = nil, notes: [String]? = nil) {
         self.quantType = quantType
         self.rule = rule
         self.why = why
+        self.closestUnsure = closestUnsure
+        self.notes = notes
     }
 
     enum CodingKeys: String, CodingKey {
-        case rule, why
+        case rule, why, notes
         case quantType = "quant_type"
+        case closestUnsure = "closest_unsure"
     }
 
     /// Reads `quant_type` null or absent as nil.
@@ -28,6 +37,8 @@ public struct Selection: Codable, Sendable, Equatable {
         quantType = try container.decodeIfPresent(String.self, forKey: .quantType)
         rule = try container.decode(String.self, forKey: .rule)
         why = try container.decode(String.self, forKey: .why)
+        closestUnsure = try container.decodeIfPresent(String.self, forKey: .closestUnsure)
+        notes = try container.decodeIfPresent([String].self, forKey: .notes)
     }
 
     /// Writes `quant_type` always, as null when nil.
@@ -36,5 +47,7 @@ public struct Selection: Codable, Sendable, Equatable {
         try container.encode(quantType, forKey: .quantType)
         try container.encode(rule, forKey: .rule)
         try container.encode(why, forKey: .why)
+        try container.encodeIfPresent(closestUnsure, forKey: .closestUnsure)
+        try container.encodeIfPresent(notes, forKey: .notes)
     }
 }

@@ -16,10 +16,13 @@ public struct Settings: Codable, Sendable, Equatable {
     public var mode: String
     /// The llama-perplexity run behind PPL and KLD.
     public var perplexity: PerplexitySettings
+    /// The llama-perplexity run behind domain KLD; nil when the corpus was too short, and in
+    /// older reports.
+    public var domainCorpus: DomainCorpusSettings?
 
     /// Creates the value from its fields, as listed above.
     public init(sampling: SamplingSettings, systemPrompt: String?, ctx: Int, slots: Int, threads: Int,
-                gpuLayers: Int, mode: String, perplexity: PerplexitySettings) {
+                gpuLayers: Int, mode: String, perplexity: PerplexitySettings, domainCorpus: DomainCorpusSettings? = nil) {
         self.sampling = sampling
         self.systemPrompt = systemPrompt
         self.ctx = ctx
@@ -28,10 +31,12 @@ public struct Settings: Codable, Sendable, Equatable {
         self.gpuLayers = gpuLayers
         self.mode = mode
         self.perplexity = perplexity
+        self.domainCorpus = domainCorpus
     }
 
     enum CodingKeys: String, CodingKey {
         case sampling, ctx, slots, threads, mode, perplexity
+        case domainCorpus = "domain_corpus"
         case systemPrompt = "system_prompt"
         case gpuLayers = "gpu_layers"
     }
@@ -81,5 +86,47 @@ public struct PerplexitySettings: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey {
         case corpus, ctx, chunks
         case corpusSHA256 = "corpus_sha256"
+    }
+}
+
+/// The domain corpus: the baseline's answers to the suite's original forms as chat
+/// conversations, and the llama-perplexity window over it. llama-perplexity scores the second
+/// half of each window, so `scored_share` of the corpus's tokens are scored.
+public struct DomainCorpusSettings: Codable, Sendable, Equatable {
+    /// sha256 of the corpus file.
+    public var sha256: String
+    /// Conversations (answered original forms).
+    public var conversations: Int
+    /// Tokens of the corpus as llama-perplexity counts them.
+    public var tokens: Int
+    /// Share of the corpus's characters that are answer text (the rest is template and prompts).
+    public var answerShare: Double
+    /// Window (`-c`).
+    public var ctx: Int
+    /// Chunks evaluated.
+    public var chunks: Int
+    /// Tokens scored: chunks × (ctx − 1 − ctx/2).
+    public var scoredTokens: Int
+    /// scored_tokens / tokens.
+    public var scoredShare: Double
+
+    /// Creates the value from its fields, as listed above.
+    public init(sha256: String, conversations: Int, tokens: Int, answerShare: Double, ctx: Int, chunks: Int,
+                scoredTokens: Int, scoredShare: Double) {
+        self.sha256 = sha256
+        self.conversations = conversations
+        self.tokens = tokens
+        self.answerShare = answerShare
+        self.ctx = ctx
+        self.chunks = chunks
+        self.scoredTokens = scoredTokens
+        self.scoredShare = scoredShare
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case sha256, conversations, tokens, ctx, chunks
+        case answerShare = "answer_share"
+        case scoredTokens = "scored_tokens"
+        case scoredShare = "scored_share"
     }
 }

@@ -38,7 +38,7 @@ public struct Variant: Codable, Sendable, Equatable {
     public var efficiency: [String: Figure]
     /// The answers file inside the run folder ("answers/Q8_0.jsonl").
     public var answersFile: String
-    /// Whether the variant met every acceptance threshold.
+    /// Whether the variant is CLOSE to the baseline (every criterion within its margin).
     public var accepted: Bool
     /// Why it was accepted or rejected, one sentence each.
     public var reasons: [String]
@@ -51,13 +51,16 @@ public struct Variant: Codable, Sendable, Equatable {
     /// nothing fell back, nil when the variant was not quantized by this run (a GGUF entry, the
     /// source's own type, an endpoint) and in older reports.
     public var fallbacks: [FallbackGroup]?
+    /// The verdict against the baseline (CLOSE / UNSURE / REJECTED, each criterion on its
+    /// interval, the server checks); nil for the baseline and in reports written before it.
+    public var verdict: VerdictInfo?
 
     /// Creates the value from its fields, as listed above.
     public init(quantType: String, kind: String? = nil, fileType: String? = nil, endpoint: String? = nil,
                 isBaseline: Bool, file: String, sha256: String, sizeBytes: Int?, bpw: Double?,
                 metrics: [String: Figure], perplexity: [String: Figure], efficiency: [String: Figure],
                 answersFile: String, accepted: Bool, reasons: [String], chatTemplate: ChatTemplateInfo? = nil,
-                typeMix: [TensorTypeShare]? = nil, fallbacks: [FallbackGroup]? = nil) {
+                typeMix: [TensorTypeShare]? = nil, fallbacks: [FallbackGroup]? = nil, verdict: VerdictInfo? = nil) {
         self.quantType = quantType
         self.kind = kind
         self.fileType = fileType
@@ -76,6 +79,7 @@ public struct Variant: Codable, Sendable, Equatable {
         self.chatTemplate = chatTemplate
         self.typeMix = typeMix
         self.fallbacks = fallbacks
+        self.verdict = verdict
     }
 
     /// The figure under `key`, or nil when this variant has none.
@@ -96,7 +100,7 @@ public struct Variant: Codable, Sendable, Equatable {
     public static func answersFileName(of name: String) -> String { "\(name).jsonl" }
 
     enum CodingKeys: String, CodingKey {
-        case file, sha256, bpw, metrics, perplexity, efficiency, accepted, reasons, kind, endpoint, fallbacks
+        case file, sha256, bpw, metrics, perplexity, efficiency, accepted, reasons, kind, endpoint, fallbacks, verdict
         case fileType = "file_type"
         case quantType = "quant_type"
         case isBaseline = "is_baseline"

@@ -7,7 +7,9 @@ import MetricKeys
 /// tokens/s per variant. Each question shows all variants' answers side by side, as in the
 /// write-up this project starts from: a green or red top edge for correct or wrong, kept key
 /// facts highlighted green where they occur, lost ones listed in red under the answer, and a
-/// looping answer marked "⟳ looping". Notes (warnings) follow the selection; each GGUF's tensor
+/// looping answer marked "⟳ looping", a kept fact at risk (teacher-forced, another token first)
+/// marked "⚠ at risk". Notes (warnings) and the verdict (each variant's status, criteria on
+/// their intervals, server checks) follow the selection; each GGUF's tensor
 /// types (`TypeMixText`) follow the variant table.
 /// Every text from the report is HTML-escaped. The output depends only on the report.
 public enum HTMLRenderer {
@@ -29,6 +31,7 @@ public enum HTMLRenderer {
         if let note = report.model.baselineNote { html.append("<p class=\"meta\"><strong>Note:</strong> \(esc(note))</p>") }
         html += selection(report)
         html += notes(report)
+        html += verdicts(report)
         html += charts(report)
         html += variantTable(report)
         html += typeMix(report)
@@ -44,12 +47,46 @@ public enum HTMLRenderer {
 
     private static func selection(_ report: Report) -> [String] {
         let esc = MarkupEscaping.html
-        let acceptance = report.acceptance
-        let thresholds = "Acceptance: accuracy drop ≤ \(FigureFormat.fixed(acceptance.accuracyDropMax, 3)), key-fact recall drop ≤ \(FigureFormat.fixed(acceptance.keyFactRecallDropMax, 3)), flips ≤ \(FigureFormat.fixed(acceptance.flipsMax, 3)), mean KLD ≤ \(FigureFormat.fixed(acceptance.kldMeanMax, 3)) nats."
+        let margins = SelectionText.margins(report.acceptance)
+        let notes = (report.selection.notes ?? []).map { "<br>⚠ \(esc($0))" }.joined()
         if let quant = report.selection.quantType {
-            return ["<section class=\"selection\"><strong>Selected: \(esc(quant))</strong> (\(esc(report.selection.rule)))<br>\(esc(report.selection.why))<br><span class=\"meta\">\(esc(thresholds))</span></section>"]
+            return ["<section class=\"selection\"><strong>Selected: \(esc(quant))</strong> (\(esc(report.selection.rule)))<br>\(esc(report.selection.why))\(notes)<br><span class=\"meta\">\(esc(margins))</span></section>"]
         }
-        return ["<section class=\"selection none\"><strong>No quantized variant passed the acceptance thresholds: keep the baseline \(esc(report.baseline?.quantType ?? ""))</strong> (\(esc(report.selection.rule)))<br>\(esc(report.selection.why))<br><span class=\"meta\">\(esc(thresholds))</span></section>"]
+        return ["<section class=\"selection none\"><strong>\(esc(SelectionText.noneHeadline(report)))</strong> (\(esc(report.selection.rule)))<br>\(esc(report.selection.why))\(notes)<br><span class=\"meta\">\(esc(margins))</span></section>"]
+    }
+
+    /// One line per judged variant, then each one's criteria on their intervals and its checks.
+    private static func verdicts(_ report: Report) -> [String] {
+        let esc = MarkupEscaping.html
+        let judged = report.variants.filter { $0.verdict != nil }
+        guard !judged.isEmpty else { return [] }
+        var html = ["<h2>Verdict</h2>",
+                    "<p class=\"legend\">Each criterion is a loss against the baseline with its 95 % interval: within when the whole interval is inside the margin, beyond when the whole interval is past it (or a significant paired loss is), undecided otherwise. CLOSE: every criterion within and every server check passed; REJECTED: any beyond; UNSURE: the rest, with how many more questions (or tokens) at the observed rates would decide.</p>",
+                    "<ul class=\"reasons\">"]
+        for variant in judged {
+            guard let verdict = variant.verdict else { continue }
+            html.append("<li><strong>\(esc(variant.quantType))</strong> <span class=\"verdict \(verdict.status.lowercased())\">\(esc(verdict.status))</span> \(esc(VerdictText.line(variant, verdict)))</li>")
+        }
+        html.append("</ul>")
+        for variant in judged {
+            guard let verdict = variant.verdict else { continue }
+            html.append("<h3>\(esc(variant.quantType)): \(esc(verdict.status))</h3>")
+            html.append("<div class=\"scroll\"><table>")
+            html.append("<tr>" + ["Criterion", "Estimate", "95 % interval", "Margin", "Reading", "n", "More to decide", "Method"].map { "<th>\($0)</th>" }.joined() + "</tr>")
+            for criterion in verdict.criteria {
+                let cells = [criterion.name, VerdictText.number(criterion), VerdictText.interval(criterion), VerdictText.margin(criterion),
+                             criterion.reading, "\(criterion.n) \(criterion.unit)",
+                             criterion.moreToDecide.map { "\($0) \(criterion.unit)" } ?? FigureFormat.missing, criterion.method]
+                html.append("<tr class=\"\(criterion.reading)\">" + cells.map { "<td>\(esc($0))</td>" }.joined() + "</tr>")
+            }
+            html.append("</table></div>")
+            if !verdict.checks.isEmpty {
+                html.append("<ul>" + verdict.checks.map { check in
+                    "<li>check \(esc(check.name)): \(check.passed ? "passed" : check.couldChangeScores ? "<strong>FAILED</strong> (could change the scores)" : "failed (cannot change the scores)") — \(esc(check.detail))</li>"
+                }.joined() + "</ul>")
+            }
+        }
+        return html
     }
 
     private static func notes(_ report: Report) -> [String] {
@@ -111,10 +148,13 @@ public enum HTMLRenderer {
         return ["<h2>Tensor types</h2>", "<ul>"] + items + ["</ul>"]
     }
 
+    /// As in the Markdown view: only variants without a verdict, absent when that is the baseline alone.
     private static func reasons(_ report: Report) -> [String] {
         let esc = MarkupEscaping.html
+        let unjudged = report.variants.filter { $0.verdict == nil }
+        guard unjudged.contains(where: { !$0.isBaseline }) else { return [] }
         var html = ["<h2>Why each variant was accepted or rejected</h2>", "<ul class=\"reasons\">"]
-        for variant in report.variants {
+        for variant in unjudged {
             let verdict = VariantColumns.verdict(variant, report)
             let kind = variant.isBaseline ? "" : (variant.accepted ? " yes" : " no")
             let why = variant.reasons.isEmpty ? FigureFormat.missing : variant.reasons.map(esc).joined(separator: "; ")
@@ -167,8 +207,14 @@ public enum HTMLRenderer {
         var html = ["<div class=\"card \(answer.correct ? "correct" : "wrong")\(answer.looping ? " looping" : "")\">"]
         html.append("<header><span class=\"quant\">\(esc(answer.quantType))\(isBaseline ? " (baseline)" : "")</span><span>\(verdict)\(loop) · \(kept.count)/\(answer.facts.count) facts · \(answer.answer.count) chars</span></header>")
         html.append("<p class=\"answer\">\(text)</p>")
-        html.append("<div>" + kept.map { "<span class=\"fact kept\">✓ \(esc($0.fact))</span>" }.joined()
-            + lost.map { "<span class=\"fact lost\">✗ lost: \(esc($0.fact))</span>" }.joined() + "</div>")
+        html.append("<div>" + kept.map { fact in
+            fact.atRisk == true
+                ? "<span class=\"fact risk\" title=\"teacher-forced on the baseline's answer, another token ranks first at this fact\">⚠ at risk: \(esc(fact.fact))\(fact.marginNats.map { " (\(FigureFormat.fixed($0, 2)) nats)" } ?? "")</span>"
+                : "<span class=\"fact kept\">✓ \(esc(fact.fact))</span>"
+        }.joined()
+            + lost.map { fact in
+                "<span class=\"fact lost\">✗ lost: \(esc(fact.fact))\(fact.atRisk == true ? " (at risk)" : "")</span>"
+            }.joined() + "</div>")
         html.append("</div>")
         return html
     }
@@ -199,6 +245,7 @@ public enum HTMLRenderer {
             ("system prompt", settings.systemPrompt ?? FigureFormat.missing),
             ("server", "ctx \(settings.ctx), \(settings.slots) slot\(settings.slots == 1 ? "" : "s"), \(settings.threads) threads, \(settings.gpuLayers) GPU layers, \(settings.mode) mode"),
             ("perplexity", "\(settings.perplexity.corpus) (sha256 \(settings.perplexity.corpusSHA256.prefix(12))), ctx \(settings.perplexity.ctx), \(settings.perplexity.chunks) chunks"),
+            ("domain corpus", settings.domainCorpus.map { "the baseline's \($0.conversations) answers as conversations, \($0.tokens) tokens, window \($0.ctx) × \($0.chunks) chunks, \($0.scoredTokens) tokens scored (\(FigureFormat.fixed($0.scoredShare * 100, 0)) %)" } ?? FigureFormat.missing),
             ("stage timings", report.stageTimings.map { "\($0.stage) \(FigureFormat.fixed($0.seconds, 1)) s" }.joined(separator: ", ")),
         ]
         return ["<h2>Run</h2>", "<dl class=\"run\">"] + rows.map { "<dt>\(esc($0.0))</dt><dd>\(esc($0.1))</dd>" } + ["</dl>"]

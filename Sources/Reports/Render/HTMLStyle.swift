@@ -34,7 +34,8 @@ enum HTMLStyle {
     th, td { border: 1px solid var(--line); padding: 4px 8px; text-align: right; white-space: nowrap; vertical-align: top; }
     th { background: #f2f4f8; } td:first-child, th:first-child { text-align: left; font-weight: bold; }
     tr.selected td { background: #eef8f1; } tr.rejected td:first-child { color: var(--bad); } tr.baseline td:first-child { color: var(--base); }
-    ul.reasons li { margin: 3px 0; } .verdict { font-weight: bold; } .verdict.no { color: var(--bad); } .verdict.yes { color: var(--ok); }
+    ul.reasons li { margin: 3px 0; } .verdict { font-weight: bold; } .verdict.no { color: var(--bad); } .verdict.yes { color: var(--ok); } .verdict.close { color: var(--ok); } .verdict.rejected { color: var(--bad); } .verdict.unsure { color: #9a6700; }
+    tr.beyond td { background: #fde2e0; } tr.undecided td { background: #fff4d6; }
     .question { margin: 0 0 26px; }
     .facts-line { color: var(--muted); margin: 0 0 8px; }
     .answers { display: grid; gap: 10px; }
@@ -47,7 +48,7 @@ enum HTMLStyle {
     .card .answer { white-space: pre-wrap; overflow-wrap: anywhere; margin: 0 0 8px; }
     mark.kept { background: #cdf0d8; color: #0b5d2a; border-bottom: 2px solid var(--ok); padding: 0 1px; }
     .fact { display: inline-block; font-size: 12px; border-radius: 10px; padding: 0 7px; margin: 2px 3px 0 0; }
-    .fact.kept { background: #e1f5e8; color: #0b5d2a; } .fact.lost { background: #fde2e0; color: #a61b0f; font-weight: bold; }
+    .fact.kept { background: #e1f5e8; color: #0b5d2a; } .fact.lost { background: #fde2e0; color: #a61b0f; font-weight: bold; } .fact.risk { background: #fff4d6; color: #7a4f00; font-weight: bold; }
     .fact.key { background: #eef1f6; color: var(--ink); }
     dl.run { display: grid; grid-template-columns: max-content 1fr; gap: 2px 16px; } dl.run dt { color: var(--muted); } dl.run dd { margin: 0; }
     """

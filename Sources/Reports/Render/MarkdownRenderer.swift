@@ -1,9 +1,10 @@
 /// report.md: the report as Markdown, for reading in a repository browser or a terminal.
 ///
-/// Sections: run facts (chat templates included), selection (with its reason), notes (warnings),
-/// the variant table (`VariantColumns`), each GGUF's tensor types (`TypeMixText`), rejected variants with their reasons, the noise floor
+/// Sections: run facts (chat templates included), selection (with its reason and notes), notes
+/// (warnings), the margins, the verdict (one line per variant, then each criterion on its
+/// interval and the server checks), the variant table (`VariantColumns`), each GGUF's tensor types (`TypeMixText`), rejected variants with their reasons, the noise floor
 /// (parallel mode), every figure, and each question's answers from all variants side by side
-/// with the key facts kept and lost, as in the write-up this project starts from; a looping
+/// with the key facts kept, lost and at risk (teacher-forced tokens no longer first), as in the write-up this project starts from; a looping
 /// answer is marked "⟳ looping". A missing figure shows as "—". Text from the report is
 /// escaped (`MarkupEscaping.markdown`). The output depends only on the report.
 public enum MarkdownRenderer {
@@ -18,6 +19,9 @@ public enum MarkdownRenderer {
         lines.append("- Run: `\(report.runID)`, created \(report.createdAt)")
         lines.append("- Suite: \(md(report.suite.name)) (sha256 `\(report.suite.sha256.prefix(12))`), \(report.suite.questions) questions, \(report.suite.forms) prompts per variant")
         lines.append("- Evaluation: \(report.settings.mode) mode, temperature \(FigureFormat.fixed(report.settings.sampling.temperature, 2)), seed \(report.settings.sampling.seed), max tokens \(report.settings.sampling.maxTokens), ctx \(report.settings.ctx), \(report.settings.slots) slot\(report.settings.slots == 1 ? "" : "s"), \(report.settings.threads) threads, \(report.settings.gpuLayers) GPU layers")
+        if let domain = report.settings.domainCorpus {
+            lines.append("- Domain corpus: the baseline's \(domain.conversations) answers as chat conversations (sha256 `\(domain.sha256.prefix(12))`), \(domain.tokens) tokens, \(FigureFormat.fixed(domain.answerShare * 100, 0)) % answer text; llama-perplexity window \(domain.ctx) × \(domain.chunks) chunks scores \(domain.scoredTokens) tokens (\(FigureFormat.fixed(domain.scoredShare * 100, 0)) %, the second half of each window)")
+        }
         lines.append("- Toolchain: llama.cpp build \(md(report.toolchain.llamaCppBuild)), \(md(report.toolchain.converter)), quantorch \(md(report.toolchain.quantorchVersion))")
         if report.variants.contains(where: { $0.chatTemplate != nil }) {
             lines.append("- Chat templates: " + report.variants.map { "\(md($0.quantType)) \(md(ChatTemplateText.describe($0)))" }.joined(separator: ", "))
@@ -28,18 +32,20 @@ public enum MarkdownRenderer {
         if let quant = report.selection.quantType {
             lines.append("**Selected: \(md(quant))** (\(md(report.selection.rule))). \(md(report.selection.why))")
         } else {
-            lines.append("**No quantized variant passed the acceptance thresholds: keep the baseline \(md(report.baseline?.quantType ?? ""))** (\(md(report.selection.rule))). \(md(report.selection.why))")
+            lines.append("**\(md(SelectionText.noneHeadline(report)))** (\(md(report.selection.rule))). \(md(report.selection.why))")
         }
         lines.append("")
+        lines += (report.selection.notes ?? []).map { "- ⚠ \(md($0))" }
+        if report.selection.notes?.isEmpty == false { lines.append("") }
         if let notes = report.notes, !notes.isEmpty {
             lines.append("## Notes")
             lines.append("")
             lines += notes.map { "- ⚠ \(md($0))" }
             lines.append("")
         }
-        let acceptance = report.acceptance
-        lines.append("Acceptance: accuracy drop ≤ \(FigureFormat.fixed(acceptance.accuracyDropMax, 3)), key-fact recall drop ≤ \(FigureFormat.fixed(acceptance.keyFactRecallDropMax, 3)), flips ≤ \(FigureFormat.fixed(acceptance.flipsMax, 3)), mean KLD ≤ \(FigureFormat.fixed(acceptance.kldMeanMax, 3)) nats.")
+        lines.append(SelectionText.margins(report.acceptance))
         lines.append("")
+        lines += verdicts(report)
         lines.append("## Variants")
         lines.append("")
         lines += table(header: VariantColumns.all.map(\.header),
@@ -78,9 +84,46 @@ public enum MarkdownRenderer {
         return ["## Tensor types", ""] + items + [""]
     }
 
+    /// One line per judged variant, then each one's criteria on their intervals and its checks.
+    private static func verdicts(_ report: Report) -> [String] {
+        let md = MarkupEscaping.markdown
+        let judged = report.variants.filter { $0.verdict != nil }
+        guard !judged.isEmpty else { return [] }
+        var lines = ["## Verdict", "",
+                     "Each criterion is a loss against the baseline with its 95 % interval: **within** when the whole interval is inside the margin, **beyond** when the whole interval is past it (or a significant paired loss is), **undecided** otherwise. CLOSE: every criterion within and every server check passed; REJECTED: any beyond; UNSURE: the rest, with how many more questions (or tokens) at the observed rates would decide.", ""]
+        for variant in judged {
+            guard let verdict = variant.verdict else { continue }
+            lines.append("- **\(md(variant.quantType))** \(md(VerdictText.line(variant, verdict)))")
+        }
+        lines.append("")
+        for variant in judged {
+            guard let verdict = variant.verdict else { continue }
+            lines.append("### \(md(variant.quantType)): \(verdict.status)")
+            lines.append("")
+            lines += table(header: ["Criterion", "Estimate", "95 % interval", "Margin", "Reading", "n", "More to decide", "Method"],
+                           rows: verdict.criteria.map { criterion in
+                               [criterion.name, VerdictText.number(criterion), VerdictText.interval(criterion),
+                                VerdictText.margin(criterion), criterion.reading, "\(criterion.n) \(criterion.unit)",
+                                criterion.moreToDecide.map { "\($0) \(criterion.unit)" } ?? FigureFormat.missing, criterion.method]
+                           })
+            lines.append("")
+            if !verdict.checks.isEmpty {
+                lines += verdict.checks.map { check in
+                    "- check \(md(check.name)): \(check.passed ? "passed" : check.couldChangeScores ? "FAILED (could change the scores)" : "failed (cannot change the scores)") — \(md(check.detail))"
+                }
+                lines.append("")
+            }
+        }
+        return lines
+    }
+
+    /// The variants without a verdict: the baseline, and every variant of a report written
+    /// before verdicts. Absent when only the baseline is left, since the verdict says the rest.
     private static func reasons(_ report: Report) -> [String] {
+        let unjudged = report.variants.filter { $0.verdict == nil }
+        guard unjudged.contains(where: { !$0.isBaseline }) else { return [] }
         var lines = ["## Why each variant was accepted or rejected", ""]
-        for variant in report.variants {
+        for variant in unjudged {
             let verdict = VariantColumns.verdict(variant, report)
             let why = variant.reasons.isEmpty ? FigureFormat.missing : variant.reasons.map(MarkupEscaping.markdown).joined(separator: "; ")
             let caveat = TypeMixText.caveat(variant).map { " — \(MarkupEscaping.markdown($0))" } ?? ""
@@ -112,10 +155,11 @@ public enum MarkdownRenderer {
             let category = question.category.map { "Category: \(md($0)). " } ?? ""
             lines.append("\(category)Key facts: \(question.keyFacts.isEmpty ? FigureFormat.missing : question.keyFacts.map(md).joined(separator: ", "))")
             lines.append("")
-            lines += table(header: ["Variant", "Correct", "Facts kept", "Facts lost", "Length (characters)"],
+            lines += table(header: ["Variant", "Correct", "Facts kept", "Facts lost", "Facts at risk", "Length (characters)"],
                            rows: question.answers.map { answer in
                                [answer.quantType, (answer.correct ? "✓" : "✗") + (answer.looping ? " \(LoopMarker.text)" : ""),
-                                list(answer.facts.filter(\.found)), list(answer.facts.filter { !$0.found }), "\(answer.answer.count)"]
+                                list(answer.facts.filter(\.found)), list(answer.facts.filter { !$0.found }),
+                                VerdictText.atRisk(answer.facts), "\(answer.answer.count)"]
                            })
             lines.append("")
             for answer in question.answers {

@@ -15,19 +15,23 @@ enum VariantColumns {
         Column(header: "Accuracy") { variant, _ in FigureFormat.text(variant.figure(.accuracy)) },
         Column(header: "Key-fact recall") { variant, _ in FigureFormat.text(variant.figure(.keyFactRecall)) },
         Column(header: "Flips") { variant, _ in FigureFormat.text(variant.figure(.flips), interval: false) },
+        Column(header: "Facts at risk") { variant, _ in FigureFormat.text(variant.figure(.factsAtRisk)) },
+        Column(header: "Domain KLD") { variant, _ in FigureFormat.text(variant.figure(.domainKLDMean)) },
         Column(header: "Mean KLD") { variant, _ in FigureFormat.text(variant.figure(.kldMean)) },
         Column(header: "Same top p") { variant, _ in FigureFormat.text(variant.figure(.sameTopP), interval: false) },
         Column(header: "PPL ratio") { variant, _ in FigureFormat.text(variant.figure(.pplRatio)) },
         Column(header: "Median TTFT") { variant, _ in FigureFormat.text(variant.figure(.ttftMedianS)) },
         Column(header: "Gen tokens/s") { variant, _ in FigureFormat.text(variant.figure(.genTokensPerS)) },
-        Column(header: "Accepted") { variant, report in verdict(variant, report) },
+        Column(header: "Verdict") { variant, report in verdict(variant, report) },
     ]
 
-    /// "baseline", "yes (selected)", "yes" or "no".
+    /// "baseline", the verdict's status with " (selected)" for the pick ("CLOSE (selected)",
+    /// "UNSURE", "REJECTED"); for reports written before verdicts, "yes (selected)", "yes" or "no".
     static func verdict(_ variant: Variant, _ report: Report) -> String {
         if variant.isBaseline { return "baseline" }
-        if variant.quantType == report.selection.quantType { return "yes (selected)" }
-        return variant.accepted ? "yes" : "no"
+        let selected = variant.quantType == report.selection.quantType ? " (selected)" : ""
+        if let verdict = variant.verdict { return verdict.status + selected }
+        return (variant.accepted ? "yes" : "no") + selected
     }
 
     /// Every figure key any variant has, grouped as metrics, perplexity, efficiency, each sorted.

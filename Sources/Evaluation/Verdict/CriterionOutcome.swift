@@ -1,0 +1,53 @@
+/// One criterion of a verdict: the loss measured, its 95 % interval, the margin it is read
+/// against and the reading.
+public struct CriterionOutcome: Sendable, Equatable {
+    /// Which criterion.
+    public var name: CriterionName
+    /// The point estimate, in the criterion's unit (fraction, or nats for KLD).
+    public var estimate: Double
+    /// Its 95 % interval, same unit.
+    public var interval: Interval
+    /// The largest acceptable loss (the recipe's threshold, plus the noise floor for flips in
+    /// parallel mode).
+    public var margin: Double
+    /// The interval read against the margin.
+    public var reading: CriterionReading
+    /// The sample behind the interval, counted in `unit`.
+    public var n: Int
+    /// What `n` counts: "questions", "facts" or "tokens".
+    public var unit: String
+    /// How the interval was computed, with its source.
+    public var method: String
+    /// The exact McNemar p-value of the paired correctness, for the accuracy drop.
+    public var pValue: Double?
+    /// How many more of `unit`, at the observed rates, would decide an undecided reading; nil
+    /// when decided, or when no sample up to ``DecisionHorizon``'s cap would.
+    public var moreToDecide: Int?
+
+    /// Memberwise.
+    public init(name: CriterionName, estimate: Double, interval: Interval, margin: Double, reading: CriterionReading,
+                n: Int, unit: String, method: String, pValue: Double? = nil, moreToDecide: Int? = nil) {
+        self.name = name
+        self.estimate = estimate
+        self.interval = interval
+        self.margin = margin
+        self.reading = reading
+        self.n = n
+        self.unit = unit
+        self.method = method
+        self.pValue = pValue
+        self.moreToDecide = moreToDecide
+    }
+
+    /// "accuracy drop 0.083 [-0.062, 0.258] vs margin 0.05: undecided (~180 more questions would decide)".
+    public var line: String {
+        let isKLD = name == .kldMean || name == .domainKLDMean
+        let number = { (value: Double) in String(format: isKLD ? "%.4f" : "%.3f", value) }
+        var text = "\(name.label) \(number(estimate)) [\(number(interval.lower)), \(number(interval.upper))] vs margin \(number(margin)): \(reading.rawValue)"
+        if let pValue { text += String(format: " (McNemar p = %.2f)", pValue) }
+        if reading == .undecided {
+            text += moreToDecide.map { " (~\($0) more \(unit) at these rates would decide)" } ?? " (no sample size at these rates would decide: the estimate sits at the margin)"
+        }
+        return text
+    }
+}

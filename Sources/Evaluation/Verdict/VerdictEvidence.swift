@@ -1,0 +1,102 @@
+/// What one variant's verdict is computed from, each part nil when the run has no data for it
+/// (an endpoint has no KLD, a suite without key facts no recall): a criterion without data is
+/// left out of the verdict and the verdict says so.
+public struct VerdictEvidence: Sendable, Equatable {
+    /// Correctness of the questions' original forms on both sides.
+    public var correctness: PairedCorrectness?
+    /// Per question (the outer array), per form with key facts on both sides (the inner):
+    /// the baseline's key-fact recall minus the variant's, each in −1…1.
+    public var recallDifferences: [[Double]]?
+    /// Flipped questions and questions compared.
+    public var flips: (flipped: Int, questions: Int)?
+    /// The baseline against itself in parallel mode: the share of flips that is noise.
+    public var noiseFloorFlips: Double?
+    /// Facts at risk, facts probed, and the questions those facts come from.
+    public var factsAtRisk: (atRisk: Int, probed: Int, questions: Int)?
+    /// Mean KLD over the baseline's own answers, with the ± llama-perplexity printed.
+    public var domainKLD: MeanEstimate?
+    /// Mean KLD over the generic corpus, with its ±.
+    public var kld: MeanEstimate?
+    /// Server checks that failed in a way that could have changed the scores, one sentence each.
+    public var failedChecks: [String]
+
+    /// Memberwise; every part defaults to "no data".
+    public init(correctness: PairedCorrectness? = nil, recallDifferences: [[Double]]? = nil,
+                flips: (flipped: Int, questions: Int)? = nil, noiseFloorFlips: Double? = nil,
+                factsAtRisk: (atRisk: Int, probed: Int, questions: Int)? = nil, domainKLD: MeanEstimate? = nil,
+                kld: MeanEstimate? = nil, failedChecks: [String] = []) {
+        self.correctness = correctness
+        self.recallDifferences = recallDifferences
+        self.flips = flips
+        self.noiseFloorFlips = noiseFloorFlips
+        self.factsAtRisk = factsAtRisk
+        self.domainKLD = domainKLD
+        self.kld = kld
+        self.failedChecks = failedChecks
+    }
+
+    public static func == (lhs: VerdictEvidence, rhs: VerdictEvidence) -> Bool {
+        lhs.correctness == rhs.correctness && lhs.recallDifferences == rhs.recallDifferences
+            && lhs.flips?.flipped == rhs.flips?.flipped && lhs.flips?.questions == rhs.flips?.questions
+            && lhs.noiseFloorFlips == rhs.noiseFloorFlips
+            && lhs.factsAtRisk?.atRisk == rhs.factsAtRisk?.atRisk && lhs.factsAtRisk?.probed == rhs.factsAtRisk?.probed
+            && lhs.factsAtRisk?.questions == rhs.factsAtRisk?.questions
+            && lhs.domainKLD == rhs.domainKLD && lhs.kld == rhs.kld && lhs.failedChecks == rhs.failedChecks
+    }
+}
+
+/// A 2×2 table of paired correctness over questions: right on both, right on the baseline
+/// only, right on the variant only, wrong on both.
+public struct PairedCorrectness: Sendable, Equatable {
+    /// Right on both.
+    public var bothRight: Int
+    /// Right on the baseline, wrong on the variant.
+    public var baselineOnly: Int
+    /// Wrong on the baseline, right on the variant.
+    public var variantOnly: Int
+    /// Wrong on both.
+    public var bothWrong: Int
+
+    /// Questions in the table.
+    public var questions: Int { bothRight + baselineOnly + variantOnly + bothWrong }
+
+    /// Memberwise.
+    public init(bothRight: Int, baselineOnly: Int, variantOnly: Int, bothWrong: Int) {
+        self.bothRight = bothRight
+        self.baselineOnly = baselineOnly
+        self.variantOnly = variantOnly
+        self.bothWrong = bothWrong
+    }
+
+    /// The table of the questions present on both sides (question id → correct).
+    public init(baseline: [String: Bool], variant: [String: Bool]) {
+        var table = PairedCorrectness(bothRight: 0, baselineOnly: 0, variantOnly: 0, bothWrong: 0)
+        for (id, before) in baseline {
+            guard let after = variant[id] else { continue }
+            switch (before, after) {
+            case (true, true): table.bothRight += 1
+            case (true, false): table.baselineOnly += 1
+            case (false, true): table.variantOnly += 1
+            case (false, false): table.bothWrong += 1
+            }
+        }
+        self = table
+    }
+}
+
+/// A mean with its standard error over `n` samples, as llama-perplexity prints "Mean KLD: m ± e".
+public struct MeanEstimate: Sendable, Equatable {
+    /// The mean.
+    public var mean: Double
+    /// Its standard error; nil where the tool printed none.
+    public var standardError: Double?
+    /// The samples the mean is over (scored tokens).
+    public var n: Int
+
+    /// Memberwise.
+    public init(mean: Double, standardError: Double?, n: Int) {
+        self.mean = mean
+        self.standardError = standardError
+        self.n = n
+    }
+}

@@ -1,0 +1,143 @@
+/// Reads a variant's evidence against the margins: each criterion gets its 95 % interval and a
+/// reading (``CriterionReading``), and the variant a status — REJECTED when any criterion is
+/// beyond its margin, CLOSE when every criterion is within and no server check failed,
+/// UNSURE otherwise, with the criterion that keeps it there.
+///
+/// Intervals, per criterion:
+/// - accuracy drop: Newcombe (1998) method 10 for a difference of paired proportions, over
+///   the questions' original forms (one per question, so the questions are independent); a
+///   significant paired loss is an exact McNemar p < 0.05 with the drop past the margin;
+/// - key-fact recall drop: a seeded percentile cluster bootstrap over questions of the pooled
+///   per-form differences (paraphrases and noisy forms of one question are not independent
+///   samples); when no question's recall changed at all the bootstrap has no spread, and the
+///   interval is ± the Wilson upper bound of 0 changed questions out of n instead, so an
+///   unchanged suite of 24 questions cannot prove closeness that 24 questions cannot show;
+/// - flips: the Wilson interval of flipped / compared questions, against the margin plus the
+///   noise floor in parallel mode;
+/// - facts at risk: the Wilson interval of the share at the effective sample size of the
+///   questions the facts come from (Kish 1965's design effect at intra-question correlation 1,
+///   its conservative bound: a question's facts tend to be lost together);
+/// - KLD (domain and generic): mean ± 1.96 × the standard error llama-perplexity prints,
+///   clamped at 0. Its tokens are not independent, so this interval is narrower than the
+///   truth; that is why KLD never decides closeness alone — facts, flips and accuracy are
+///   read beside it.
+/// The estimate of how many more samples would decide is ``DecisionHorizon``'s, at the
+/// observed rates.
+public struct VerdictJudge: Sendable {
+    /// The margins.
+    public var margins: VerdictMargins
+    /// Seed of the cluster bootstrap, so a report is reproducible.
+    public var seed: UInt64
+
+    /// Memberwise.
+    public init(margins: VerdictMargins, seed: UInt64 = 20_261_201) {
+        self.margins = margins
+        self.seed = seed
+    }
+
+    /// The verdict on one variant.
+    public func judge(_ evidence: VerdictEvidence) -> VariantVerdict {
+        var criteria: [CriterionOutcome] = []
+        if let table = evidence.correctness, table.questions > 0 { criteria.append(accuracyDrop(table)) }
+        if let differences = evidence.recallDifferences, let outcome = recallDrop(differences) { criteria.append(outcome) }
+        if let flips = evidence.flips, flips.questions > 0 {
+            criteria.append(flipsOutcome(flipped: flips.flipped, questions: flips.questions, floor: evidence.noiseFloorFlips ?? 0))
+        }
+        if let facts = evidence.factsAtRisk, facts.probed > 0 { criteria.append(factsAtRisk(facts)) }
+        if let domain = evidence.domainKLD { criteria.append(kld(domain, name: .domainKLDMean, margin: margins.domainKLDMean)) }
+        if let generic = evidence.kld { criteria.append(kld(generic, name: .kldMean, margin: margins.kldMean)) }
+        return VariantVerdict(criteria: criteria, failedChecks: evidence.failedChecks)
+    }
+
+    private func accuracyDrop(_ table: PairedCorrectness) -> CriterionOutcome {
+        let n = table.questions
+        let estimate = Double(table.baselineOnly - table.variantOnly) / Double(n)
+        let interval = PairedDifferenceInterval.drop95(a: Double(table.bothRight), b: Double(table.baselineOnly),
+                                                       c: Double(table.variantOnly), d: Double(table.bothWrong))?.interval
+            ?? Interval(lower: estimate, upper: estimate)
+        let p = McNemarTest.pValue(correctToWrong: table.baselineOnly, wrongToCorrect: table.variantOnly)
+        let significant = p < 0.05 && table.baselineOnly > table.variantOnly && estimate > margins.accuracyDrop
+        let reading = CriterionReading.read(estimate: estimate, interval: interval, margin: margins.accuracyDrop, significantLoss: significant)
+        let more = reading == .undecided
+            ? Self.more(DecisionHorizon.pairedProportions(a: table.bothRight, b: table.baselineOnly, c: table.variantOnly, d: table.bothWrong),
+                        margin: margins.accuracyDrop)
+            : nil
+        return CriterionOutcome(name: .accuracyDrop, estimate: estimate, interval: interval, margin: margins.accuracyDrop,
+                                reading: reading, n: n, unit: "questions",
+                                method: "Newcombe 1998 method 10 (paired), exact McNemar", pValue: p, moreToDecide: more)
+    }
+
+    private func recallDrop(_ differences: [[Double]]) -> CriterionOutcome? {
+        let clusters = differences.filter { !$0.isEmpty }
+        guard !clusters.isEmpty else { return nil }
+        let n = clusters.count
+        let margin = margins.keyFactRecallDrop
+        let values = clusters.flatMap(\.self)
+        let estimate = values.reduce(0, +) / Double(values.count)
+        let interval: Interval
+        let method: String
+        let bootstrap = ClusterBootstrap(seed: seed).pooledMean(clusters)
+        if values.allSatisfy({ $0 == 0 }) || bootstrap == nil {
+            let bound = WilsonInterval.interval(successes: 0, trials: Double(n))?.upper ?? 1
+            interval = Interval(lower: -bound, upper: bound)
+            method = "no question changed: ± the Wilson upper bound of 0 changed of \(n) questions"
+        } else {
+            interval = bootstrap?.interval ?? Interval(lower: estimate, upper: estimate)
+            method = "percentile cluster bootstrap over questions (2000 resamples, seeded; Field and Welsh 2007)"
+        }
+        let reading = CriterionReading.read(interval: interval, margin: margin)
+        let more = reading == .undecided
+            ? Self.more(DecisionHorizon.normalScaling(estimate: estimate, interval: interval, n: n), margin: margin)
+            : nil
+        return CriterionOutcome(name: .keyFactRecallDrop, estimate: estimate, interval: interval, margin: margin, reading: reading,
+                                n: n, unit: "questions", method: method, moreToDecide: more)
+    }
+
+    private func flipsOutcome(flipped: Int, questions: Int, floor: Double) -> CriterionOutcome {
+        let margin = margins.flips + floor
+        let estimate = Double(flipped) / Double(questions)
+        let interval = WilsonInterval.interval(successes: Double(flipped), trials: Double(questions))
+            ?? Interval(lower: estimate, upper: estimate)
+        let reading = CriterionReading.read(interval: interval, margin: margin)
+        let more = reading == .undecided ? Self.more(DecisionHorizon.proportion(successes: flipped, trials: questions), margin: margin) : nil
+        return CriterionOutcome(name: .flips, estimate: estimate, interval: interval, margin: margin, reading: reading, n: questions,
+                                unit: "questions",
+                                method: floor > 0 ? String(format: "Wilson 1927; margin includes the noise floor %.3f", floor) : "Wilson 1927",
+                                moreToDecide: more)
+    }
+
+    private func factsAtRisk(_ facts: (atRisk: Int, probed: Int, questions: Int)) -> CriterionOutcome {
+        let margin = margins.factsAtRisk
+        let share = Double(facts.atRisk) / Double(facts.probed)
+        let effective = Double(max(1, facts.questions))
+        let interval = WilsonInterval.interval(successes: share * effective, trials: effective) ?? Interval(lower: share, upper: share)
+        let reading = CriterionReading.read(interval: interval, margin: margin)
+        let horizon = DecisionHorizon(observed: max(1, facts.questions)) { n in
+            WilsonInterval.interval(successes: share * Double(n), trials: Double(n)) ?? Interval(lower: share, upper: share)
+        }
+        let more = reading == .undecided ? Self.more(horizon, margin: margin) : nil
+        return CriterionOutcome(name: .factsAtRisk, estimate: share, interval: interval, margin: margin, reading: reading,
+                                n: facts.questions, unit: "questions",
+                                method: "\(facts.atRisk) of \(facts.probed) facts; Wilson 1927 at the \(facts.questions) questions they come from (Kish design effect, correlation 1)",
+                                moreToDecide: more)
+    }
+
+    private func kld(_ estimate: MeanEstimate, name: CriterionName, margin: Double) -> CriterionOutcome {
+        let half = (estimate.standardError ?? 0) * WilsonInterval.z95
+        let interval = Interval(lower: max(0, estimate.mean - half), upper: estimate.mean + half)
+        let reading = CriterionReading.read(interval: interval, margin: margin)
+        let more = reading == .undecided && estimate.n > 0
+            ? Self.more(DecisionHorizon.normalScaling(estimate: estimate.mean, interval: interval, n: estimate.n), margin: margin)
+            : nil
+        return CriterionOutcome(name: name, estimate: estimate.mean, interval: interval, margin: margin, reading: reading,
+                                n: estimate.n, unit: "tokens", method: "mean ± 1.96 × llama-perplexity's standard error",
+                                moreToDecide: more)
+    }
+
+    /// Further samples beyond the observed ones that would decide, or nil when none up to the
+    /// horizon's cap would.
+    private static func more(_ horizon: DecisionHorizon?, margin: Double) -> Int? {
+        guard let horizon, let decision = horizon.decision(margin: margin) else { return nil }
+        return decision.questions - horizon.observed
+    }
+}

@@ -1,0 +1,39 @@
+/// How both views write a verdict's figures: KLD in nats to four decimals, shares to three.
+enum VerdictText {
+    /// Whether the criterion is a KL divergence (nats) rather than a fraction.
+    static func isKLD(_ criterion: CriterionInfo) -> Bool {
+        criterion.name == "kld_mean" || criterion.name == "domain_kld_mean"
+    }
+
+    /// The estimate.
+    static func number(_ criterion: CriterionInfo) -> String {
+        FigureFormat.fixed(criterion.estimate, isKLD(criterion) ? 4 : 3)
+    }
+
+    /// "[lower, upper]".
+    static func interval(_ criterion: CriterionInfo) -> String {
+        let digits = isKLD(criterion) ? 4 : 3
+        return "[\(FigureFormat.fixed(criterion.lower, digits)), \(FigureFormat.fixed(criterion.upper, digits))]"
+    }
+
+    /// The margin, with " nats" for KLD.
+    static func margin(_ criterion: CriterionInfo) -> String {
+        FigureFormat.fixed(criterion.margin, isKLD(criterion) ? 4 : 3) + (isKLD(criterion) ? " nats" : "")
+    }
+
+    /// A variant's verdict line: the summary, why it cannot be shipped when it cannot, and a
+    /// tensor-type caveat when its bytes are not what its name says.
+    static func line(_ variant: Variant, _ verdict: VerdictInfo) -> String {
+        let ineligible = variant.reasons.filter { $0.hasPrefix("not eligible") || $0.hasPrefix("endpoint:") }
+        return ([verdict.summary] + ineligible + [TypeMixText.caveat(variant)].compactMap(\.self)).joined(separator: " — ")
+    }
+
+    /// The facts at risk of one answer with their margins ("150 mg (−0.41 nats)"), "—" when none
+    /// is, "not probed" when no fact was.
+    static func atRisk(_ facts: [FactResult]) -> String {
+        guard facts.contains(where: { $0.atRisk != nil }) else { return "not probed" }
+        let risky = facts.filter { $0.atRisk == true }
+        guard !risky.isEmpty else { return FigureFormat.missing }
+        return risky.map { fact in fact.fact + (fact.marginNats.map { " (\(FigureFormat.fixed($0, 2)) nats)" } ?? "") }.joined(separator: ", ")
+    }
+}

@@ -1,0 +1,20 @@
+import Foundation
+import QuantOrchestrator
+
+/// The terminal's verdict block after `run`: one line per variant (status and why), then the
+/// selection's notes.
+enum VerdictLines {
+    /// "verdict:\n  Q8_0     CLOSE     …\n" and "note: …" lines; empty without variants.
+    static func text(_ summary: RunSummary) -> String {
+        let judged = summary.variants.filter { $0.status != nil }
+        guard !judged.isEmpty else { return "" }
+        let width = judged.map(\.quantType.count).max() ?? 0
+        var lines = ["verdict (each criterion on its 95 % interval against its margin):"]
+        for variant in judged {
+            let line = (variant.verdict ?? "").split(separator: ":", maxSplits: 1).dropFirst().first.map { String($0).trimmingCharacters(in: .whitespaces) } ?? ""
+            lines.append("  \(variant.quantType.padding(toLength: width, withPad: " ", startingAt: 0))  \((variant.status ?? "").padding(toLength: 8, withPad: " ", startingAt: 0))  \(line)")
+        }
+        lines += summary.notes.map { "note: \($0)" }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
