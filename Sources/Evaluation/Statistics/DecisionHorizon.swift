@@ -13,7 +13,7 @@ public struct DecisionHorizon: Sendable {
     /// The number of questions observed.
     public var observed: Int
     /// The 95 % interval at n questions with the observed rates; n must be ≥ 1.
-    public var reading: @Sendable (Int) -> Interval
+    public var interval: @Sendable (Int) -> Interval
 
     /// The first n at which the interval decides, and how.
     public struct Decision: Sendable, Equatable {
@@ -24,10 +24,10 @@ public struct DecisionHorizon: Sendable {
     }
 
     /// A horizon over `observed` (≥ 1) questions with its reader.
-    public init(observed: Int, reading: @escaping @Sendable (Int) -> Interval) {
+    public init(observed: Int, interval: @escaping @Sendable (Int) -> Interval) {
         precondition(observed >= 1, "a decision horizon starts from at least one question, not \(observed)")
         self.observed = observed
-        self.reading = reading
+        self.interval = interval
     }
 
     /// The smallest n in observed…cap whose interval lies wholly at or below `margin` (within) or
@@ -64,7 +64,7 @@ public struct DecisionHorizon: Sendable {
     }
 
     private func decided(at n: Int, margin: Double) -> CriterionReading? {
-        let reading = CriterionReading.read(interval: reading(n), margin: margin)
+        let reading = CriterionReading.read(interval: interval(n), margin: margin)
         return reading == .undecided ? nil : reading
     }
 
@@ -82,9 +82,10 @@ public struct DecisionHorizon: Sendable {
         }
     }
 
-    /// An estimate whose interval at `n` questions shrinks as √(n/m) at m questions, each side
-    /// apart so an asymmetric interval stays asymmetric: for a mean ± z·SE, or a bootstrap
-    /// interval (``ClusterBootstrap``), whose width follows the standard error.
+    /// An estimate read with `interval` over `n` questions; at m questions each side of the
+    /// interval is scaled by √(n/m), the standard error's shrinkage, apart from the other so an
+    /// asymmetric interval stays asymmetric. For a mean ± z·SE, or a percentile interval of
+    /// ``ClusterBootstrap`` (n = its questions).
     public static func normalScaling(estimate: Double, interval: Interval, n: Int) -> DecisionHorizon {
         let below = estimate - interval.lower
         let above = interval.upper - estimate
