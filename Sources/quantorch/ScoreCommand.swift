@@ -2,13 +2,14 @@ import ArgumentParser
 import Evaluation
 import Foundation
 import MetricKeys
+import QuantOrchestrator
 
 /// `quantorch score`: re-scores stored answers against a suite, with no model involved — after a
 /// key fact in the suite was corrected, or to check every metric from outside.
 struct ScoreCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "score",
-        abstract: "Re-score an answers file against a suite (no model needed); with --baseline, also flips and retention."
+        abstract: "Re-score an answers file against a suite (no model needed); with --baseline, also flips, retention and the verdict."
     )
 
     @Option(help: "The suite YAML the answers were made for (its key facts are applied afresh).")
@@ -20,8 +21,45 @@ struct ScoreCommand: AsyncParsableCommand {
     @Option(help: "The baseline variant's answers file, for flips, McNemar, detail retention and length ratio.")
     var baseline: String?
 
+    @Option(name: .customLong("margin"), parsing: .singleValue,
+            help: "With --baseline: a criterion's margin, NAME=VALUE (accuracy_drop, key_fact_recall_drop, flips; default the recipe defaults 0.05, 0.05, 0.10). Repeatable.")
+    var margins: [String] = []
+
     @Flag(help: "Print one JSON object on stdout.")
     var json = false
+
+    /// The verdict of the answers against the baseline's, as `run` reads it for the criteria
+    /// answers alone decide (no KLD, no facts at risk: those need the models).
+    struct VerdictOutput: Encodable {
+        struct Criterion: Encodable {
+            let name: String
+            let estimate: Double
+            let lower: Double
+            let upper: Double
+            let margin: Double
+            let reading: String
+            let n: Int
+            let unit: String
+            let method: String
+            let pValue: Double?
+            let moreToDecide: Int?
+            let line: String
+
+            enum CodingKeys: String, CodingKey {
+                case name, estimate, lower, upper, margin, reading, n, unit, method, line
+                case pValue = "p_value", moreToDecide = "more_to_decide"
+            }
+        }
+        let status: String
+        let summary: String
+        let moreToDecide: Int?
+        let criteria: [Criterion]
+
+        enum CodingKeys: String, CodingKey {
+            case status, summary, criteria
+            case moreToDecide = "more_to_decide"
+        }
+    }
 
     /// The `--json` output: per-answer scores and aggregate figures (CONTRACT.md figure shape).
     struct Output: Encodable {
@@ -34,9 +72,11 @@ struct ScoreCommand: AsyncParsableCommand {
         let baselineFile: String?
         let metrics: [MetricKey: MetricValue]
         let questions: [AnswerScore]
+        /// Present with --baseline.
+        let verdict: VerdictOutput?
 
         enum CodingKeys: String, CodingKey {
-            case suite, answersFile = "answers_file", baselineFile = "baseline_file", metrics, questions
+            case suite, answersFile = "answers_file", baselineFile = "baseline_file", metrics, questions, verdict
         }
     }
 
@@ -70,7 +110,39 @@ struct ScoreCommand: AsyncParsableCommand {
         let score = Scorer.score(suite: suite, answers: records, baseline: baselineRecords)
         return Output(suite: .init(name: suite.name, sha256: suite.sha256), answersFile: answers, baselineFile: baseline,
                       metrics: score.metrics,
-                      questions: Scorer.answerScores(suite: suite, answers: records, baseline: baselineRecords))
+                      questions: Scorer.answerScores(suite: suite, answers: records, baseline: baselineRecords),
+                      verdict: try baselineRecords.map { try verdict(suite: suite, answers: records, baseline: $0) })
+    }
+
+    /// The verdict on the criteria the answers decide, with the margins of `--margin`.
+    private func verdict(suite: Suite, answers: [AnswerRecord], baseline: [AnswerRecord]) throws -> VerdictOutput {
+        var acceptance = Recipe.Acceptance()
+        for margin in margins {
+            let parts = margin.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, let value = Double(parts[1]), value.isFinite, (0...1).contains(value) else {
+                throw ValidationError("--margin \(margin): expected NAME=VALUE with a fraction in 0…1, e.g. accuracy_drop=0.05")
+            }
+            switch parts[0] {
+            case "accuracy_drop": acceptance.accuracyDropMax = value
+            case "key_fact_recall_drop": acceptance.keyFactRecallDropMax = value
+            case "flips": acceptance.flipsMax = value
+            default:
+                throw ValidationError("--margin \(margin): unknown criterion '\(parts[0])' (expected accuracy_drop, key_fact_recall_drop or flips)")
+            }
+        }
+        let paired = PairedEvidence.of(suite: suite, answers: answers, baseline: baseline)
+        let table = paired.correctness
+        let evidence = VerdictEvidence(correctness: table.questions > 0 ? table : nil,
+                                       recallDifferences: paired.recallDifferences.isEmpty ? nil : paired.recallDifferences,
+                                       flips: table.questions > 0 ? (table.baselineOnly + table.variantOnly, table.questions) : nil)
+        let verdict = SelectionPolicy(acceptance: acceptance, noiseFloorFlips: nil)
+            .judge(VariantMeasurements(quantType: self.answers, sizeBytes: nil, evidence: evidence))
+        return VerdictOutput(status: verdict.status.rawValue, summary: verdict.summary, moreToDecide: verdict.moreToDecide,
+                             criteria: verdict.criteria.map {
+                                 .init(name: $0.name.rawValue, estimate: $0.estimate, lower: $0.interval.lower, upper: $0.interval.upper,
+                                       margin: $0.margin, reading: $0.reading.rawValue, n: $0.n, unit: $0.unit, method: $0.method,
+                                       pValue: $0.pValue, moreToDecide: $0.moreToDecide, line: $0.line)
+                             })
     }
 
     private static func read(_ path: String) throws -> [AnswerRecord] {
@@ -103,6 +175,11 @@ struct ScoreCommand: AsyncParsableCommand {
             let n = figure.n.map { " n=\($0)" } ?? ""
             let ci = figure.ci95.map { String(format: " ci95 [%.3f, %.3f]", $0[0], $0[1]) } ?? ""
             print("\(key.rawValue.padding(toLength: 24, withPad: " ", startingAt: 0)) \(String(format: "%.4f", figure.value)) \(figure.unit)\(n)\(ci)")
+        }
+        if let verdict = output.verdict {
+            print("verdict against \(output.baselineFile ?? "the baseline") (answers only: KLD and facts at risk need the models):")
+            for criterion in verdict.criteria { print("  \(criterion.line)") }
+            print(verdict.summary)
         }
     }
 }
