@@ -77,7 +77,8 @@ public struct Pipeline: Sendable {
         }
         progress.stage(outcome.created ? "commit: \(outcome.commit.prefix(12)) tagged \(outcome.tag)"
                                        : "commit: identical report already committed as \(outcome.commit.prefix(12)) (\(outcome.tag))")
-        progress.stage(decision.selected.map { "selected \($0): \(decision.why)" } ?? "no variant passed: \(decision.why)")
+        progress.stage(decision.selected.map { "selected \($0): \(decision.why)" } ?? "nothing selected: \(decision.why)")
+        for note in decision.notes { progress.stage("note: \(note)") }
         let tokens = Dictionary(uniqueKeysWithValues: results.map { result in
             (result.name, (result.answers + (result.secondPass ?? [])).reduce(0) { $0 + $1.completionTokens })
         })

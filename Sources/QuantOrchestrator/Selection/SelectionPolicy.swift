@@ -111,11 +111,8 @@ public struct SelectionPolicy: Sendable {
             }
             notes.append(note)
         }
+        notes += inversions(bySize, verdicts: verdicts, ineligible: ineligible, chosen: chosen?.quantType)
         if let chosen {
-            for larger in bySize where (larger.sizeBytes ?? 0) > (chosen.sizeBytes ?? 0) && status(larger) == .rejected && !larger.isEndpoint {
-                let beyond = verdicts[larger.quantType]?.criteria.filter { $0.reading == .beyond }.map(\.line).joined(separator: "; ") ?? ""
-                notes.append("inverted: the larger \(larger.quantType) is REJECTED (\(beyond)) while the smaller \(chosen.quantType) is CLOSE on every criterion; \(chosen.quantType) is selected because of that, and the inversion is measured, not smoothed over")
-            }
             let smaller = bySize.filter { ($0.sizeBytes ?? .max) < (chosen.sizeBytes ?? .max) && !$0.isEndpoint }
             var why = "\(chosen.quantType) is the smallest variant that is CLOSE (\(chosen.sizeBytes.map(ByteFormat.megabytes) ?? "size unknown")): "
                 + (verdicts[chosen.quantType]?.criteria.map(\.line).joined(separator: "; ") ?? "")
@@ -136,6 +133,25 @@ public struct SelectionPolicy: Sendable {
             .joined(separator: ". ")
         return Decision(verdicts: verdicts, selected: nil, rule: rule, why: why, closestUnsure: closest?.quantType, notes: notes,
                         ineligible: ineligible)
+    }
+
+    /// A note per REJECTED variant with a smaller eligible variant that is not: the larger one
+    /// loses more than the smaller (a K-quant whose rows fit its blocks worse, say). Such an
+    /// inversion is measured, not smoothed over; the smaller one is selected only when CLOSE.
+    private func inversions(_ bySize: [VariantMeasurements], verdicts: [String: VariantVerdict], ineligible: [String: String],
+                            chosen: String?) -> [String] {
+        let local = bySize.filter { !$0.isEndpoint && $0.sizeBytes != nil }
+        return local.compactMap { larger in
+            guard let verdict = verdicts[larger.quantType], verdict.status == .rejected,
+                  let smaller = local.last(where: { ($0.sizeBytes ?? 0) < (larger.sizeBytes ?? 0) && ineligible[$0.quantType] == nil
+                                                    && verdicts[$0.quantType]?.status != .rejected }),
+                  let smallerStatus = verdicts[smaller.quantType]?.status else { return nil }
+            let beyond = verdict.criteria.filter { $0.reading == .beyond }.map(\.line).joined(separator: "; ")
+            let outcome = smaller.quantType == chosen
+                ? "\(smaller.quantType) is selected because it is CLOSE on every criterion"
+                : "\(smaller.quantType) is not selected unless it is CLOSE on every criterion"
+            return "inverted: the larger \(larger.quantType) is REJECTED (\(beyond)) while the smaller \(smaller.quantType) is \(smallerStatus.rawValue); \(outcome)"
+        }
     }
 
     /// Among the variants that fit the budget and are smaller than the baseline, the best:
