@@ -25,11 +25,13 @@ final class ServerProbeRunTests {
         try? FileManager.default.removeItem(at: folder)
     }
 
-    private func probe(_ model: URL, contextSize: Int = recipeContext, name: String) async throws -> ServerProbe {
-        let configuration = ServerTestSupport.configuration("probe-\(name)", model: model)
-        var sized = configuration
-        sized.contextSize = contextSize
-        return try await ServerProcess.withServer(toolchain: ServerTestSupport.toolchain, configuration: sized) { server in
+    /// The shipped GGUF's probe, measured once for both tests: a server start saved.
+    private static let baseline = Task { try await probe(ServerTestSupport.model, name: "baseline") }
+
+    private static func probe(_ model: URL, contextSize: Int = recipeContext, name: String) async throws -> ServerProbe {
+        var configuration = ServerTestSupport.configuration("probe-\(name)", model: model)
+        configuration.contextSize = contextSize
+        return try await ServerProcess.withServer(toolchain: ServerTestSupport.toolchain, configuration: configuration) { server in
             try await ServerProbe.measure(client: server.client(timeout: .seconds(120)), model: model, firstPrompt: Self.firstPrompt,
                                           longestPromptTokens: Self.longestPromptTokens, maxTokens: Self.maxTokens)
         }
@@ -54,7 +56,7 @@ final class ServerProbeRunTests {
 
     @Test(.timeLimit(.minutes(5)))
     func theSameModelTwicePassesAndAShortSlotFailsTheContextCheck() async throws {
-        let baseline = try await probe(ServerTestSupport.model, name: "baseline")
+        let baseline = try await Self.baseline.value
         #expect(baseline.contextPerSlot == Self.recipeContext && baseline.slots == 1)
         #expect(baseline.chatTemplate == (try Self.sourceTemplate) && baseline.chatTemplate?.contains("im_start") == true)
         #expect(baseline.tokenizations.map(\.text) == ServerProbeTexts.all(firstPrompt: Self.firstPrompt))
@@ -65,12 +67,12 @@ final class ServerProbeRunTests {
         #expect(truncation.promptTokens > truncation.targetTokens - TruncationProbe.answerTokens - 20)
         #expect(truncation.found, "the baseline answered \(truncation.answer ?? "nothing")")
 
-        let again = try await probe(ServerTestSupport.model, name: "again")
+        let again = try await Self.probe(ServerTestSupport.model, name: "again")
         let same = ServerChecks.compare(variant: again, baseline: baseline, recipeContext: Self.recipeContext, sourceTemplate: try Self.sourceTemplate)
         #expect(same.allSatisfy { $0.passed }, "\(same)")
         #expect(again.tokenizations == baseline.tokenizations)
 
-        let short = try await probe(ServerTestSupport.model, contextSize: 512, name: "short")
+        let short = try await Self.probe(ServerTestSupport.model, contextSize: 512, name: "short")
         #expect(short.contextPerSlot == 512)
         #expect(short.truncation.refusal?.contains("context") == true, "\(short.truncation)")
         let checks = ServerChecks.compare(variant: short, baseline: baseline, recipeContext: Self.recipeContext, sourceTemplate: try Self.sourceTemplate)
@@ -85,16 +87,16 @@ final class ServerProbeRunTests {
     func aRemovedOrReplacedTemplateFailsTheTemplateCheck() async throws {
         let removed = try await rewritten("removed", ["--remove-metadata", "tokenizer.chat_template"])
         let replaced = try await rewritten("replaced", ["--chat-template", Self.replacement])
-        let baseline = try await probe(ServerTestSupport.model, name: "template-baseline")
+        let baseline = try await Self.baseline.value
 
-        let withoutTemplate = try await probe(removed, name: "removed")
+        let withoutTemplate = try await Self.probe(removed, name: "removed")
         #expect(withoutTemplate.chatTemplate == nil && withoutTemplate.chatTemplateSHA256 == nil)
         #expect(withoutTemplate.servedChatTemplateSHA256 != baseline.servedChatTemplateSHA256)
         let missing = try #require(ServerChecks.compare(variant: withoutTemplate, baseline: baseline, recipeContext: Self.recipeContext,
                                                         sourceTemplate: try Self.sourceTemplate).first { $0.name == .chatTemplate })
         #expect(!missing.passed && missing.couldChangeScores && missing.detail.contains("built-in"), "\(missing)")
 
-        let otherTemplate = try await probe(replaced, name: "replaced")
+        let otherTemplate = try await Self.probe(replaced, name: "replaced")
         #expect(otherTemplate.chatTemplate == Self.replacement)
         let checks = ServerChecks.compare(variant: otherTemplate, baseline: baseline, recipeContext: Self.recipeContext, sourceTemplate: try Self.sourceTemplate)
         let different = try #require(checks.first { $0.name == .chatTemplate })
