@@ -129,6 +129,9 @@ import Testing
         try Data(#"{"chat_template": "the string"}"#.utf8).write(to: config)
         #expect(try SourceChatTemplate.read(checkpointDirectory: checkpoint) == "the string")
 
+        try Data(#"{"chat_template": null}"#.utf8).write(to: config)
+        #expect(try SourceChatTemplate.read(checkpointDirectory: checkpoint) == nil, "a null field hides the other files, as in the converter")
+
         try Data(#"{"chat_template": 3}"#.utf8).write(to: config)
         #expect(throws: SourceChatTemplateError.self) { try SourceChatTemplate.read(checkpointDirectory: checkpoint) }
         try Data("not json".utf8).write(to: config)

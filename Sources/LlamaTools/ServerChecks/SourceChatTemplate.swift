@@ -14,22 +14,31 @@ import Foundation
 /// let template = try SourceChatTemplate.read(checkpointDirectory: URL(fileURLWithPath: "SmolLM2-135M-Instruct"))
 /// ```
 public enum SourceChatTemplate {
-    /// The checkpoint's default chat template; nil when none of the three files carries one (or
-    /// a list has no `default` entry), which is what a GGUF without `tokenizer.chat_template` is
-    /// converted from.
+    /// The checkpoint's default chat template; nil when none of the three files carries one,
+    /// `tokenizer_config.json` sets it to null, or the list taken has no `default` entry: what
+    /// a GGUF without `tokenizer.chat_template` is converted from.
     /// - Throws: `SourceChatTemplateError.unreadable` when a file exists but cannot be read,
     ///   `.malformed` when a JSON file does not parse or its `chat_template` has another shape.
     public static func read(checkpointDirectory: URL) throws(SourceChatTemplateError) -> String? {
-        let config = checkpointDirectory.appending(path: "tokenizer_config.json")
-        if let template = try jsonTemplate(config) { return template }
-        let jinja = checkpointDirectory.appending(path: "chat_template.jinja")
-        if let text = try contents(jinja) { return String(decoding: text, as: UTF8.self) }
-        return try jsonTemplate(checkpointDirectory.appending(path: "chat_template.json"))
+        // Like the converter's `tokenizer_config.get('chat_template', alternative)`: a field set
+        // to null is no template, and only a missing field lets the other files count.
+        if case let .field(template) = try jsonTemplate(checkpointDirectory.appending(path: "tokenizer_config.json")) { return template }
+        if let text = try contents(checkpointDirectory.appending(path: "chat_template.jinja")) { return String(decoding: text, as: UTF8.self) }
+        if case let .field(template) = try jsonTemplate(checkpointDirectory.appending(path: "chat_template.json")) { return template }
+        return nil
     }
 
-    /// The default template of `url`'s `chat_template` field; nil when the file or the field is absent.
-    private static func jsonTemplate(_ url: URL) throws(SourceChatTemplateError) -> String? {
-        guard let data = try contents(url) else { return nil }
+    /// What a JSON file says about `chat_template`.
+    private enum Lookup {
+        /// No such file, or no such field.
+        case absent
+        /// The field's default template; nil for null or a list without a `default` entry.
+        case field(String?)
+    }
+
+    /// The `chat_template` field of `url`.
+    private static func jsonTemplate(_ url: URL) throws(SourceChatTemplateError) -> Lookup {
+        guard let data = try contents(url) else { return .absent }
         let object: Any
         do { object = try JSONSerialization.jsonObject(with: data) } catch {
             throw .malformed(path: url.path, reason: "not JSON (\(error.localizedDescription))")
@@ -38,20 +47,22 @@ public enum SourceChatTemplate {
             throw .malformed(path: url.path, reason: "the top level is not a JSON object")
         }
         switch fields["chat_template"] {
-        case nil, is NSNull:
-            return nil
+        case nil:
+            return .absent
+        case is NSNull:
+            return .field(nil)
         case let template as String:
-            return template
+            return .field(template)
         case let list as [Any]:
             let entries = list.compactMap { $0 as? [String: Any] }
             guard entries.count == list.count else {
                 throw .malformed(path: url.path, reason: "chat_template is a list whose entries are not all {name, template} objects")
             }
-            guard let entry = entries.first(where: { $0["name"] as? String == "default" }) else { return nil }
+            guard let entry = entries.first(where: { $0["name"] as? String == "default" }) else { return .field(nil) }
             guard let template = entry["template"] as? String else {
                 throw .malformed(path: url.path, reason: "the chat_template entry named default has no template string")
             }
-            return template
+            return .field(template)
         default:
             throw .malformed(path: url.path, reason: "chat_template is neither a string nor a list of {name, template}")
         }
