@@ -47,6 +47,12 @@ struct TeacherForcingTests {
             #expect(try await client.tokenize(prompt + greedy.content) == promptTokens + generated,
                     "this continuation retokenizes to the tokens generated")
 
+            let cjk = try await client.tokenize("日本の首都は東京です。中国的首都是北京。")
+            for position in 1..<cjk.count {
+                let ranked = try await client.nextTokenCandidates(promptTokens: Array(cjk[..<position]), count: 2)
+                #expect(ranked.count == 2, "position \(position), also where the best token is part of a UTF-8 sequence")
+            }
+
             await #expect(throws: ServerError.self) { try await client.nextTokenCandidates(promptTokens: [], count: 2) }
         }
     }

@@ -20,7 +20,9 @@ extension ServerClient: TeacherForcingEndpoint {
     /// the logits over the vocabulary, before sampling), most likely first.
     ///
     /// `cache_prompt: true`, so asking position after position of one sequence only evaluates
-    /// the new tokens. llama.cpp warns that logits are not guaranteed bit-identical between
+    /// the new tokens. The token the server samples (and appends to its cache) is pinned to an
+    /// ASCII one, so that a next token ending inside a UTF-8 sequence still gets its candidates
+    /// reported (see `ServerWireFormat.NextTokenBody`). llama.cpp warns that logits are not guaranteed bit-identical between
     /// batch sizes, so a near tie may rank differently than in one pass.
     /// - Parameters:
     ///   - promptTokens: the sequence so far, non-empty (the server refuses an empty prompt).
