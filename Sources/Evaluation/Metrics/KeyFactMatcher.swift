@@ -40,15 +40,17 @@ public enum KeyFactMatcher {
 
     /// Whether folded `needle` occurs in folded `haystack` on word boundaries (as above).
     static func containsOnWordBoundaries(_ haystack: String, _ needle: String) -> Bool {
-        guard let first = needle.first, let last = needle.last else { return false }
-        for range in haystack.ranges(of: needle) {
+        !rangesOnWordBoundaries(haystack, needle).isEmpty
+    }
+
+    /// Where folded `needle` occurs in folded `haystack` on word boundaries, left to right.
+    static func rangesOnWordBoundaries(_ haystack: String, _ needle: String) -> [Range<String.Index>] {
+        guard let first = needle.first, let last = needle.last else { return [] }
+        return haystack.ranges(of: needle).filter { range in
             let before = range.lowerBound > haystack.startIndex ? haystack[haystack.index(before: range.lowerBound)] : nil
             let after = range.upperBound < haystack.endIndex ? haystack[range.upperBound] : nil
-            if !gluedTogether(before, first), !gluedTogether(last, after) {
-                return true
-            }
+            return !gluedTogether(before, first) && !gluedTogether(last, after)
         }
-        return false
     }
 
     private static func gluedTogether(_ left: Character?, _ right: Character?) -> Bool {

@@ -28,36 +28,52 @@ import Foundation
 public enum NumberScanner {
     /// Every number in `text`, left to right.
     public static func numbers(in text: String) -> [Double] {
+        readings(in: text).map(\.value)
+    }
+
+    /// One number found in a text and where it is written.
+    public struct Reading: Sendable, Equatable {
+        /// The number's value.
+        public let value: Double
+        /// Offsets into the text's `unicodeScalars`: from the first scalar read (a sign, a digit,
+        /// a numeral, a number word) to just past the last (a scale word or character included).
+        public let scalars: Range<Int>
+    }
+
+    /// Every number in `text`, left to right, with where it is written: the numbers
+    /// ``numbers(in:)`` finds, in the same order.
+    public static func readings(in text: String) -> [Reading] {
         let scalars = Array(text.unicodeScalars)
-        var values: [Double] = []
+        var readings: [Reading] = []
         var index = 0
         while index < scalars.count {
             let scalar = scalars[index]
+            let start = index
             if let literal = literal(at: index, in: scalars) {
                 if literal.end < scalars.count, ChineseNumerals.isUnit(scalars[literal.end]) {
                     let reading = ChineseNumerals.number(at: index, in: scalars, literal: Self.literal)
-                    if let value = reading.value { values.append(value) }
                     index = reading.end
+                    if let value = reading.value { readings.append(Reading(value: value, scalars: start..<index)) }
                 } else if let scaled = EnglishNumberWords.scaled(literal.text, after: literal.end, in: scalars) {
-                    values.append(scaled.value)
                     index = scaled.end
+                    readings.append(Reading(value: scaled.value, scalars: start..<index))
                 } else {
-                    values.append(literal.value)
                     index = literal.end
+                    readings.append(Reading(value: literal.value, scalars: start..<index))
                 }
             } else if ChineseNumerals.isNumeral(scalar) {
                 let reading = ChineseNumerals.number(at: index, in: scalars, literal: Self.literal)
-                if let value = reading.value { values.append(value) }
                 index = max(reading.end, index + 1)
+                if let value = reading.value { readings.append(Reading(value: value, scalars: start..<index)) }
             } else if EnglishNumberWords.isWordStart(at: index, in: scalars) {
                 let reading = EnglishNumberWords.number(at: index, in: scalars)
-                if let value = reading.value { values.append(value) }
                 index = max(reading.end, index + 1)
+                if let value = reading.value { readings.append(Reading(value: value, scalars: start..<index)) }
             } else {
                 index += 1
             }
         }
-        return values
+        return readings
     }
 
     /// A number written in digits: its normalised text (sign, digits without separators,

@@ -144,7 +144,7 @@ public struct ServerClient: Sendable {
         return try decode(type, from: body, endpoint: endpoint)
     }
 
-    private func post<Reply: Decodable>(_ endpoint: String, _ json: some Encodable, as type: Reply.Type) async throws -> Reply {
+    func post<Reply: Decodable>(_ endpoint: String, _ json: some Encodable, as type: Reply.Type) async throws -> Reply {
         let (status, body) = try await transport.send(transport.request(endpoint, json: json), endpoint: endpoint)
         try HTTPTransport.checkStatus(status, body: body, endpoint: endpoint)
         return try decode(type, from: body, endpoint: endpoint)
