@@ -82,7 +82,7 @@ struct StageCacheTests {
                             evaluationKey: "k", answersFile: harness.folder.answers("Q8_0", evaluationKey: "k"))
         let serve = ServeStage(variant: "Q8_0", artifact: variant, jobs: [job],
                                server: Recipe.Server(ctx: 512, slots: 1, threads: 2, gpuLayers: 0), suiteFile: suiteFile,
-                               domainCorpus: nil)
+                               domainCorpus: nil, baselineAnswers: job, baselineProbe: nil)
         let sameServe = { (a: ServeStage.Record, b: ServeStage.Record) in a.chatTemplate == b.chatTemplate && a.slots == b.slots }
         try await expectCached(serve, in: harness, launches: "llama-server Q8_0", same: { $0 == $1 }, remade: sameServe)
         #expect(try job.answers().count == 1, "serving again after a damaged serve record asked the question again")

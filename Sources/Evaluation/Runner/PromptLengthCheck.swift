@@ -33,19 +33,24 @@ extension EvaluationRunner {
     /// Only our own llama-server (a `ServerClient`) is checked: the OpenAI API has no template
     /// or tokenize endpoint, so a remote endpoint's overlong prompt surfaces as its own HTTP
     /// error when the question is sent.
+    /// - Returns: the longest form's tokens (0 for a remote endpoint, which is not checked).
     /// - Throws: ``PromptTooLong`` for the first form over the limit, in the suite's form order;
     ///   the client's `ServerError` when the server cannot be asked.
-    public func checkPromptsFit() async throws {
-        guard let server = client as? ServerClient else { return }
+    @discardableResult
+    public func checkPromptsFit() async throws -> Int {
+        guard let server = client as? ServerClient else { return 0 }
         let contextSize = try await server.props().contextSize
         let limit = contextSize - suite.sampling.maxTokens
+        var longest = 0
         for prompt in suite.forms() {
             let tokens = try await promptTokens(prompt, on: server)
             guard tokens <= limit else {
                 throw PromptTooLong(questionID: prompt.questionID, form: prompt.form, tokens: tokens, limit: limit,
                                     contextSize: contextSize, maxTokens: suite.sampling.maxTokens)
             }
+            longest = max(longest, tokens)
         }
+        return longest
     }
 
     /// The prompt tokens the server will evaluate for `prompt` (what it reports as

@@ -32,7 +32,7 @@ struct ReportBuilder {
                 file: result.artifact.map { URL(fileURLWithPath: $0.path).lastPathComponent } ?? "",
                 sha256: result.artifact?.sha256 ?? result.answers.first?.variantSHA256 ?? "",
                 sizeBytes: result.sizeBytes, bpw: result.bitsPerWeight,
-                metrics: Self.keyed(Self.figures(result.score.metrics, in: .quality)),
+                metrics: Self.keyed(Self.figures(result.score.metrics, in: .quality).merging(factsAtRisk(result)) { first, _ in first }),
                 perplexity: result.entry.hasGGUF ? perplexity(result, base: kldBase, scoredTokens: scoredTokens) : [:],
                 efficiency: efficiency(result),
                 answersFile: Variant.answersFile(of: result.name),
@@ -136,6 +136,12 @@ struct ReportBuilder {
         ].merging(domainFigures(result.domainKLD)) { first, _ in first })
     }
 
+    /// The facts-at-risk share with its Wilson interval over the facts probed.
+    private func factsAtRisk(_ result: VariantResult) -> [MetricKey: Figure] {
+        guard let facts = result.evidence.factsAtRisk, let value = MetricValue.rate(facts.atRisk, of: facts.probed) else { return [:] }
+        return [.factsAtRisk: Self.figure(value)]
+    }
+
     /// Domain KLD figures with their ± as a 95 % interval (mean ± 1.96 × standard error).
     private func domainFigures(_ kld: KLDResult?) -> [MetricKey: Figure] {
         guard let kld else { return [:] }
@@ -164,7 +170,10 @@ struct ReportBuilder {
                 let record = result.answers.first { $0.questionID == prompt.questionID && $0.form == "original" }
                 return QuestionAnswer(quantType: result.name, answer: record?.answer ?? "",
                                       correct: result.score.correctness[prompt.questionID] ?? false,
-                                      facts: (record?.facts ?? []).map { FactResult(fact: $0.fact, found: $0.found) },
+                                      facts: (record?.facts ?? []).map { hit in
+                                          let risk = result.factRisks[prompt.questionID]?[hit.fact]
+                                          return FactResult(fact: hit.fact, found: hit.found, atRisk: risk?.atRisk, marginNats: risk?.minMarginNats)
+                                      },
                                       looping: record.map { LoopDetector.isLooping($0.answer) } ?? false)
             }
             let category = suite.questions.first { $0.id == prompt.questionID }?.category

@@ -35,6 +35,9 @@ struct VariantResult: Sendable {
     /// The server checks run before scoring, as the report writes them; empty for an endpoint
     /// and the baseline.
     var checks: [ServerCheckInfo] = []
+    /// Question id → fact label → the teacher-forced evidence at that fact, for the facts the
+    /// baseline itself ranks first; empty for the baseline and an endpoint.
+    var factRisks: [String: [String: FactEvidence]] = [:]
 
     var name: String { entry.name }
 

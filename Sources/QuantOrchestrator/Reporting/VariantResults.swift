@@ -1,6 +1,7 @@
 import Evaluation
 import Foundation
 import LlamaTools
+import Reports
 
 /// Gathers, after the steps ran, each ladder entry's records into a ``VariantResult``, scored
 /// against the baseline's answers.
@@ -34,10 +35,42 @@ enum VariantResults {
                                          answers: answers, secondPass: jobs.count > 1 ? try jobs[1].answers() : nil,
                                          kld: outputs.klds[entry.name], domainKLD: outputs.domainKLDs[entry.name], score: score(answers)))
         }
+        let sourceTemplate = factory.source.kind == .hfFolder ? try? SourceChatTemplate.read(checkpointDirectory: factory.source.checkpoint) : nil
+        let contextPerSlot = factory.recipe.server.ctx / max(1, factory.slots)
         for index in results.indices.dropFirst() {
             results[index].evidence = evidence(of: results[index], baseline: results[0], suite: factory.suite)
+            if let probe = results[index].serve?.probe, let baselineProbe = results[0].serve?.probe {
+                let checks = ServerChecks.compare(variant: probe.server, baseline: baselineProbe.server, recipeContext: contextPerSlot,
+                                                  sourceTemplate: sourceTemplate ?? nil)
+                results[index].checks = checks.map {
+                    ServerCheckInfo(name: $0.name.rawValue, passed: $0.passed, couldChangeScores: $0.couldChangeScores, detail: $0.detail)
+                }
+                results[index].evidence.failedChecks = checks.filter { !$0.passed && $0.couldChangeScores }.map { "\($0.name.rawValue): \($0.detail)" }
+                addFactRisk(to: &results[index], probe: probe.facts, baseline: baselineProbe.facts)
+            }
         }
         return results
+    }
+
+    /// Facts at risk (``FactRiskSummary``): the count for the verdict, and each probed fact's
+    /// evidence for the side-by-side view; a comparison that cannot be made (the variant's
+    /// tokenizer split the forced text otherwise) is a failed check instead.
+    private static func addFactRisk(to result: inout VariantResult, probe: FactTokenEvidence, baseline: FactTokenEvidence) {
+        let summary: FactRiskSummary
+        do { summary = try FactRiskSummary(variant: probe, baseline: baseline) } catch {
+            result.evidence.failedChecks.append("fact tokens: \(error)")
+            return
+        }
+        let judgeable = Set(baseline.questions.flatMap { question in
+            question.facts.filter { !$0.atRisk && !$0.positions.isEmpty }.map { FactRiskSummary.FactReference(questionID: question.questionID, fact: $0.fact) }
+        })
+        for question in probe.questions {
+            for fact in question.facts where judgeable.contains(FactRiskSummary.FactReference(questionID: question.questionID, fact: fact.fact)) {
+                result.factRisks[question.questionID, default: [:]][fact.fact] = fact
+            }
+        }
+        guard summary.factsProbed > 0 else { return }
+        result.evidence.factsAtRisk = (summary.factsAtRisk, summary.factsProbed, Set(judgeable.map(\.questionID)).count)
     }
 
     /// The verdict's evidence for a non-baseline variant.

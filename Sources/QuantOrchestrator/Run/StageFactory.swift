@@ -103,8 +103,12 @@ struct StageFactory: Sendable {
             ? ServeStage.DomainCorpusPlan(output: folder.domainCorpus(key: WorkFolder.key([artifact.sha256, evaluationKey])),
                                           maxContext: recipe.perplexity.ctx)
             : nil
-        return ServeStage(variant: entry.name, artifact: artifact, jobs: answerJobs(entry, identity: artifact.sha256),
-                          server: recipe.server, suiteFile: recipe.evaluation.suite, domainCorpus: domainCorpus)
+        let baselineProbe = isBaseline ? nil : outputs.serves[recipe.ladder[0].name]?.probe
+        guard isBaseline || baselineProbe != nil, let baselineArtifact = self.artifact(for: recipe.ladder[0], in: outputs) else { return nil }
+        let jobs = answerJobs(entry, identity: artifact.sha256)
+        return ServeStage(variant: entry.name, artifact: artifact, jobs: jobs, server: recipe.server, suiteFile: recipe.evaluation.suite,
+                          domainCorpus: domainCorpus, baselineAnswers: answerJobs(recipe.ladder[0], identity: baselineArtifact.sha256)[0],
+                          baselineProbe: baselineProbe)
     }
 
     func kld(_ entry: LadderEntry, _ outputs: RunOutputs) -> KLDStage? {

@@ -5,7 +5,8 @@ import Reports
 
 /// Serve stage: one local variant's GGUF served by llama-server while its answer stages run,
 /// measuring load time, peak memory and the chat template applied; the baseline's also
-/// writes the domain corpus from its answers (``DomainCorpusStage``).
+/// writes the domain corpus from its answers (``DomainCorpusStage``); every one is probed
+/// after its answers (``ProbeStage``).
 ///
 /// Before the first question every prompt is checked to fit the server's context, so a bad
 /// suite fails naming the question (exit 2) instead of an HTTP 400 mid-suite. Reused when its
@@ -20,6 +21,10 @@ struct ServeStage: Stage {
     let suiteFile: URL
     /// For the baseline: where its answers become the domain corpus; nil for other variants.
     let domainCorpus: DomainCorpusPlan?
+    /// The baseline's pass-1 answers, teacher-forced on this server (``ProbeStage``).
+    let baselineAnswers: AnswerJob
+    /// The baseline's probe; nil when this is the baseline.
+    let baselineProbe: ProbeStage.Record?
 
     /// Where the baseline's domain corpus goes, and the largest window it may use.
     struct DomainCorpusPlan: Sendable {
@@ -40,10 +45,13 @@ struct ServeStage: Stage {
         var chatTemplate: ChatTemplateInfo?
         /// The baseline's domain corpus; nil for other variants and in older records.
         var domainCorpus: DomainCorpusStage.Record?
+        /// The server probe and fact-token evidence; nil in older records, which makes the
+        /// stage serve the variant once more to probe it.
+        var probe: ProbeStage.Record?
 
         enum CodingKeys: String, CodingKey {
             case loadSeconds = "load_s", peakRSSBytes = "peak_rss_bytes", slots, chatTemplate = "chat_template"
-            case domainCorpus = "domain_corpus"
+            case domainCorpus = "domain_corpus", probe
         }
     }
 
@@ -52,7 +60,7 @@ struct ServeStage: Stage {
     var label: String { "serve \(variant)" }
 
     func reuse(_ record: Record, in context: RunContext) throws -> Record? {
-        guard record.chatTemplate != nil else { return nil }
+        guard record.chatTemplate != nil, record.probe != nil else { return nil }
         if domainCorpus != nil {
             guard let corpus = record.domainCorpus, FileManager.default.fileExists(atPath: corpus.corpus.path) else { return nil }
         }
@@ -68,14 +76,16 @@ struct ServeStage: Stage {
             model: URL(fileURLWithPath: artifact.path), contextSize: server.ctx, slots: slots,
             threads: server.threads, gpuLayers: server.gpuLayers, logFile: context.folder.log("server-\(variant)"))
         let (variant, artifact, jobs, suiteFile, slots, domainCorpus) = (variant, artifact, jobs, suiteFile, slots, domainCorpus)
+        let (baselineAnswers, baselineProbe) = (self.baselineAnswers, self.baselineProbe)
         return try await context.ledger.timed("llama-server \(variant)") {
             try await context.executor.withServer(toolchain: context.toolchain, configuration: configuration) { server in
                 context.progress.stage("\(variant): llama-server ready in \(String(format: "%.1f", server.loadSeconds)) s on port \(server.port)")
                 let client = server.client()
                 let template = try await ServedChatTemplate.of(model: URL(fileURLWithPath: artifact.path), client: client)
+                var longestPrompt = 0
                 if let first = jobs.first {
                     do {
-                        try await EvaluationRunner(suite: first.suite, client: client, mode: first.mode, slots: slots).checkPromptsFit()
+                        longestPrompt = try await EvaluationRunner(suite: first.suite, client: client, mode: first.mode, slots: slots).checkPromptsFit()
                     } catch let tooLong as PromptTooLong {
                         throw PipelineError.badInput("\(suiteFile.path): \(tooLong)")
                     }
@@ -86,8 +96,10 @@ struct ServeStage: Stage {
                     corpus = try await context.cached(DomainCorpusStage(job: job, client: client, baseline: artifact, output: plan.output,
                                                                         maxContext: plan.maxContext))
                 }
+                let probe = try await context.cached(ProbeStage(variant: variant, artifact: artifact, client: client, baselineAnswers: baselineAnswers,
+                                                                baselineProbe: baselineProbe, longestPromptTokens: longestPrompt))
                 return Record(loadSeconds: server.loadSeconds, peakRSSBytes: server.peakRSSBytes(), slots: slots, chatTemplate: template,
-                              domainCorpus: corpus)
+                              domainCorpus: corpus, probe: probe)
             }
         }
     }
