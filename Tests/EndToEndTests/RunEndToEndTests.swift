@@ -53,7 +53,8 @@ struct RunEndToEndTests {
         let q8 = try #require(report.variants.first { $0.quantType == "Q8_0" }?.verdict)
         #expect(q8.criteria.contains { $0.name == "facts_at_risk" }, "the baseline states Paris, Tokyo, Rome: their tokens are probed")
         #expect(report.questions.allSatisfy { question in question.answers.contains { $0.quantType == "Q8_0" && $0.facts.allSatisfy { $0.atRisk != nil } } })
-        #expect(report.selection.closestUnsure != nil)
+        #expect(report.selection.closestUnsure != nil || report.variants.dropFirst().allSatisfy { $0.verdict?.status == "REJECTED" },
+                "with no CLOSE variant the report names the closest UNSURE one")
         #expect(report.notes?.contains { $0.contains("domain KLD not measured") } == true, "three short answers are too few tokens for llama-perplexity")
         #expect(first.stdout.contains("\"status\""))
         let kld = summary.variants.dropFirst().map { $0.kldMean ?? -1 }

@@ -35,6 +35,7 @@ public struct VerdictEvidence: Sendable, Equatable {
         self.failedChecks = failedChecks
     }
 
+    /// Field by field (tuples have no synthesized equality).
     public static func == (lhs: VerdictEvidence, rhs: VerdictEvidence) -> Bool {
         lhs.correctness == rhs.correctness && lhs.recallDifferences == rhs.recallDifferences
             && lhs.flips?.flipped == rhs.flips?.flipped && lhs.flips?.questions == rhs.flips?.questions

@@ -198,19 +198,26 @@ public final class ResultsRepository {
 
     static func commitMessage(_ report: Report) -> String {
         let outcome = report.selection.quantType.map { "selected \($0)" }
-            ?? "no quant passed, keep the baseline \(report.baseline?.quantType ?? "")"
+            ?? "none CLOSE, keep the baseline \(report.baseline?.quantType ?? "")"
         return """
         \(report.model.name) at \(report.model.revision): \(outcome)
 
         run \(report.runID), suite \(report.suite.name) (\(report.suite.sha256.prefix(12))), \(report.settings.mode) mode
-        ladder: \(report.variants.map { "\($0.quantType)\($0.accepted && !$0.isBaseline ? "" : $0.isBaseline ? " (baseline)" : " (rejected)")" }.joined(separator: ", "))
+        ladder: \(report.variants.map { "\($0.quantType) (\(ladderLabel($0)))" }.joined(separator: ", "))
 
         """
     }
 
+    /// "baseline", the verdict's status, or for reports written before verdicts
+    /// "accepted" / "rejected".
+    static func ladderLabel(_ variant: Variant) -> String {
+        if variant.isBaseline { return "baseline" }
+        return variant.verdict?.status ?? (variant.accepted ? "accepted" : "rejected")
+    }
+
     static func tagMessage(_ report: Report) -> String {
         let outcome = report.selection.quantType.map { "selected \($0)" }
-            ?? "no quant passed, keep the baseline \(report.baseline?.quantType ?? "")"
+            ?? "none CLOSE, keep the baseline \(report.baseline?.quantType ?? "")"
         return "\(report.model.name) at \(report.model.revision), run \(report.runID): \(outcome)\n"
     }
 }
