@@ -11,15 +11,16 @@ import Testing
             "flips", "flips_correct_to_wrong", "flips_wrong_to_correct", "mcnemar_p", "detail_retention", "length_ratio",
             "distinct_1", "distinct_2", "distinct_3", "unique_sentence_ratio", "rep_2", "loop_rate",
             "paraphrase_consistency", "paraphrase_rouge_l", "robustness_ratio", "bias_gap", "bias_similarity",
-            "differing_answers",
+            "facts_at_risk", "differing_answers",
             "ppl", "ppl_ratio", "kld_mean", "kld_median", "kld_p99_9", "kld_max", "rms_dp", "same_top_p",
+            "domain_kld_mean", "domain_same_top_p",
             "ttft_median_s", "ttft_p90_s", "prompt_tokens_per_s", "gen_tokens_per_s", "load_s", "peak_rss_bytes",
         ])
     }
 
     @Test func groupsMatchTheReportSections() {
         #expect(Set(MetricKey.allCases.filter { $0.group == .perplexity }) == [
-            .ppl, .pplRatio, .kldMean, .kldMedian, .kldP99_9, .kldMax, .rmsDP, .sameTopP,
+            .ppl, .pplRatio, .kldMean, .kldMedian, .kldP99_9, .kldMax, .rmsDP, .sameTopP, .domainKLDMean, .domainSameTopP,
         ])
         #expect(Set(MetricKey.allCases.filter { $0.group == .efficiency }) == [
             .ttftMedianS, .ttftP90S, .promptTokensPerS, .genTokensPerS, .loadS, .peakRSSBytes,
