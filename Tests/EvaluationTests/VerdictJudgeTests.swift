@@ -18,6 +18,19 @@ import Testing
         #expect(verdict.moreToDecide.map { $0 > 0 } == true)
     }
 
+    @Test func aFewChangedQuestionsWidenTheRecallIntervalBeyondWhatTheBootstrapSees() {
+        // One question lost a fifth of its facts, another gained as much: the pooled drop is 0
+        // and resampling 24 questions sees little spread, yet two changes in 24 questions
+        // cannot show that recall moves by less than 0.05.
+        var differences = Array(repeating: [0.0], count: 22)
+        differences += [[0.2], [-0.2]]
+        let recall = judge.judge(VerdictEvidence(recallDifferences: differences)).criteria.first
+        let twoOf24 = 0.2 * 0.2585
+        #expect(recall.map { abs($0.interval.upper - twoOf24) < 0.001 } == true, "\(String(describing: recall))")
+        #expect(recall?.reading == .undecided)
+        #expect(recall?.method.contains("only 2 questions changed") == true)
+    }
+
     @Test func theSameAgreementOver400QuestionsIsClose() {
         let verdict = judge.judge(VerdictEvidence(
             correctness: PairedCorrectness(bothRight: 360, baselineOnly: 0, variantOnly: 0, bothWrong: 40),

@@ -9,9 +9,11 @@
 ///   significant paired loss is an exact McNemar p < 0.05 with the drop past the margin;
 /// - key-fact recall drop: a seeded percentile cluster bootstrap over questions of the pooled
 ///   per-form differences (paraphrases and noisy forms of one question are not independent
-///   samples); when no question's recall changed at all the bootstrap has no spread, and the
-///   interval is ± the Wilson upper bound of 0 changed questions out of n instead, so an
-///   unchanged suite of 24 questions cannot prove closeness that 24 questions cannot show;
+///   samples); with fewer than five questions whose recall changed the bootstrap has almost no
+///   spread to resample and under-covers, so the interval is widened to at least ± the Wilson
+///   upper bound of k changed of n questions × the largest per-question change (1 when none
+///   changed): an unchanged suite of 24 questions cannot prove a closeness 24 questions cannot
+///   show, and a few changed questions cannot reject on recall alone;
 /// - flips: the Wilson interval of flipped / compared questions, against the margin plus the
 ///   noise floor in parallel mode;
 /// - facts at risk: the Wilson interval of the share at the effective sample size of the
@@ -67,6 +69,10 @@ public struct VerdictJudge: Sendable {
                                 method: "Newcombe 1998 method 10 (paired), exact McNemar", pValue: p, moreToDecide: more)
     }
 
+    /// Below this many questions whose recall changed, the percentile bootstrap has almost no
+    /// spread to resample and under-covers; the interval is widened (``recallDrop``).
+    static let fewChangedQuestions = 5
+
     private func recallDrop(_ differences: [[Double]]) -> CriterionOutcome? {
         let clusters = differences.filter { !$0.isEmpty }
         guard !clusters.isEmpty else { return nil }
@@ -74,16 +80,17 @@ public struct VerdictJudge: Sendable {
         let margin = margins.keyFactRecallDrop
         let values = clusters.flatMap(\.self)
         let estimate = values.reduce(0, +) / Double(values.count)
-        let interval: Interval
-        let method: String
-        let bootstrap = ClusterBootstrap(seed: seed).pooledMean(clusters)
-        if values.allSatisfy({ $0 == 0 }) || bootstrap == nil {
-            let bound = WilsonInterval.interval(successes: 0, trials: Double(n))?.upper ?? 1
-            interval = Interval(lower: -bound, upper: bound)
-            method = "no question changed: ± the Wilson upper bound of 0 changed of \(n) questions"
-        } else {
-            interval = bootstrap?.interval ?? Interval(lower: estimate, upper: estimate)
-            method = "percentile cluster bootstrap over questions (2000 resamples, seeded; Field and Welsh 2007)"
+        let bootstrap = ClusterBootstrap(seed: seed).pooledMean(clusters)?.interval ?? Interval(lower: estimate, upper: estimate)
+        let changed = clusters.map { $0.reduce(0, +) / Double($0.count) }.filter { $0 != 0 }
+        var interval = bootstrap
+        var method = "percentile cluster bootstrap over questions (2000 resamples, seeded; Field and Welsh 2007)"
+        if changed.count < Self.fewChangedQuestions {
+            let largest = changed.map(abs).max() ?? 1
+            let bound = (WilsonInterval.interval(successes: Double(changed.count), trials: Double(n))?.upper ?? 1) * largest
+            interval = Interval(lower: min(bootstrap.lower, -bound), upper: max(bootstrap.upper, bound))
+            method += changed.isEmpty
+                ? "; no question changed, so ± the Wilson upper bound of 0 changed of \(n) questions"
+                : "; only \(changed.count) question\(changed.count == 1 ? "" : "s") changed, so widened to ± the Wilson upper bound of \(changed.count) of \(n) questions × the largest change"
         }
         let reading = CriterionReading.read(interval: interval, margin: margin)
         let more = reading == .undecided
