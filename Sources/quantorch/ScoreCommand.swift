@@ -3,6 +3,7 @@ import Evaluation
 import Foundation
 import MetricKeys
 import QuantOrchestrator
+import Reports
 
 /// `quantorch score`: re-scores stored answers against a suite, with no model involved — after a
 /// key fact in the suite was corrected, or to check every metric from outside.
@@ -28,39 +29,6 @@ struct ScoreCommand: AsyncParsableCommand {
     @Flag(help: "Print one JSON object on stdout.")
     var json = false
 
-    /// The verdict of the answers against the baseline's, as `run` reads it for the criteria
-    /// answers alone decide (no KLD, no facts at risk: those need the models).
-    struct VerdictOutput: Encodable {
-        struct Criterion: Encodable {
-            let name: String
-            let estimate: Double
-            let lower: Double
-            let upper: Double
-            let margin: Double
-            let reading: String
-            let n: Int
-            let unit: String
-            let method: String
-            let pValue: Double?
-            let moreToDecide: Int?
-            let line: String
-
-            enum CodingKeys: String, CodingKey {
-                case name, estimate, lower, upper, margin, reading, n, unit, method, line
-                case pValue = "p_value", moreToDecide = "more_to_decide"
-            }
-        }
-        let status: String
-        let summary: String
-        let moreToDecide: Int?
-        let criteria: [Criterion]
-
-        enum CodingKeys: String, CodingKey {
-            case status, summary, criteria
-            case moreToDecide = "more_to_decide"
-        }
-    }
-
     /// The `--json` output: per-answer scores and aggregate figures (CONTRACT.md figure shape).
     struct Output: Encodable {
         struct SuiteInfo: Encodable {
@@ -72,8 +40,9 @@ struct ScoreCommand: AsyncParsableCommand {
         let baselineFile: String?
         let metrics: [MetricKey: MetricValue]
         let questions: [AnswerScore]
-        /// Present with --baseline.
-        let verdict: VerdictOutput?
+        /// With --baseline: the verdict on the criteria answers alone decide (no KLD, no facts at
+        /// risk, no server checks: those need the models), in report.json's shape.
+        let verdict: VerdictInfo?
 
         enum CodingKeys: String, CodingKey {
             case suite, answersFile = "answers_file", baselineFile = "baseline_file", metrics, questions, verdict
@@ -115,7 +84,7 @@ struct ScoreCommand: AsyncParsableCommand {
     }
 
     /// The verdict on the criteria the answers decide, with the margins of `--margin`.
-    private func verdict(suite: Suite, answers: [AnswerRecord], baseline: [AnswerRecord]) throws -> VerdictOutput {
+    private func verdict(suite: Suite, answers: [AnswerRecord], baseline: [AnswerRecord]) throws -> VerdictInfo {
         var acceptance = Recipe.Acceptance()
         for margin in margins {
             let parts = margin.split(separator: "=", maxSplits: 1).map(String.init)
@@ -137,12 +106,7 @@ struct ScoreCommand: AsyncParsableCommand {
                                        flips: table.questions > 0 ? (table.baselineOnly + table.variantOnly, table.questions) : nil)
         let verdict = SelectionPolicy(acceptance: acceptance, noiseFloorFlips: nil)
             .judge(VariantMeasurements(quantType: self.answers, sizeBytes: nil, evidence: evidence))
-        return VerdictOutput(status: verdict.status.rawValue, summary: verdict.summary, moreToDecide: verdict.moreToDecide,
-                             criteria: verdict.criteria.map {
-                                 .init(name: $0.name.rawValue, estimate: $0.estimate, lower: $0.interval.lower, upper: $0.interval.upper,
-                                       margin: $0.margin, reading: $0.reading.rawValue, n: $0.n, unit: $0.unit, method: $0.method,
-                                       pValue: $0.pValue, moreToDecide: $0.moreToDecide, line: $0.line)
-                             })
+        return VerdictInfos.info(verdict, checks: [])
     }
 
     private static func read(_ path: String) throws -> [AnswerRecord] {

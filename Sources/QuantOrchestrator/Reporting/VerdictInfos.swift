@@ -2,9 +2,9 @@ import Evaluation
 import Reports
 
 /// A verdict as report.json writes it (`variants[].verdict`).
-enum VerdictInfos {
+public enum VerdictInfos {
     /// The report's form of `verdict`, with the server checks run on the variant.
-    static func info(_ verdict: VariantVerdict, checks: [ServerCheckInfo]) -> VerdictInfo {
+    public static func info(_ verdict: VariantVerdict, checks: [ServerCheckInfo]) -> VerdictInfo {
         VerdictInfo(status: verdict.status.rawValue, summary: verdict.summary, moreToDecide: verdict.moreToDecide,
                     criteria: verdict.criteria.map { criterion in
                         CriterionInfo(name: criterion.name.rawValue, estimate: criterion.estimate, lower: criterion.interval.lower,

@@ -72,18 +72,13 @@ public enum HTMLRenderer {
             guard let verdict = variant.verdict else { continue }
             html.append("<h3>\(esc(variant.quantType)): \(esc(verdict.status))</h3>")
             html.append("<div class=\"scroll\"><table>")
-            html.append("<tr>" + ["Criterion", "Estimate", "95 % interval", "Margin", "Reading", "n", "More to decide", "Method"].map { "<th>\($0)</th>" }.joined() + "</tr>")
+            html.append("<tr>" + VerdictText.criterionHeader.map { "<th>\(esc($0))</th>" }.joined() + "</tr>")
             for criterion in verdict.criteria {
-                let cells = [criterion.name, VerdictText.number(criterion), VerdictText.interval(criterion), VerdictText.margin(criterion),
-                             criterion.reading, "\(criterion.n) \(criterion.unit)",
-                             criterion.moreToDecide.map { "\($0) \(criterion.unit)" } ?? FigureFormat.missing, criterion.method]
-                html.append("<tr class=\"\(criterion.reading)\">" + cells.map { "<td>\(esc($0))</td>" }.joined() + "</tr>")
+                html.append("<tr class=\"\(esc(criterion.reading))\">" + VerdictText.cells(criterion).map { "<td>\(esc($0))</td>" }.joined() + "</tr>")
             }
             html.append("</table></div>")
             if !verdict.checks.isEmpty {
-                html.append("<ul>" + verdict.checks.map { check in
-                    "<li>check \(esc(check.name)): \(check.passed ? "passed" : check.couldChangeScores ? "<strong>FAILED</strong> (could change the scores)" : "failed (cannot change the scores)") — \(esc(check.detail))</li>"
-                }.joined() + "</ul>")
+                html.append("<ul>" + verdict.checks.map { "<li>\(esc(VerdictText.check($0)))</li>" }.joined() + "</ul>")
             }
         }
         return html

@@ -100,17 +100,10 @@ public enum MarkdownRenderer {
             guard let verdict = variant.verdict else { continue }
             lines.append("### \(md(variant.quantType)): \(verdict.status)")
             lines.append("")
-            lines += table(header: ["Criterion", "Estimate", "95 % interval", "Margin", "Reading", "n", "More to decide", "Method"],
-                           rows: verdict.criteria.map { criterion in
-                               [criterion.name, VerdictText.number(criterion), VerdictText.interval(criterion),
-                                VerdictText.margin(criterion), criterion.reading, "\(criterion.n) \(criterion.unit)",
-                                criterion.moreToDecide.map { "\($0) \(criterion.unit)" } ?? FigureFormat.missing, criterion.method]
-                           })
+            lines += table(header: VerdictText.criterionHeader, rows: verdict.criteria.map(VerdictText.cells))
             lines.append("")
             if !verdict.checks.isEmpty {
-                lines += verdict.checks.map { check in
-                    "- check \(md(check.name)): \(check.passed ? "passed" : check.couldChangeScores ? "FAILED (could change the scores)" : "failed (cannot change the scores)") — \(md(check.detail))"
-                }
+                lines += verdict.checks.map { "- \(md(VerdictText.check($0)))" }
                 lines.append("")
             }
         }

@@ -5,6 +5,20 @@ enum VerdictText {
         criterion.name == "kld_mean" || criterion.name == "domain_kld_mean"
     }
 
+    /// The header of a verdict's criteria table, both views.
+    static let criterionHeader = ["Criterion", "Estimate", "95 % interval", "Margin", "Reading", "n", "More to decide", "Method"]
+
+    /// One criterion's row under ``criterionHeader``.
+    static func cells(_ criterion: CriterionInfo) -> [String] {
+        [criterion.name, number(criterion), interval(criterion), margin(criterion), criterion.reading, "\(criterion.n) \(criterion.unit)",
+         criterion.moreToDecide.map { "\($0) \(criterion.unit)" } ?? FigureFormat.missing, criterion.method]
+    }
+
+    /// A server check in words: passed, or failed and whether that could change the scores.
+    static func check(_ check: ServerCheckInfo) -> String {
+        "check \(check.name): \(check.passed ? "passed" : check.couldChangeScores ? "FAILED (could change the scores)" : "failed (cannot change the scores)") — \(check.detail)"
+    }
+
     /// The estimate.
     static func number(_ criterion: CriterionInfo) -> String {
         FigureFormat.fixed(criterion.estimate, isKLD(criterion) ? 4 : 3)
