@@ -88,7 +88,9 @@ public enum MetricKey: String, CaseIterable, Sendable, Codable, CodingKeyReprese
 
     /// Share of the facts the baseline's answers state whose tokens the variant, teacher-forced
     /// on the baseline's answer, no longer ranks first at some position. Fraction, n facts
-    /// probed. Source: ours (`FactTokenProbe`; llama-server `/completion` with `n_probs`).
+    /// probed; its interval is Wilson's at the questions the facts come from (facts of one
+    /// question are lost together). Source: ours (`FactTokenProbe`; llama-server `/completion`
+    /// with `n_probs`).
     case factsAtRisk = "facts_at_risk"
 
     // MARK: Noise floor (parallel mode: the baseline answered twice)

@@ -19,7 +19,7 @@ struct PlanCommand: AsyncParsableCommand {
     func run() async throws {
         let plan: PlanReport
         do {
-            plan = try await Pipeline(options: flags.options, progress: ProgressReporter()).describe()
+            plan = try await Pipeline(options: try flags.options(), progress: ProgressReporter()).describe()
         } catch let error as PipelineError {
             Stderr.line("quantorch plan: \(error)")
             throw error.isBadInput ? QuantorchExit.badInput : QuantorchExit.failure

@@ -17,9 +17,9 @@ struct RunCommand: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
-        let options = flags.options
         let summary: RunSummary
         do {
+            let options = try flags.options()
             summary = try await ChildProcessGuard.run(message: "quantorch run: interrupted; finished work is kept, run again to resume") {
                 try await Pipeline(options: options, progress: ProgressReporter()).run()
             }
@@ -48,8 +48,13 @@ struct RunCommand: AsyncParsableCommand {
             }
         }
         guard summary.selected != nil else {
-            Stderr.line("quantorch run: no variant is CLOSE to the baseline on every criterion"
-                        + (summary.closestUnsure.map { "; the closest UNSURE one is \($0), and the report says what would decide it" } ?? "; the report says why"))
+            let outside = summary.variants.filter { $0.status == "CLOSE" }.map(\.quantType)
+            if !outside.isEmpty {
+                Stderr.line("quantorch run: CLOSE but not eligible (over the budget, or not smaller than the baseline): \(outside.joined(separator: ", ")); the report names the best that fits")
+            } else {
+                Stderr.line("quantorch run: no variant is CLOSE to the baseline on every criterion"
+                            + (summary.closestUnsure.map { "; the closest UNSURE one is \($0), and the report says what would decide it" } ?? "; the report says why"))
+            }
             throw QuantorchExit.noVariantPassed
         }
     }

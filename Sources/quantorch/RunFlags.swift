@@ -19,20 +19,22 @@ struct RunFlags: ParsableArguments {
     @Option(name: .customLong("llama-cpp"), help: "A llama.cpp checkout (build/bin/ inside) or a folder of its binaries.")
     var llamaCpp: String?
 
-    @Option(name: .customLong("max-size"), help: "The largest GGUF to select, e.g. \"6 GiB\" or a number of bytes; overrides acceptance.max_size.",
-            transform: { text in
-                guard let bytes = ByteSize.parse(text), bytes > 0 else {
-                    throw ValidationError("--max-size: expected a size such as \"6 GiB\", \"800 MiB\" or a number of bytes, got '\(text)'")
-                }
-                return bytes
-            })
-    var maxSize: Int?
+    @Option(name: .customLong("max-size"), help: "The largest GGUF to select, e.g. \"6 GiB\" (a bare number is bytes); overrides acceptance.max_size.")
+    var maxSize: String?
 
     /// The flags as the pipeline takes them.
-    var options: RunOptions {
-        RunOptions(recipe: URL(fileURLWithPath: recipe), revision: revision,
-                   workDirectory: workDir.map { URL(fileURLWithPath: $0, isDirectory: true) },
-                   resultsRepository: resultsRepo.map { URL(fileURLWithPath: $0, isDirectory: true) },
-                   llamaCpp: llamaCpp.map { URL(fileURLWithPath: $0, isDirectory: true) }, maxSizeBytes: maxSize)
+    /// - Throws: `PipelineError.badInput` for a `--max-size` that is no size of at least 1 MiB.
+    func options() throws -> RunOptions {
+        var bytes: Int?
+        if let maxSize {
+            guard let parsed = ByteSize.parse(maxSize), parsed >= ByteSize.smallestBudget else {
+                throw PipelineError.badInput("--max-size: expected a size of at least 1 MiB such as \"6 GiB\" or \"800 MiB\" (a bare number is bytes), got '\(maxSize)'")
+            }
+            bytes = parsed
+        }
+        return RunOptions(recipe: URL(fileURLWithPath: recipe), revision: revision,
+                          workDirectory: workDir.map { URL(fileURLWithPath: $0, isDirectory: true) },
+                          resultsRepository: resultsRepo.map { URL(fileURLWithPath: $0, isDirectory: true) },
+                          llamaCpp: llamaCpp.map { URL(fileURLWithPath: $0, isDirectory: true) }, maxSizeBytes: bytes)
     }
 }

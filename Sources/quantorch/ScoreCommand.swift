@@ -76,6 +76,15 @@ struct ScoreCommand: AsyncParsableCommand {
         if otherSuite > 0 {
             FileHandle.standardError.write(Data("quantorch score: note: \(otherSuite) answers were made with another version of the suite; scored against this one\n".utf8))
         }
+        guard margins.isEmpty || baseline != nil else {
+            throw ValidationError("--margin applies to the verdict against a baseline: add --baseline B.jsonl")
+        }
+        for (file, answered) in [(answers, records)] + (baselineRecords.map { [(baseline ?? "", $0)] } ?? []) {
+            let missing = Set(suite.questions.map(\.id)).subtracting(answered.filter { $0.form == "original" }.map(\.questionID))
+            if !missing.isEmpty {
+                FileHandle.standardError.write(Data("quantorch score: note: \(file) answers \(suite.questions.count - missing.count) of the suite's \(suite.questions.count) questions; no answer to \(missing.sorted().prefix(5).joined(separator: ", "))\(missing.count > 5 ? " …" : "")\n".utf8))
+            }
+        }
         let score = Scorer.score(suite: suite, answers: records, baseline: baselineRecords)
         return Output(suite: .init(name: suite.name, sha256: suite.sha256), answersFile: answers, baselineFile: baseline,
                       metrics: score.metrics,

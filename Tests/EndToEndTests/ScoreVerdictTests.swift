@@ -104,3 +104,15 @@ import Testing
         #expect(result.stderr.contains("unknown criterion 'accuracy'"), "\(result.stderr)")
     }
 }
+
+/// `--max-size` is read like the recipe's `max_size`: a malformed size is bad input (exit 2),
+/// refused before any work.
+@Suite struct MaxSizeFlagTests {
+    @Test func aMalformedMaxSizeIsBadInput() async throws {
+        for value in ["5 parsecs", "0", "120"] {
+            let result = try await QuantorchBinary.run(["plan", "/nonexistent/recipe.yaml", "--max-size", value])
+            #expect(result.exitCode == 2, "\(value): \(result.stderr)")
+            #expect(result.stderr.contains("--max-size: expected a size of at least 1 MiB"), "\(value): \(result.stderr)")
+        }
+    }
+}

@@ -75,6 +75,21 @@ import Testing
         #expect(error.description.contains("between 0 and 1"))
     }
 
+    @Test func theVerdictsMarginsAndBudgetAreRead() throws {
+        let recipe = try load(Self.valid + "\nacceptance:\n  facts_at_risk_max: 0.1\n  domain_kld_mean_max: 0.02\n  max_size: 6 GiB\n  max_memory: \"800 MiB\"\n")
+        #expect(recipe.acceptance.factsAtRiskMax == 0.1 && recipe.acceptance.domainKLDMeanMax == 0.02)
+        #expect(recipe.acceptance.maxSizeBytes == 6 * 1024 * 1024 * 1024 && recipe.acceptance.maxMemoryBytes == 800 * 1024 * 1024)
+    }
+
+    @Test func aBudgetWithoutItsUnitOrAQuotedMarginIsRefused() throws {
+        let bare = try error(Self.valid + "\nacceptance:\n  max_size: 120\n")
+        #expect(bare.description.contains("acceptance.max_size") && bare.description.contains("at least 1 MiB"), "\(bare)")
+        let listed = try error(Self.valid + "\nacceptance:\n  max_memory: [1, 2]\n")
+        #expect(listed.description.contains("got a list") && !listed.description.contains("Yams"), "\(listed)")
+        let quoted = try error(Self.valid + "\nacceptance:\n  facts_at_risk_max: \"0.05\"\n")
+        #expect(quoted.description.contains("write the number without quotes"), "\(quoted)")
+    }
+
     @Test func missingSuiteNamesTheField() throws {
         let error = try error(Self.valid.replacingOccurrences(of: "suite: suite.yaml", with: "suite: gone.yaml"))
         #expect(error.description.contains("evaluation.suite"))

@@ -51,7 +51,7 @@ import Testing
         #expect(html.contains("<mark class=\"kept\">&lt;SCRIPT&gt;</mark>"))
         #expect(html.contains("<span class=\"fact lost\">✗ lost: 853.9 g/mol</span>"))
         #expect(html.contains("⚠ at risk: 853.9 g/mol (-0.41 nats)"))
-        #expect(html.contains("<span class=\"verdict unsure\">UNSURE</span>"))
+        #expect(html.contains("<span class=\"verdict unsure\">UNSURE</span>: facts at risk"))
     }
 
     @Test func withoutASelectionBothViewsSayToKeepTheBaseline() throws {

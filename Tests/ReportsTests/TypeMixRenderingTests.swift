@@ -44,7 +44,7 @@ import Testing
         #expect(!markdown.contains("- **F16** (baseline): baseline: the reference every variant is measured against, never selected — "),
                 "a variant that is what it says gets no caveat")
         let html = HTMLRenderer.render(report)
-        #expect(html.contains("UNSURE</span> UNSURE: facts at risk 0.143 [0.026, 0.513] vs margin 0.050: undecided (~36 more questions at these rates would decide) — tensor types: fell back (576 columns not divisible by 256): 166 × q4_K → q5_0"))
+        #expect(html.contains("UNSURE</span>: facts at risk 0.143 [0.026, 0.513] vs margin 0.050: undecided (~36 more questions at these rates would decide) — tensor types: fell back (576 columns not divisible by 256): 166 × q4_K → q5_0"))
     }
 
     @Test func htmlStatesTheSameAndFlagsTheMisnamedVariant() throws {

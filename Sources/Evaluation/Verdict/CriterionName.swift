@@ -20,7 +20,7 @@ public enum CriterionName: String, Sendable, Codable, CaseIterable {
     public var label: String {
         switch self {
         case .accuracyDrop: "accuracy drop"
-        case .keyFactRecallDrop: "key-fact recall drop"
+        case .keyFactRecallDrop: "key-fact recall drop (all forms)"
         case .flips: "flips"
         case .factsAtRisk: "facts at risk"
         case .domainKLDMean: "domain KLD"

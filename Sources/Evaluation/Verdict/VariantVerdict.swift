@@ -26,7 +26,7 @@ public struct VariantVerdict: Sendable, Equatable {
     }
 
     /// One line: the status and why, e.g. "UNSURE: accuracy drop 0.083 [-0.06, 0.26] vs margin
-    /// 0.05: undecided (~180 more questions at these rates would decide)".
+    /// 0.05: undecided (~180 more questions at these rates would decide); also undecided: flips".
     public var summary: String {
         switch status {
         case .rejected:
@@ -35,8 +35,10 @@ public struct VariantVerdict: Sendable, Equatable {
             return "CLOSE: every criterion's interval is inside its margin (" + criteria.map(\.name.label).joined(separator: ", ") + ")"
         case .unsure:
             if criteria.isEmpty { return "UNSURE: no criterion has data" }
-            if let binding { return "UNSURE: " + binding.line + (failedChecks.isEmpty ? "" : "; " + failedChecks.joined(separator: "; ")) }
-            return "UNSURE: " + failedChecks.joined(separator: "; ")
+            guard let binding else { return "UNSURE: " + failedChecks.joined(separator: "; ") }
+            let others = criteria.filter { $0.reading == .undecided && $0.name != binding.name }.map(\.name.label)
+            return "UNSURE: " + binding.line + (others.isEmpty ? "" : "; also undecided: " + others.joined(separator: ", "))
+                + (failedChecks.isEmpty ? "" : "; " + failedChecks.joined(separator: "; "))
         }
     }
 

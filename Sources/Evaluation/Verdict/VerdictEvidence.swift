@@ -93,11 +93,16 @@ public struct MeanEstimate: Sendable, Equatable {
     public var standardError: Double?
     /// The samples the mean is over (scored tokens).
     public var n: Int
+    /// The questions whose answers the tokens come from (the domain corpus); nil for a corpus
+    /// of no questions. When set, the verdict counts the sample and what would decide it in
+    /// questions, the unit a suite grows by.
+    public var questions: Int?
 
     /// Memberwise.
-    public init(mean: Double, standardError: Double?, n: Int) {
+    public init(mean: Double, standardError: Double?, n: Int, questions: Int? = nil) {
         self.mean = mean
         self.standardError = standardError
         self.n = n
+        self.questions = questions
     }
 }

@@ -20,9 +20,9 @@
 ///   questions the facts come from (Kish 1965's design effect at intra-question correlation 1,
 ///   its conservative bound: a question's facts tend to be lost together);
 /// - KLD (domain and generic): mean ± 1.96 × the standard error llama-perplexity prints,
-///   clamped at 0. Its tokens are not independent, so this interval is narrower than the
-///   truth; that is why KLD never decides closeness alone — facts, flips and accuracy are
-///   read beside it.
+///   clamped at 0, counted in questions for the domain corpus. Its tokens are not independent,
+///   so this interval is narrower than the truth: KLD past its margin rejects, but a small KLD
+///   never proves closeness alone — facts, flips and accuracy must be within beside it.
 /// The estimate of how many more samples would decide is ``DecisionHorizon``'s, at the
 /// observed rates.
 public struct VerdictJudge: Sendable {
@@ -133,12 +133,15 @@ public struct VerdictJudge: Sendable {
         let half = (estimate.standardError ?? 0) * WilsonInterval.z95
         let interval = Interval(lower: max(0, estimate.mean - half), upper: estimate.mean + half)
         let reading = CriterionReading.read(interval: interval, margin: margin)
-        let more = reading == .undecided && estimate.n > 0
-            ? Self.more(DecisionHorizon.normalScaling(estimate: estimate.mean, interval: interval, n: estimate.n), margin: margin)
+        // The standard error shrinks as 1/√tokens and the tokens grow with the questions, so the
+        // horizon is the same counted in either; questions are what a user can add.
+        let n = estimate.questions ?? estimate.n
+        let more = reading == .undecided && n > 0
+            ? Self.more(DecisionHorizon.normalScaling(estimate: estimate.mean, interval: interval, n: n), margin: margin)
             : nil
+        let method = "mean ± 1.96 × llama-perplexity's standard error" + (estimate.questions.map { _ in ", over \(estimate.n) scored tokens" } ?? "")
         return CriterionOutcome(name: name, estimate: estimate.mean, interval: interval, margin: margin, reading: reading,
-                                n: estimate.n, unit: "tokens", method: "mean ± 1.96 × llama-perplexity's standard error",
-                                moreToDecide: more)
+                                n: n, unit: estimate.questions == nil ? "tokens" : "questions", method: method, moreToDecide: more)
     }
 
     /// Further samples beyond the observed ones that would decide, or nil when none up to the

@@ -64,6 +64,9 @@ public struct RunSummary: Codable, Sendable, Equatable {
         public var verdict: String?
         /// For an UNSURE variant, more of the binding criterion's unit that would decide it.
         public var moreToDecide: Int?
+        /// Why the variant cannot be selected whatever its verdict (over the budget, not smaller
+        /// than the baseline, an endpoint); nil when it can.
+        public var notEligible: String?
         /// Accuracy (fraction), nil without data.
         public var accuracy: Double?
         /// Mean KLD in nats, nil for the baseline.
@@ -74,7 +77,7 @@ public struct RunSummary: Codable, Sendable, Equatable {
 
         enum CodingKeys: String, CodingKey {
             case quantType = "quant_type", sizeBytes = "size_bytes", bpw, accepted, status, verdict, accuracy, kldMean = "kld_mean", flips, reasons
-            case moreToDecide = "more_to_decide"
+            case moreToDecide = "more_to_decide", notEligible = "not_eligible"
         }
     }
 
@@ -95,7 +98,7 @@ extension RunSummary {
             let verdict = decision.verdicts[result.name]
             return Variant(quantType: result.name, sizeBytes: result.sizeBytes, bpw: result.bitsPerWeight,
                            accepted: verdict?.status == .close, status: verdict?.status.rawValue, verdict: verdict?.summary,
-                           moreToDecide: verdict?.moreToDecide,
+                           moreToDecide: verdict?.moreToDecide, notEligible: decision.ineligible[result.name],
                            accuracy: result.score.metrics[.accuracy].flatMap { $0.n == 0 ? nil : $0.value },
                            kldMean: result.kld?.kldMean, flips: result.isBaseline ? nil : result.score.metrics[.flips]?.value,
                            reasons: result.isBaseline ? ["baseline"] : (verdict.map { $0.criteria.map(\.line) + $0.failedChecks } ?? []))

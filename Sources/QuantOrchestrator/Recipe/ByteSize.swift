@@ -3,6 +3,10 @@
 /// of 1024 and decimal ones (kB, MB, GB, TB) powers of 1000, as IEC 80000-13 defines them; a
 /// bare K/M/G/T is read as binary, the way llama.cpp and most tools print file sizes.
 public enum ByteSize {
+    /// The smallest budget accepted, 1 MiB: no model fits in less, so a smaller figure is a
+    /// unit left out ("max_size: 120" is 120 bytes).
+    public static let smallestBudget = 1024 * 1024
+
     /// The size in bytes, or nil when `text` is not a non-negative number with one of the
     /// units above.
     public static func parse(_ text: String) -> Int? {

@@ -36,17 +36,17 @@ public enum RecipeLoader {
         }
         func nats(_ fields: YAMLFields, _ key: String) throws(RecipeError) -> Double? {
             guard let node = fields.node(key) else { return nil }
-            guard let value = node.float, value.isFinite, value >= 0 else {
+            guard let value = node.float, value.isFinite, value >= 0, !YAMLFields.isQuoted(node) else {
                 throw .invalid(file: file, line: node.mark?.line, field: fields.name(key),
-                               expected: "a non-negative number of nats, got '\(node.string ?? "\(node)")'")
+                               expected: "a non-negative number of nats, got \(YAMLFields.describe(node))")
             }
             return value
         }
         func byteSize(_ fields: YAMLFields, _ key: String, what: String) throws(RecipeError) -> Int? {
             guard let node = fields.node(key) else { return nil }
-            guard let text = node.string, let bytes = ByteSize.parse(text), bytes > 0 else {
+            guard case let .scalar(scalar) = node, let bytes = ByteSize.parse(scalar.string), bytes >= ByteSize.smallestBudget else {
                 throw .invalid(file: file, line: node.mark?.line, field: fields.name(key),
-                               expected: "\(what) as a size such as \"6 GiB\", \"800 MiB\" or a number of bytes, got '\(node.string ?? "\(node)")'")
+                               expected: "\(what) as a size of at least 1 MiB such as \"6 GiB\" or \"800 MiB\" (a bare number is bytes), got \(YAMLFields.describe(node))")
             }
             return bytes
         }

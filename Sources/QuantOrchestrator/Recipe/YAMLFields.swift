@@ -88,11 +88,29 @@ struct YAMLFields {
 
     func fraction(_ key: String) throws(RecipeError) -> Double? {
         guard let node = node(key), !isNull(node) else { return nil }
-        guard let value = node.float, value.isFinite, (0...1).contains(value) else {
+        guard let value = node.float, value.isFinite, (0...1).contains(value), !Self.isQuoted(node) else {
             throw .invalid(file: file, line: node.mark?.line, field: name(key),
-                           expected: "a number between 0 and 1, got '\(node.string ?? "\(node)")'")
+                           expected: "a number between 0 and 1, got \(Self.describe(node))")
         }
         return value
+    }
+
+    /// How an error message shows a value: 'text' for a scalar (saying when it is a quoted
+    /// string where a number was wanted), "a list" or "a mapping" otherwise.
+    static func describe(_ node: Node) -> String {
+        switch node {
+        case let .scalar(scalar):
+            isQuoted(node) ? "the quoted string '\(scalar.string)' (write the number without quotes)" : "'\(scalar.string)'"
+        case .sequence: "a list"
+        case .mapping: "a mapping"
+        case .alias: "an alias"
+        }
+    }
+
+    /// Whether a scalar was written in quotes, which makes it a string even when it spells a number.
+    static func isQuoted(_ node: Node) -> Bool {
+        guard case let .scalar(scalar) = node else { return false }
+        return scalar.style == .singleQuoted || scalar.style == .doubleQuoted
     }
 
     func line(of key: String) -> Int? { node(key)?.mark?.line }

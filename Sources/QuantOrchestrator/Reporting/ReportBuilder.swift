@@ -32,7 +32,7 @@ struct ReportBuilder {
                 file: result.artifact.map { URL(fileURLWithPath: $0.path).lastPathComponent } ?? "",
                 sha256: result.artifact?.sha256 ?? result.answers.first?.variantSHA256 ?? "",
                 sizeBytes: result.sizeBytes, bpw: result.bitsPerWeight,
-                metrics: Self.keyed(Self.figures(result.score.metrics, in: .quality).merging(factsAtRisk(result)) { first, _ in first }),
+                metrics: Self.keyed(Self.figures(result.score.metrics, in: .quality).merging(factsAtRisk(result, verdict: verdict)) { first, _ in first }),
                 perplexity: result.entry.hasGGUF ? perplexity(result, base: kldBase, scoredTokens: scoredTokens) : [:],
                 efficiency: efficiency(result),
                 answersFile: Variant.answersFile(of: result.name),
@@ -136,10 +136,13 @@ struct ReportBuilder {
         ].merging(domainFigures(result.domainKLD)) { first, _ in first })
     }
 
-    /// The facts-at-risk share with its Wilson interval over the facts probed.
-    private func factsAtRisk(_ result: VariantResult) -> [MetricKey: Figure] {
-        guard let facts = result.evidence.factsAtRisk, let value = MetricValue.rate(facts.atRisk, of: facts.probed) else { return [:] }
-        return [.factsAtRisk: Self.figure(value)]
+    /// The facts-at-risk share over the facts probed, with the verdict's interval (Wilson at the
+    /// questions the facts come from), so the table and the verdict show one interval.
+    private func factsAtRisk(_ result: VariantResult, verdict: VariantVerdict?) -> [MetricKey: Figure] {
+        guard let facts = result.evidence.factsAtRisk, facts.probed > 0 else { return [:] }
+        let criterion = verdict?.criteria.first { $0.name == .factsAtRisk }
+        return [.factsAtRisk: Figure(value: Double(facts.atRisk) / Double(facts.probed), unit: "fraction", n: facts.probed,
+                                     ci95: criterion.map { [$0.interval.lower, $0.interval.upper] })]
     }
 
     /// Domain KLD figures with their ± as a 95 % interval (mean ± 1.96 × standard error).

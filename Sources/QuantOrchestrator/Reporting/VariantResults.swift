@@ -38,7 +38,8 @@ enum VariantResults {
         let sourceTemplate = factory.source.kind == .hfFolder ? try? SourceChatTemplate.read(checkpointDirectory: factory.source.checkpoint) : nil
         let contextPerSlot = factory.recipe.server.ctx / max(1, factory.slots)
         for index in results.indices.dropFirst() {
-            results[index].evidence = evidence(of: results[index], baseline: results[0], suite: factory.suite)
+            results[index].evidence = evidence(of: results[index], baseline: results[0], suite: factory.suite,
+                                               domainQuestions: factory.domainCorpus(outputs)?.conversations)
             if let probe = results[index].serve?.probe, let baselineProbe = results[0].serve?.probe {
                 let checks = ServerChecks.compare(variant: probe.server, baseline: baselineProbe.server, recipeContext: contextPerSlot,
                                                   sourceTemplate: sourceTemplate ?? nil)
@@ -74,7 +75,8 @@ enum VariantResults {
     }
 
     /// The verdict's evidence for a non-baseline variant.
-    static func evidence(of result: VariantResult, baseline: VariantResult, suite: Suite) -> VerdictEvidence {
+    /// - Parameter domainQuestions: the answers the domain corpus holds.
+    static func evidence(of result: VariantResult, baseline: VariantResult, suite: Suite, domainQuestions: Int?) -> VerdictEvidence {
         let paired = PairedEvidence.of(suite: suite, answers: result.answers, baseline: baseline.answers)
         let table = paired.correctness
         var evidence = VerdictEvidence(correctness: table.questions > 0 ? table : nil,
@@ -84,7 +86,8 @@ enum VariantResults {
             evidence.kld = MeanEstimate(mean: kld.kldMean, standardError: kld.kldMeanError, n: kld.scoredTokens ?? 0)
         }
         if let domain = result.domainKLD {
-            evidence.domainKLD = MeanEstimate(mean: domain.kldMean, standardError: domain.kldMeanError, n: domain.scoredTokens ?? 0)
+            evidence.domainKLD = MeanEstimate(mean: domain.kldMean, standardError: domain.kldMeanError, n: domain.scoredTokens ?? 0,
+                                              questions: domainQuestions)
         }
         return evidence
     }

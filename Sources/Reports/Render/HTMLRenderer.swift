@@ -52,7 +52,7 @@ public enum HTMLRenderer {
         if let quant = report.selection.quantType {
             return ["<section class=\"selection\"><strong>Selected: \(esc(quant))</strong> (\(esc(report.selection.rule)))<br>\(esc(report.selection.why))\(notes)<br><span class=\"meta\">\(esc(margins))</span></section>"]
         }
-        return ["<section class=\"selection none\"><strong>\(esc(SelectionText.noneHeadline(report)))</strong> (\(esc(report.selection.rule)))<br>\(esc(report.selection.why))\(notes)<br><span class=\"meta\">\(esc(margins))</span></section>"]
+        return ["<section class=\"selection none\"><strong>\(esc(SelectionText.noneHeadline(report)))</strong> (rule: \(esc(report.selection.rule)))<br>\(esc(report.selection.why))\(notes)<br><span class=\"meta\">\(esc(margins))</span></section>"]
     }
 
     /// One line per judged variant, then each one's criteria on their intervals and its checks.
@@ -65,7 +65,7 @@ public enum HTMLRenderer {
                     "<ul class=\"reasons\">"]
         for variant in judged {
             guard let verdict = variant.verdict else { continue }
-            html.append("<li><strong>\(esc(variant.quantType))</strong> <span class=\"verdict \(verdict.status.lowercased())\">\(esc(verdict.status))</span> \(esc(VerdictText.line(variant, verdict)))</li>")
+            html.append("<li><strong>\(esc(variant.quantType))</strong> <span class=\"verdict \(verdict.status.lowercased())\">\(esc(verdict.status))</span>: \(esc(VerdictText.line(variant, verdict, withStatus: false)))</li>")
         }
         html.append("</ul>")
         for variant in judged {

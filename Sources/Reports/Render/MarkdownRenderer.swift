@@ -32,7 +32,7 @@ public enum MarkdownRenderer {
         if let quant = report.selection.quantType {
             lines.append("**Selected: \(md(quant))** (\(md(report.selection.rule))). \(md(report.selection.why))")
         } else {
-            lines.append("**\(md(SelectionText.noneHeadline(report)))** (\(md(report.selection.rule))). \(md(report.selection.why))")
+            lines.append("**\(md(SelectionText.noneHeadline(report)))** (rule: \(md(report.selection.rule))). \(md(report.selection.why))")
         }
         lines.append("")
         lines += (report.selection.notes ?? []).map { "- ⚠ \(md($0))" }

@@ -37,9 +37,12 @@ enum VerdictText {
 
     /// A variant's verdict line: the summary, why it cannot be shipped when it cannot, and a
     /// tensor-type caveat when its bytes are not what its name says.
-    static func line(_ variant: Variant, _ verdict: VerdictInfo) -> String {
+    /// - Parameter withStatus: false where the status is shown beside it.
+    static func line(_ variant: Variant, _ verdict: VerdictInfo, withStatus: Bool = true) -> String {
         let ineligible = variant.reasons.filter { $0.hasPrefix("not eligible") || $0.hasPrefix("endpoint:") }
-        return ([verdict.summary] + ineligible + [TypeMixText.caveat(variant)].compactMap(\.self)).joined(separator: " — ")
+        let prefix = verdict.status + ": "
+        let summary = !withStatus && verdict.summary.hasPrefix(prefix) ? String(verdict.summary.dropFirst(prefix.count)) : verdict.summary
+        return ([summary] + ineligible + [TypeMixText.caveat(variant)].compactMap(\.self)).joined(separator: " — ")
     }
 
     /// The facts at risk of one answer with their margins ("150 mg (−0.41 nats)"), "—" when none
