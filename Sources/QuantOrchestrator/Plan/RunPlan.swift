@@ -46,6 +46,7 @@ struct RunPlan: Sendable {
         }
         plan.warnings += FallbackForecast.warnings(recipe: recipe, layout: layout, masterTypeName: plan.masterTypeName)
         plan.warnings += EndpointCheck.warnings(recipe)
+        plan.warnings += BudgetForecast.warnings(ladder: recipe.ladder, maxSizeBytes: recipe.acceptance.maxSizeBytes, estimatedBytes: plan.knownBytes)
         try checkGGUFEntries(recipe, sourceGGUF: gguf, layout: layout)
         return plan
     }
