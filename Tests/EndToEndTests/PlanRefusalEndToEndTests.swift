@@ -33,7 +33,7 @@ struct PlanRefusalEndToEndTests {
         defer { try? FileManager.default.removeItem(at: fixture.root) }
         let manifest = try #require(EndToEndFixture.manifest)
         let recipe = try fixture.recipe(questions: EndToEndFixture.capitals, ladder: "[Q8_0, F16, Q2_K]",
-                                        extra: "allow_upcast: true\nacceptance: {accuracy_drop_max: 1, key_fact_recall_drop_max: 1, flips_max: 1, kld_mean_max: 100}")
+                                        extra: "allow_upcast: true\nacceptance: {accuracy_drop_max: 1, key_fact_recall_drop_max: 1, flips_max: 1, facts_at_risk_max: 1, domain_kld_mean_max: 100, kld_mean_max: 100}")
         let text = try String(contentsOf: recipe, encoding: .utf8).replacingOccurrences(of: "source: \(manifest.smollm2Hf)", with: "source: \(manifest.smollm2Gguf)")
         try Data(text.utf8).write(to: recipe)
 
@@ -47,7 +47,7 @@ struct PlanRefusalEndToEndTests {
         #expect(report.model.baselineNote == note)
         #expect(report.selection.quantType == "Q2_K", "every threshold is open, so the smallest variant smaller than the baseline wins")
         let f16 = try #require(report.variants.first { $0.quantType == "F16" })
-        #expect(!f16.accepted)
+        #expect(!f16.accepted && f16.verdict?.status == "CLOSE", "CLOSE on every open margin, yet not eligible")
         #expect(f16.reasons.contains { $0.contains("not smaller than the baseline Q8_0") }, "\(f16.reasons)")
         let markdown = try String(contentsOf: URL(fileURLWithPath: String(reportPath)).deletingLastPathComponent().appending(path: "report.md"), encoding: .utf8)
         #expect(markdown.contains(note))

@@ -56,7 +56,8 @@ public struct RunSummary: Codable, Sendable, Equatable {
         public var sizeBytes: Int?
         /// File bits per weight; nil for an endpoint.
         public var bpw: Double?
-        /// True when the variant is CLOSE.
+        /// True when the variant is CLOSE and eligible (smaller than the baseline, within the
+        /// budget, not an endpoint): it could be shipped.
         public var accepted: Bool
         /// "CLOSE", "UNSURE" or "REJECTED"; nil for the baseline.
         public var status: String?
@@ -97,7 +98,7 @@ extension RunSummary {
         let variants = results.map { result in
             let verdict = decision.verdicts[result.name]
             return Variant(quantType: result.name, sizeBytes: result.sizeBytes, bpw: result.bitsPerWeight,
-                           accepted: verdict?.status == .close, status: verdict?.status.rawValue, verdict: verdict?.summary,
+                           accepted: verdict?.status == .close && decision.ineligible[result.name] == nil, status: verdict?.status.rawValue, verdict: verdict?.summary,
                            moreToDecide: verdict?.moreToDecide, notEligible: decision.ineligible[result.name],
                            accuracy: result.score.metrics[.accuracy].flatMap { $0.n == 0 ? nil : $0.value },
                            kldMean: result.kld?.kldMean, flips: result.isBaseline ? nil : result.score.metrics[.flips]?.value,

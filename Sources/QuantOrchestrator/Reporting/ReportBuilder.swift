@@ -36,7 +36,7 @@ struct ReportBuilder {
                 perplexity: result.entry.hasGGUF ? perplexity(result, base: kldBase, scoredTokens: scoredTokens) : [:],
                 efficiency: efficiency(result),
                 answersFile: Variant.answersFile(of: result.name),
-                accepted: result.isBaseline ? false : (verdict?.status == .close),
+                accepted: !result.isBaseline && verdict?.status == .close && decision.ineligible[result.name] == nil,
                 reasons: reasons(result, verdict: verdict, ineligible: decision.ineligible[result.name]),
                 chatTemplate: result.serve?.chatTemplate,
                 typeMix: result.typeMix.map { $0.shares.map { TensorTypeShare(type: $0.type, tensors: $0.tensors, bytes: $0.bytes) } },

@@ -115,7 +115,7 @@ public enum HTMLRenderer {
                                 threshold: (report.acceptance.kldMeanMax, "max \(FigureFormat.fixed(report.acceptance.kldMeanMax, 2))")).render())
         html.append(SVGBarChart(title: "Generation speed (tokens/s)", bars: bars(.genTokensPerS), threshold: nil).render())
         html.append("</section>")
-        html.append("<p class=\"legend\"><span class=\"swatch\" style=\"background:#5b6b7f\"></span>baseline<span class=\"swatch\" style=\"background:#1f8a4c\"></span>accepted (CLOSE)<span class=\"swatch\" style=\"background:#c0392b\"></span>not CLOSE · whiskers: Wilson 95 % interval · ring: selected quant</p>")
+        html.append("<p class=\"legend\"><span class=\"swatch\" style=\"background:#5b6b7f\"></span>baseline<span class=\"swatch\" style=\"background:#1f8a4c\"></span>CLOSE and eligible<span class=\"swatch\" style=\"background:#c0392b\"></span>not shippable · whiskers: Wilson 95 % interval · ring: selected quant</p>")
         return html
     }
 
