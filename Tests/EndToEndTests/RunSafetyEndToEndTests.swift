@@ -55,7 +55,8 @@ struct RunSafetyEndToEndTests {
             #expect(variant.chatTemplate?.source == ChatTemplateInfo.fromGGUF)
             #expect(variant.chatTemplate?.sha256 == report.variants[0].chatTemplate?.sha256)
         }
-        #expect(report.notes == nil)
+        // No warning but the one three short answers always give (too few tokens for domain KLD).
+        #expect((report.notes ?? []).allSatisfy { $0.hasPrefix("domain KLD not measured") }, "\(report.notes ?? [])")
 
         // A cached variant edited in place (same size, same date) is remade before it is served.
         let q8 = try #require(files(under: fixture.work) { $0.lastPathComponent == "Q8_0.gguf" && $0.path.contains("/variants/") }.first)
