@@ -26,6 +26,8 @@ struct CardCommand: ParsableCommand {
     @Argument(help: "The revision (or a unique prefix of it); default: the newest revision's.")
     var revision: String?
 
+    // Text, not the enum: a wrong value then exits 2 with one line, as every bad input does,
+    // rather than ArgumentParser's usage error and exit 64.
     @Option(help: "md (the model card's table), html (a page with the table and the scorecard) or svg (the scorecard).")
     var format = "md"
 

@@ -18,8 +18,7 @@ public enum CardRenderer {
             lines.append("| " + CardColumns.all.map { MarkupEscaping.markdownCell($0.cell(variant, report)) }.joined(separator: " | ") + " |")
         }
         lines.append("")
-        if let file = recommendedFile(report) { lines.append(md(file)) }
-        lines.append("")
+        if let file = recommendedFile(report) { lines += [md(file), ""] }
         lines.append(md(legend(report)))
         return lines.joined(separator: "\n") + "\n"
     }
