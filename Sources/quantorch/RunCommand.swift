@@ -38,6 +38,7 @@ struct RunCommand: AsyncParsableCommand {
         if json {
             try JSONOutput.print(summary)
         } else {
+            print(summary.headline)
             print("report: \(summary.reportPath)")
             print("commit: \(summary.commit) in \(summary.resultsRepo), tag \(summary.tag)")
             print(VerdictLines.text(summary), terminator: "")

@@ -51,5 +51,11 @@ struct PlanRefusalEndToEndTests {
         #expect(f16.reasons.contains { $0.contains("not smaller than the baseline Q8_0") }, "\(f16.reasons)")
         let markdown = try String(contentsOf: URL(fileURLWithPath: String(reportPath)).deletingLastPathComponent().appending(path: "report.md"), encoding: .utf8)
         #expect(markdown.contains(note))
+        // The headline opens the terminal's summary and report.md; the card and scorecard lie beside the report.
+        #expect(result.stdout.hasPrefix(Headline.sentence(report) + "\n"), "\(result.stdout)")
+        #expect(markdown.hasPrefix("**\(Headline.sentence(report))**\n"))
+        let folder = URL(fileURLWithPath: String(reportPath)).deletingLastPathComponent()
+        #expect(try String(contentsOf: folder.appending(path: "card.md"), encoding: .utf8) == CardRenderer.markdown(report))
+        #expect(try String(contentsOf: folder.appending(path: "card.svg"), encoding: .utf8) == ScorecardSVG.render(report))
     }
 }

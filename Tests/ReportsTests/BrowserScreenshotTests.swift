@@ -2,8 +2,8 @@ import Foundation
 import Testing
 @testable import Reports
 
-/// Renders the fixture's report.html in headless Chromium and keeps the screenshot at
-/// `$TMPDIR/quantorch-report-screenshot/report.png` for a person to look at.
+/// Renders the fixture's report.html and card.svg in headless Chromium and keeps the
+/// screenshots at `$TMPDIR/quantorch-report-screenshot/{report,card}.png` for a person to look at.
 /// Skipped where Chromium is not installed (scripts/bootstrap installs it).
 @Suite struct BrowserScreenshotTests {
     static let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
@@ -32,5 +32,30 @@ import Testing
         #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]))
         // A blank 1400×2000 page compresses to a few kB; the rendered report is far larger.
         #expect(png.count > 100_000)
+    }
+
+    @Test(.enabled(if: chromium != nil, "chromium is not installed"), .timeLimit(.minutes(3)))
+    func fixtureScorecardRendersInHeadlessChromium() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("quantorch-report-screenshot", isDirectory: true)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let image = folder.appendingPathComponent("card.svg")
+        let picture = folder.appendingPathComponent("card.png")
+        try? FileManager.default.removeItem(at: picture)
+        try Data(ScorecardSVG.render(ReportFixture.report()).utf8).write(to: image)
+
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/timeout")
+        process.arguments = ["120", try #require(Self.chromium), "--headless", "--no-sandbox", "--disable-gpu",
+                             "--window-size=760,700", "--screenshot=\(picture.path)", image.absoluteString]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+
+        #expect(process.terminationStatus == 0)
+        let png = try Data(contentsOf: picture)
+        #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]))
+        // A blank 760×700 image compresses to a few kB; the drawn scorecard (text, dots, grid) is far larger.
+        #expect(png.count > 30_000)
     }
 }

@@ -28,8 +28,10 @@ import Testing
         #expect(try git(["tag", "-n1"]).stdout.contains("\(tag) HuggingFaceTB/SmolLM2-135M-Instruct at 4e53ad5f7c2b9f0e3d81a6c4b2e9d0f1a7c3b5e8, run 20261129T093000Z-3fa9c1: selected Q6_K"))
         let files = try git(["ls-tree", "-r", "--name-only", "HEAD"]).stdout.split(separator: "\n").map(String.init)
         #expect(files == ["F16", "Q2_K", "Q3_K_M", "Q4_K_M", "Q6_K", "Q8_0"].map { "\(folder)/answers/\($0).jsonl" }
-            + ["report.html", "report.json", "report.md"].map { "\(folder)/\($0)" })
+            + ["card.md", "card.svg", "report.html", "report.json", "report.md"].map { "\(folder)/\($0)" })
         #expect(try git(["show", "HEAD:\(folder)/report.md"]).stdout == MarkdownRenderer.render(report))
+        #expect(try git(["show", "HEAD:\(folder)/card.md"]).stdout == CardRenderer.markdown(report))
+        #expect(try git(["show", "HEAD:\(folder)/card.svg"]).stdout == ScorecardSVG.render(report))
         let fsck = try git(["fsck", "--strict"])
         #expect(fsck.status == 0, "\(fsck.stderr)")
         #expect(try git(["status", "--porcelain"]).stdout == "")

@@ -87,7 +87,7 @@ public struct Pipeline: Sendable {
                                      completionTokens: tokens)
         try? AtomicFile.writeJSON(ledgerRecord, to: setup.folder.revisionFolder.appending(path: "runs/\(runID)/ledger.json"))
 
-        return RunSummary(results: results, decision: decision, setup: setup, commit: outcome, cached: ledger.all.isEmpty)
+        return RunSummary(results: results, decision: decision, setup: setup, report: report, commit: outcome, cached: ledger.all.isEmpty)
     }
 
     /// The plan of `setup`'s run: every refusal that needs no tool, then each step's state and

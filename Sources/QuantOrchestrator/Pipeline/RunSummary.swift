@@ -15,6 +15,9 @@ public struct RunSummary: Codable, Sendable, Equatable {
     public var model: Model
     /// Same as `model.revision`.
     public var modelRevision: String
+    /// The report's headline sentence (`Headline`): what to ship and on what evidence, or why
+    /// to keep the baseline.
+    public var headline: String
     /// The selected quant, nil when none is CLOSE and fits (exit 3).
     public var selected: Selected?
     /// With nothing selected: the UNSURE variant nearest a decision; nil otherwise.
@@ -84,14 +87,14 @@ public struct RunSummary: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case reportPath = "report_path", resultsRepo = "results_repo", commit, tag, model, modelRevision = "model_revision"
-        case selected, variants, mode, cached, why, notes
+        case selected, variants, mode, cached, why, notes, headline
         case closestUnsure = "closest_unsure"
     }
 }
 
 extension RunSummary {
-    /// The summary of a finished run.
-    init(results: [VariantResult], decision: SelectionPolicy.Decision, setup: RunSetup, commit: CommitOutcome, cached: Bool) {
+    /// The summary of a finished run whose report is `report`.
+    init(results: [VariantResult], decision: SelectionPolicy.Decision, setup: RunSetup, report: Report, commit: CommitOutcome, cached: Bool) {
         let selected = results.first { $0.name == decision.selected }.flatMap { result in
             result.artifact.map { Selected(quantType: result.name, file: $0.path, sha256: $0.sha256, sizeBytes: $0.sizeBytes) }
         }
@@ -106,7 +109,7 @@ extension RunSummary {
         }
         self.init(reportPath: commit.reportPath.path, resultsRepo: setup.resultsURL.path, commit: commit.commit, tag: commit.tag,
                   model: .init(name: setup.recipe.model.name, slug: setup.modelSlug, revision: setup.source.revision),
-                  modelRevision: setup.source.revision, selected: selected, closestUnsure: decision.closestUnsure, why: decision.why,
+                  modelRevision: setup.source.revision, headline: Headline.sentence(report), selected: selected, closestUnsure: decision.closestUnsure, why: decision.why,
                   notes: decision.notes, variants: variants,
                   mode: setup.recipe.evaluation.mode.rawValue, cached: cached)
     }

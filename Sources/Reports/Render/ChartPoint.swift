@@ -1,13 +1,14 @@
 /// One variant as a chart draws it.
 struct ChartPoint {
     enum State {
-        case baseline, accepted, rejected
+        case baseline, accepted, unsure, rejected
 
         /// Fill colour; the same palette as the HTML page's legend.
         var colour: String {
             switch self {
             case .baseline: "#5b6b7f"
             case .accepted: "#1f8a4c"
+            case .unsure: "#b9770e"
             case .rejected: "#c0392b"
             }
         }

@@ -1,6 +1,7 @@
 /// report.md: the report as Markdown, for reading in a repository browser or a terminal.
 ///
-/// Sections: run facts (chat templates included), selection (with its reason and notes), notes
+/// The first line is the headline (`Headline`), in bold above the title, so `head -1` says
+/// what to ship. Sections: run facts (chat templates included), selection (with its reason and notes), notes
 /// (warnings), the margins, the verdict (one line per variant, then each criterion on its
 /// interval and the server checks), the variant table (`VariantColumns`), each GGUF's tensor types (`TypeMixText`), rejected variants with their reasons, the noise floor
 /// (parallel mode), every figure, and each question's answers from all variants side by side
@@ -12,6 +13,8 @@ public enum MarkdownRenderer {
     public static func render(_ report: Report) -> String {
         var lines: [String] = []
         let md = MarkupEscaping.markdown
+        lines.append("**\(md(Headline.sentence(report)))**")
+        lines.append("")
         lines.append("# Quantization report: \(md(report.model.name))")
         lines.append("")
         lines.append("- Revision: `\(report.model.revision)` (\(md(report.model.sourceKind)) \(md(report.model.source)))")

@@ -30,6 +30,21 @@ enum VerdictText {
         return "[\(FigureFormat.fixed(criterion.lower, digits)), \(FigureFormat.fixed(criterion.upper, digits))]"
     }
 
+    /// The upper bound of the interval, as precise as the estimate.
+    static func upper(_ criterion: CriterionInfo) -> String {
+        FigureFormat.fixed(criterion.upper, isKLD(criterion) ? 4 : 3)
+    }
+
+    /// The criterion's name as the verdict lines write it ("domain KLD", "accuracy drop").
+    static func label(_ criterion: CriterionInfo) -> String {
+        switch criterion.name {
+        case "domain_kld_mean": "domain KLD"
+        case "kld_mean": "generic KLD"
+        case "key_fact_recall_drop": "key-fact recall drop"
+        default: criterion.name.replacingOccurrences(of: "_", with: " ")
+        }
+    }
+
     /// The margin, with " nats" for KLD.
     static func margin(_ criterion: CriterionInfo) -> String {
         FigureFormat.fixed(criterion.margin, isKLD(criterion) ? 4 : 3) + (isKLD(criterion) ? " nats" : "")

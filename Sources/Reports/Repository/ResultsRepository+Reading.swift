@@ -30,18 +30,29 @@ extension ResultsRepository {
     /// Every committed run of a model, oldest first (by `created_at`, then run id).
     /// - Throws: `.unreadableReport` when a committed report.json cannot be read.
     public func history(modelSlug: String) throws(ResultsRepositoryError) -> [HistoryEntry] {
-        guard let head = try wrapGit({ try git.head() }) else { return [] }
-        var all: [Report] = []
-        for revision in try wrapGit({ try git.folderNames(atPath: modelSlug, inCommit: head) }) {
-            all += try reports(modelSlug: modelSlug, revision: revision, at: head)
-        }
-        return Self.chronological(all).map(HistoryEntry.init)
+        try Self.chronological(allReports(modelSlug: modelSlug)).map(HistoryEntry.init)
     }
 
     /// The newest committed run of a model at an exact revision; nil when there is none.
     public func newestReport(modelSlug: String, revision: String) throws(ResultsRepositoryError) -> Report? {
         guard let head = try wrapGit({ try git.head() }) else { return nil }
         return Self.chronological(try reports(modelSlug: modelSlug, revision: revision, at: head)).last
+    }
+
+    /// The newest committed run of a model at any revision (by `created_at`, then run id):
+    /// the newest revision's newest run; nil when the model has none.
+    public func newestReport(modelSlug: String) throws(ResultsRepositoryError) -> Report? {
+        try Self.chronological(allReports(modelSlug: modelSlug)).last
+    }
+
+    /// Every committed report of a model, at every revision, in no particular order.
+    private func allReports(modelSlug: String) throws(ResultsRepositoryError) -> [Report] {
+        guard let head = try wrapGit({ try git.head() }) else { return [] }
+        var all: [Report] = []
+        for revision in try wrapGit({ try git.folderNames(atPath: modelSlug, inCommit: head) }) {
+            all += try reports(modelSlug: modelSlug, revision: revision, at: head)
+        }
+        return all
     }
 
     /// Every report committed under `<slug>/<revision>/` in `commit`'s tree.

@@ -3,7 +3,7 @@ import Foundation
 
 /// The results repository (CONTRACT.md "Results repository"): a non-bare git repository on
 /// branch `main` holding `<model_slug>/<revision>/<run_id>/{report.json, report.md,
-/// report.html, answers/<QUANT>.jsonl}`, one commit and one annotated tag per run.
+/// report.html, card.md, card.svg, answers/<QUANT>.jsonl}`, one commit and one annotated tag per run.
 ///
 /// Not Sendable (it owns libgit2 objects): give each thread or task its own instance. Writers
 /// in several processes or threads are serialised by an exclusive `flock` on
@@ -67,7 +67,8 @@ public final class ResultsRepository {
         [report.model.slug, report.model.revision, report.runID]
     }
 
-    /// Validates `report`, writes its folder (report.json, report.md, report.html and each of
+    /// Validates `report`, writes its folder (report.json, report.md, report.html, the model
+    /// card's table card.md (`CardRenderer`), the scorecard card.svg (`ScorecardSVG`) and each of
     /// `answersFiles` as `answers/<file name>`) into the working tree, commits it on `main`
     /// (the previous commit's tree plus the new folder; the index is updated so `git status`
     /// stays clean) and tags it. Every variant's `answers_file` must be among `answersFiles`.
@@ -193,7 +194,9 @@ public final class ResultsRepository {
         }
         return [("report.json", report.jsonData()),
                 ("report.md", Data(MarkdownRenderer.render(report).utf8)),
-                ("report.html", Data(HTMLRenderer.render(report).utf8))] + answers
+                ("report.html", Data(HTMLRenderer.render(report).utf8)),
+                ("card.md", Data(CardRenderer.markdown(report).utf8)),
+                ("card.svg", Data(ScorecardSVG.render(report).utf8))] + answers
     }
 
     static func commitMessage(_ report: Report) -> String {

@@ -1,0 +1,66 @@
+import ArgumentParser
+import Foundation
+import Reports
+
+/// `quantorch card MODEL [REVISION]`: the newest run's model-card table (Markdown or HTML) or
+/// scorecard (SVG) on stdout, from the results repository.
+struct CardCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "card",
+        abstract: "Print a model card's quant table (md, html) or the one-glance scorecard (svg) for a model's newest run.",
+        discussion: """
+        Reads the newest run of REVISION (a unique prefix of a committed revision), or of the newest \
+        revision when REVISION is omitted. Paste the Markdown into a model card: quantorch card MODEL > card.md. \
+        Exit codes: 0 printed, 1 the repository cannot be read, 2 bad input (unknown model, revision or format).
+        """
+    )
+
+    /// The output formats, as `--format` spells them.
+    enum Format: String, CaseIterable {
+        case md, html, svg
+    }
+
+    @Argument(help: "The model's name or slug (e.g. HuggingFaceTB/SmolLM2-135M-Instruct).")
+    var model: String
+
+    @Argument(help: "The revision (or a unique prefix of it); default: the newest revision's.")
+    var revision: String?
+
+    // Text, not the enum: a wrong value then exits 2 with one line, as every bad input does,
+    // rather than ArgumentParser's usage error and exit 64.
+    @Option(help: "md (the model card's table), html (a page with the table and the scorecard) or svg (the scorecard).")
+    var format = "md"
+
+    @OptionGroup var results: ResultsRepoOption
+
+    func run() throws {
+        let slug: String
+        do { slug = try ModelSlug.make(model) } catch {
+            CommandFailure.say("card", "\(error)")
+            throw QuantorchExit.badInput
+        }
+        guard let chosen = Format(rawValue: format) else {
+            CommandFailure.say("card", "--format \(format): expected one of \(Format.allCases.map(\.rawValue).joined(separator: ", "))")
+            throw QuantorchExit.badInput
+        }
+        let report: Report
+        do throws(ResultsRepositoryError) {
+            let repository = try ResultsRepository(openingExistingAt: results.url)
+            let newest: Report?
+            if let revision {
+                newest = try repository.newestReport(modelSlug: slug, revision: try repository.resolveRevision(revision, modelSlug: slug))
+            } else {
+                newest = try repository.newestReport(modelSlug: slug)
+            }
+            guard let newest else { throw ResultsRepositoryError.unknownModel(slug: slug, known: try repository.modelSlugs()) }
+            report = newest
+        } catch {
+            throw CommandFailure.exit("card", error)
+        }
+        switch chosen {
+        case .md: print(CardRenderer.markdown(report), terminator: "")
+        case .html: print(CardRenderer.html(report), terminator: "")
+        case .svg: print(ScorecardSVG.render(report), terminator: "")
+        }
+    }
+}
