@@ -57,6 +57,8 @@ struct RunEndToEndTests {
                 "with no CLOSE variant the report names the closest UNSURE one")
         #expect(report.notes?.contains { $0.contains("domain KLD not measured") } == true, "three short answers are too few tokens for llama-perplexity")
         #expect(first.stdout.contains("\"status\""))
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(first.stdout.utf8)) as? [String: Any])
+        #expect(object["selected"] is NSNull, "CONTRACT: \"selected\" is null when nothing is selected, never left out")
         let kld = summary.variants.dropFirst().map { $0.kldMean ?? -1 }
         #expect(kld[0] < kld[1] && kld[1] < kld[2], "KLD should grow as bits fall: \(kld)")
         let sizes = summary.variants.map(\.sizeBytes)

@@ -90,6 +90,26 @@ public struct RunSummary: Codable, Sendable, Equatable {
         case selected, variants, mode, cached, why, notes, headline
         case closestUnsure = "closest_unsure"
     }
+
+    /// Writes every key, `selected` and `closest_unsure` as null when nil: CONTRACT.md's summary
+    /// has `"selected": {…} | null`, and a reader checks the key, not its absence.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(reportPath, forKey: .reportPath)
+        try container.encode(resultsRepo, forKey: .resultsRepo)
+        try container.encode(commit, forKey: .commit)
+        try container.encode(tag, forKey: .tag)
+        try container.encode(model, forKey: .model)
+        try container.encode(modelRevision, forKey: .modelRevision)
+        try container.encode(headline, forKey: .headline)
+        try container.encode(selected, forKey: .selected)
+        try container.encode(closestUnsure, forKey: .closestUnsure)
+        try container.encode(why, forKey: .why)
+        try container.encode(notes, forKey: .notes)
+        try container.encode(variants, forKey: .variants)
+        try container.encode(mode, forKey: .mode)
+        try container.encode(cached, forKey: .cached)
+    }
 }
 
 extension RunSummary {
