@@ -9,52 +9,39 @@ import Testing
     static let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"]
         .first { FileManager.default.isExecutableFile(atPath: $0) }
 
-    @Test(.enabled(if: chromium != nil, "chromium is not installed"), .timeLimit(.minutes(3)))
-    func fixtureReportRendersInHeadlessChromium() throws {
+    /// Writes `content` to `name` in the screenshot folder and returns Chromium's PNG of it.
+    func screenshot(_ content: String, name: String, window: String) throws -> Data {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("quantorch-report-screenshot", isDirectory: true)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let page = folder.appendingPathComponent("report.html")
-        let picture = folder.appendingPathComponent("report.png")
+        let page = folder.appendingPathComponent(name)
+        let picture = page.deletingPathExtension().appendingPathExtension("png")
         try? FileManager.default.removeItem(at: picture)
-        try Data(HTMLRenderer.render(ReportFixture.report()).utf8).write(to: page)
+        try Data(content.utf8).write(to: page)
 
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/timeout")
         process.arguments = ["120", try #require(Self.chromium), "--headless", "--no-sandbox", "--disable-gpu",
-                             "--window-size=1400,2000", "--screenshot=\(picture.path)", page.absoluteString]
+                             "--window-size=\(window)", "--screenshot=\(picture.path)", page.absoluteString]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
         process.waitUntilExit()
-
         #expect(process.terminationStatus == 0)
         let png = try Data(contentsOf: picture)
         #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]))
+        return png
+    }
+
+    @Test(.enabled(if: chromium != nil, "chromium is not installed"), .timeLimit(.minutes(3)))
+    func fixtureReportRendersInHeadlessChromium() throws {
+        let png = try screenshot(HTMLRenderer.render(ReportFixture.report()), name: "report.html", window: "1400,2000")
         // A blank 1400×2000 page compresses to a few kB; the rendered report is far larger.
         #expect(png.count > 100_000)
     }
 
     @Test(.enabled(if: chromium != nil, "chromium is not installed"), .timeLimit(.minutes(3)))
     func fixtureScorecardRendersInHeadlessChromium() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("quantorch-report-screenshot", isDirectory: true)
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let image = folder.appendingPathComponent("card.svg")
-        let picture = folder.appendingPathComponent("card.png")
-        try? FileManager.default.removeItem(at: picture)
-        try Data(ScorecardSVG.render(ReportFixture.report()).utf8).write(to: image)
-
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/timeout")
-        process.arguments = ["120", try #require(Self.chromium), "--headless", "--no-sandbox", "--disable-gpu",
-                             "--window-size=760,700", "--screenshot=\(picture.path)", image.absoluteString]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-
-        #expect(process.terminationStatus == 0)
-        let png = try Data(contentsOf: picture)
-        #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]))
+        let png = try screenshot(ScorecardSVG.render(ReportFixture.report()), name: "card.svg", window: "760,700")
         // A blank 760×700 image compresses to a few kB; the drawn scorecard (text, dots, grid) is far larger.
         #expect(png.count > 30_000)
     }

@@ -61,7 +61,7 @@ public enum HTMLRenderer {
         let judged = report.variants.filter { $0.verdict != nil }
         guard !judged.isEmpty else { return [] }
         var html = ["<h2>Verdict</h2>",
-                    "<p class=\"legend\">Each criterion is a loss against the baseline with its 95 % interval: within when the whole interval is inside the margin, beyond when the whole interval is past it (or a significant paired loss is), undecided otherwise. CLOSE: every criterion within and every server check passed; REJECTED: any beyond; UNSURE: the rest, with how many more questions (or tokens) at the observed rates would decide.</p>",
+                    "<p class=\"legend\">\(esc(VerdictText.legend))</p>",
                     "<ul class=\"reasons\">"]
         for variant in judged {
             guard let verdict = variant.verdict else { continue }

@@ -93,7 +93,7 @@ public enum MarkdownRenderer {
         let judged = report.variants.filter { $0.verdict != nil }
         guard !judged.isEmpty else { return [] }
         var lines = ["## Verdict", "",
-                     "Each criterion is a loss against the baseline with its 95 % interval: **within** when the whole interval is inside the margin, **beyond** when the whole interval is past it (or a significant paired loss is), **undecided** otherwise. CLOSE: every criterion within and every server check passed; REJECTED: any beyond; UNSURE: the rest, with how many more questions (or tokens) at the observed rates would decide.", ""]
+                     md(VerdictText.legend), ""]
         for variant in judged {
             guard let verdict = variant.verdict else { continue }
             lines.append("- **\(md(variant.quantType))** \(md(VerdictText.line(variant, verdict)))")

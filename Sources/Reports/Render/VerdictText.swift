@@ -5,6 +5,9 @@ enum VerdictText {
         criterion.name == "kld_mean" || criterion.name == "domain_kld_mean"
     }
 
+    /// How to read the verdict, above it in both views.
+    static let legend = "Each criterion is a loss against the baseline with its 95 % interval: within when the whole interval is inside the margin, beyond when the whole interval is past it (or a significant paired loss is), undecided otherwise. CLOSE: every criterion within and every server check passed; REJECTED: any beyond; UNSURE: the rest, with how many more questions (or tokens) at the observed rates would decide."
+
     /// The header of a verdict's criteria table, both views.
     static let criterionHeader = ["Criterion", "Estimate", "95 % interval", "Margin", "Reading", "n", "More to decide", "Method"]
 
