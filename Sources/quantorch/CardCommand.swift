@@ -57,10 +57,15 @@ struct CardCommand: ParsableCommand {
         } catch {
             throw CommandFailure.exit("card", error)
         }
-        switch chosen {
-        case .md: print(CardRenderer.markdown(report), terminator: "")
-        case .html: print(CardRenderer.html(report), terminator: "")
-        case .svg: print(ScorecardSVG.render(report), terminator: "")
+        let text = switch chosen {
+        case .md: CardRenderer.markdown(report)
+        case .html: CardRenderer.html(report)
+        case .svg: ScorecardSVG.render(report)
+        }
+        // Written with a checked write: a card redirected to a full disk must not end with exit 0.
+        do { try FileHandle.standardOutput.write(contentsOf: Data(text.utf8)) } catch {
+            CommandFailure.say("card", "cannot write the card to standard output: \(error.localizedDescription)")
+            throw QuantorchExit.failure
         }
     }
 }

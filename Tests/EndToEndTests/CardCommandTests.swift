@@ -65,7 +65,7 @@ import Testing
         #expect(html.exitCode == 0, "\(html.stderr)")
         #expect(html.stdout.hasPrefix("<!DOCTYPE html>"))
         #expect(html.stdout.contains("<svg xmlns=\"http://www.w3.org/2000/svg\""))
-        #expect(html.stdout.contains("<td>CLOSE (recommended): every criterion"))
+        #expect(html.stdout.contains("<td class=\"why\">CLOSE (recommended): every criterion"))
     }
 
     @Test func anUnknownModelRevisionOrFormatExitsTwoWithOneLine() async throws {

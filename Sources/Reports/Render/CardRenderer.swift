@@ -3,7 +3,7 @@
 /// The headline (`Headline`), a line naming the model revision, the suite (name, questions)
 /// and the llama.cpp build, one row per variant (`CardColumns`: file, size, bpw, domain and
 /// generic KLD with their 95 % intervals from llama-perplexity's ±, accuracy and key-fact
-/// recall with their Wilson 95 % intervals, the verdict with its one-line reason), the file to
+/// recall, the verdict with its one-line reason), the file to
 /// ship, and how to read the figures. Labels are the report's own (the statuses CLOSE / UNSURE /
 /// REJECTED and the selection), never ones guessed from other models. Text from the report is
 /// escaped. The output depends only on the report.
@@ -38,7 +38,10 @@ public enum CardRenderer {
                     "<tr>" + CardColumns.all.map { "<th>\(esc($0.header))</th>" }.joined() + "</tr>"]
         for variant in report.variants {
             let selected = variant.quantType == report.selection.quantType ? " class=\"selected\"" : ""
-            html.append("<tr\(selected)>" + CardColumns.all.map { "<td>\(esc($0.cell(variant, report)))</td>" }.joined() + "</tr>")
+            // The verdict's reason is long: it wraps instead of pushing the status off the page.
+            html.append("<tr\(selected)>" + CardColumns.all.map { column in
+                "<td\(column.header == "Verdict" ? " class=\"why\"" : "")>\(esc(column.cell(variant, report)))</td>"
+            }.joined() + "</tr>")
         }
         html.append("</table></div>")
         if let file = recommendedFile(report) { html.append("<p>\(esc(file))</p>") }
@@ -72,6 +75,11 @@ public enum CardRenderer {
     /// How to read the table, with the sources of its intervals.
     static func legend(_ report: Report) -> String {
         let baseline = report.baseline?.quantType ?? "the baseline"
-        return "KLD: mean KL divergence against \(baseline) in nats, on the baseline's own answers (domain) and on a generic corpus, with a 95 % interval from llama-perplexity's ± (tokens treated as independent, so too narrow). Accuracy and key-fact recall: share of questions with every key fact, share of key facts, each with a Wilson 95 % interval. Verdict: every loss against \(baseline) on its 95 % interval read against its margin; CLOSE when all are inside, REJECTED when any is past, UNSURE otherwise. \(SelectionText.margins(report.acceptance))"
+        let kld = "KLD: mean KL divergence against \(baseline) in nats, on the baseline's own answers (domain, with a 95 % interval from llama-perplexity's ±, which treats tokens as independent, so too narrow) and on a generic corpus."
+        let quality = "Accuracy: share of questions with every key fact, with a Wilson 95 % interval. Key-fact recall: share of key facts."
+        guard report.variants.contains(where: { $0.verdict != nil }) else {
+            return "\(kld) \(quality) Verdict: this run predates interval verdicts; yes / no are its thresholds on point estimates."
+        }
+        return "\(kld) \(quality) Verdict: every loss against \(baseline) (the recall drop over every form) on its 95 % interval read against its margin; CLOSE when all are inside, REJECTED when any is past, UNSURE otherwise. \(SelectionText.margins(report.acceptance))"
     }
 }

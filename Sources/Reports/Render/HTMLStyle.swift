@@ -36,6 +36,7 @@ enum HTMLStyle {
     tr.selected td { background: #eef8f1; } tr.rejected td:first-child { color: var(--bad); } tr.baseline td:first-child { color: var(--base); }
     ul.reasons li { margin: 3px 0; } .verdict { font-weight: bold; } .verdict.no { color: var(--bad); } .verdict.yes { color: var(--ok); } .verdict.close { color: var(--ok); } .verdict.rejected { color: var(--bad); } .verdict.unsure { color: #9a6700; }
     tr.beyond td { background: #fde2e0; } tr.undecided td { background: #fff4d6; }
+    td.why { white-space: normal; text-align: left; min-width: 24em; }
     .question { margin: 0 0 26px; }
     .facts-line { color: var(--muted); margin: 0 0 8px; }
     .answers { display: grid; gap: 10px; }
