@@ -86,8 +86,7 @@ public struct EvaluationRunner: Sendable {
 
     /// The conversation sent for `prompt`: the suite's system prompt, if any, then the prompt.
     func messages(for prompt: Prompt) -> [ChatMessage] {
-        (suite.systemPrompt.map { [ChatMessage(role: "system", content: $0)] } ?? [])
-            + [ChatMessage(role: "user", content: prompt.text)]
+        suite.messages(user: prompt.text)
     }
 
     /// One streamed chat request and its record, fact hits included.

@@ -58,7 +58,6 @@ extension EvaluationRunner {
     /// `server` (the llama-server this runner's variant is served by).
     /// - Throws: `server`'s `ServerError`.
     public func promptTokens(_ prompt: Prompt, on server: ServerClient) async throws -> Int {
-        let text = try await server.applyTemplate(messages(for: prompt))
-        return try await server.tokenize(text, addSpecial: true).count
+        try await server.promptTokens(messages(for: prompt))
     }
 }

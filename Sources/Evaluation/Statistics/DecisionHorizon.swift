@@ -99,8 +99,14 @@ public struct DecisionHorizon: Sendable {
     /// (``WilsonInterval``) at the same share of n questions. Nil when there are no trials.
     public static func proportion(successes: Int, trials: Int) -> DecisionHorizon? {
         guard trials > 0 else { return nil }
-        let share = Double(successes) / Double(trials)
-        return DecisionHorizon(observed: trials) { n in
+        return proportion(share: Double(successes) / Double(trials), trials: trials)
+    }
+
+    /// A share observed over `trials` (≥ 1) with its Wilson interval at the same share of n;
+    /// the share need not be a whole count of the trials (facts at risk read at the number of
+    /// questions they come from).
+    public static func proportion(share: Double, trials: Int) -> DecisionHorizon {
+        DecisionHorizon(observed: max(1, trials)) { n in
             // n ≥ 1 trials always have an interval.
             WilsonInterval.interval(successes: share * Double(n), trials: Double(n))!
         }

@@ -42,6 +42,10 @@ public struct VariantVerdict: Sendable, Equatable {
         }
     }
 
+    /// Every criterion in words, then the failed checks: the reasons a report lists under the
+    /// summary.
+    public var lines: [String] { criteria.map(\.line) + failedChecks }
+
     /// Further samples that would decide every undecided criterion, in the binding criterion's
     /// unit; nil when decided or when nothing up to the cap would.
     public var moreToDecide: Int? { status == .unsure ? binding?.moreToDecide : nil }

@@ -98,6 +98,13 @@ public struct MeanEstimate: Sendable, Equatable {
     /// questions, the unit a suite grows by.
     public var questions: Int?
 
+    /// mean ± 1.96 × the standard error, clamped at 0 (a divergence is never negative); the
+    /// mean alone where no standard error was printed.
+    public var interval95: Interval {
+        let half = (standardError ?? 0) * WilsonInterval.z95
+        return Interval(lower: max(0, mean - half), upper: mean + half)
+    }
+
     /// Memberwise.
     public init(mean: Double, standardError: Double?, n: Int, questions: Int? = nil) {
         self.mean = mean

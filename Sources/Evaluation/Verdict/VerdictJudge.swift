@@ -119,10 +119,7 @@ public struct VerdictJudge: Sendable {
         let effective = Double(max(1, facts.questions))
         let interval = WilsonInterval.interval(successes: share * effective, trials: effective) ?? Interval(lower: share, upper: share)
         let reading = CriterionReading.read(interval: interval, margin: margin)
-        let horizon = DecisionHorizon(observed: max(1, facts.questions)) { n in
-            WilsonInterval.interval(successes: share * Double(n), trials: Double(n)) ?? Interval(lower: share, upper: share)
-        }
-        let more = reading == .undecided ? Self.more(horizon, margin: margin) : nil
+        let more = reading == .undecided ? Self.more(DecisionHorizon.proportion(share: share, trials: facts.questions), margin: margin) : nil
         return CriterionOutcome(name: .factsAtRisk, estimate: share, interval: interval, margin: margin, reading: reading,
                                 n: facts.questions, unit: "questions",
                                 method: "\(facts.atRisk) of \(facts.probed) facts; Wilson 1927 at the \(facts.questions) questions they come from (Kish design effect, correlation 1)",
@@ -130,8 +127,7 @@ public struct VerdictJudge: Sendable {
     }
 
     private func kld(_ estimate: MeanEstimate, name: CriterionName, margin: Double) -> CriterionOutcome {
-        let half = (estimate.standardError ?? 0) * WilsonInterval.z95
-        let interval = Interval(lower: max(0, estimate.mean - half), upper: estimate.mean + half)
+        let interval = estimate.interval95
         let reading = CriterionReading.read(interval: interval, margin: margin)
         // The standard error shrinks as 1/√tokens and the tokens grow with the questions, so the
         // horizon is the same counted in either; questions are what a user can add.

@@ -130,6 +130,13 @@ public struct ServerClient: Sendable {
                        as: ServerWireFormat.TokenizeReply.self).tokens
     }
 
+    /// The prompt tokens the server evaluates for `messages` (what it reports as
+    /// `prompt_tokens`): the messages rendered by its chat template, tokenized with special
+    /// tokens added.
+    public func promptTokens(_ messages: [ChatMessage]) async throws -> Int {
+        try await tokenize(try await applyTemplate(messages), addSpecial: true).count
+    }
+
     /// `POST /apply-template`: the prompt text the server would build from `messages` with the
     /// chat template it serves (llama.cpp tools/server/README.md, `POST /apply-template`),
     /// without generating anything.

@@ -57,7 +57,7 @@ public struct TruncationProbe: Codable, Sendable, Equatable {
         let budget = targetTokens - answerTokens
         let sentences = try await fillerLength(client: client, budget: budget)
         let messages = Self.messages(fillerSentences: sentences)
-        let promptTokens = try await tokens(messages, client: client)
+        let promptTokens = try await client.promptTokens(messages)
         let request = ChatRequest(messages: messages, temperature: 0, seed: 42, maxTokens: answerTokens)
         do {
             let answer = try await client.chat(request).text
@@ -79,15 +79,15 @@ public struct TruncationProbe: Codable, Sendable, Equatable {
     /// bare question does not): a linear estimate from one filler cycle, then a search
     /// around it, since the count only grows with the filler.
     private static func fillerLength(client: ServerClient, budget: Int) async throws -> Int {
-        let bare = try await tokens(messages(fillerSentences: 0), client: client)
+        let bare = try await client.promptTokens(messages(fillerSentences: 0))
         guard bare < budget else { return 0 }
         let cycle = TruncationFiller.sentences.count
-        let perSentence = max(1.0, Double(try await tokens(messages(fillerSentences: cycle), client: client) - bare) / Double(cycle))
+        let perSentence = max(1.0, Double(try await client.promptTokens(messages(fillerSentences: cycle)) - bare) / Double(cycle))
         var fits = 0
         var over: Int?
         var guess = max(1, Int(Double(budget - bare) / perSentence))
         while over.map({ $0 - fits > 1 }) ?? true {
-            if try await tokens(messages(fillerSentences: guess), client: client) <= budget {
+            if try await client.promptTokens(messages(fillerSentences: guess)) <= budget {
                 fits = guess
                 guess = over.map { (fits + $0) / 2 } ?? fits + max(1, fits / 8)
             } else {
@@ -96,9 +96,5 @@ public struct TruncationProbe: Codable, Sendable, Equatable {
             }
         }
         return fits
-    }
-
-    private static func tokens(_ messages: [ChatMessage], client: ServerClient) async throws -> Int {
-        try await client.tokenize(try await client.applyTemplate(messages), addSpecial: true).count
     }
 }

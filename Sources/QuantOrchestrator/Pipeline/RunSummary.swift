@@ -121,11 +121,11 @@ extension RunSummary {
         let variants = results.map { result in
             let verdict = decision.verdicts[result.name]
             return Variant(quantType: result.name, sizeBytes: result.sizeBytes, bpw: result.bitsPerWeight,
-                           accepted: verdict?.status == .close && decision.ineligible[result.name] == nil, status: verdict?.status.rawValue, verdict: verdict?.summary,
+                           accepted: decision.accepts(result.name), status: verdict?.status.rawValue, verdict: verdict?.summary,
                            moreToDecide: verdict?.moreToDecide, notEligible: decision.ineligible[result.name],
                            accuracy: result.score.metrics[.accuracy].flatMap { $0.n == 0 ? nil : $0.value },
                            kldMean: result.kld?.kldMean, flips: result.isBaseline ? nil : result.score.metrics[.flips]?.value,
-                           reasons: result.isBaseline ? ["baseline"] : (verdict.map { $0.criteria.map(\.line) + $0.failedChecks } ?? []))
+                           reasons: result.isBaseline ? ["baseline"] : (verdict?.lines ?? []))
         }
         self.init(reportPath: commit.reportPath.path, resultsRepo: setup.resultsURL.path, commit: commit.commit, tag: commit.tag,
                   model: .init(name: setup.recipe.model.name, slug: setup.modelSlug, revision: setup.source.revision),

@@ -36,7 +36,7 @@ struct ReportBuilder {
                 perplexity: result.entry.hasGGUF ? perplexity(result, base: kldBase, scoredTokens: scoredTokens) : [:],
                 efficiency: efficiency(result),
                 answersFile: Variant.answersFile(of: result.name),
-                accepted: !result.isBaseline && verdict?.status == .close && decision.ineligible[result.name] == nil,
+                accepted: decision.accepts(result.name),
                 reasons: reasons(result, verdict: verdict, ineligible: decision.ineligible[result.name]),
                 chatTemplate: result.serve?.chatTemplate,
                 typeMix: result.typeMix.map { $0.shares.map { TensorTypeShare(type: $0.type, tensors: $0.tensors, bytes: $0.bytes) } },
@@ -92,7 +92,7 @@ struct ReportBuilder {
         if result.isBaseline { return ["baseline: the reference every variant is measured against, never selected"] }
         // The verdict's line first, then every criterion with its interval: the reasons of a
         // CLOSE variant are the criteria it is within, those of the others say where it stands.
-        var measured = verdict.map { [$0.summary] + $0.criteria.map(\.line) + $0.failedChecks } ?? []
+        var measured = verdict.map { [$0.summary] + $0.lines } ?? []
         if let ineligible, result.entry.hasGGUF { measured.append("not eligible: \(ineligible)") }
         guard !result.entry.hasGGUF else { return measured }
         return measured + ["endpoint: answers only (no KL divergence or perplexity: the endpoint gives no log-probabilities of the corpus); compared, never selected, since there is no file of it to ship"]
@@ -133,7 +133,7 @@ struct ReportBuilder {
             .kldMax: Figure(value: kld.kldMax, unit: "nats", n: scoredTokens, ci95: nil),
             .rmsDP: Figure(value: kld.rmsDeltaPPercent / 100, unit: "fraction", n: scoredTokens, ci95: nil),
             .sameTopP: Figure(value: kld.sameTopPPercent / 100, unit: "fraction", n: scoredTokens, ci95: nil),
-        ].merging(domainFigures(result.domainKLD)) { first, _ in first })
+        ].merging(domainFigures(result.domainKLD, estimate: result.evidence.domainKLD)) { first, _ in first })
     }
 
     /// The facts-at-risk share over the facts probed, with the verdict's interval (Wilson at the
@@ -145,13 +145,12 @@ struct ReportBuilder {
                                      ci95: criterion.map { [$0.interval.lower, $0.interval.upper] })]
     }
 
-    /// Domain KLD figures with their ± as a 95 % interval (mean ± 1.96 × standard error).
-    private func domainFigures(_ kld: KLDResult?) -> [MetricKey: Figure] {
+    /// Domain KLD figures with their ± as a 95 % interval (``MeanEstimate/interval95``).
+    private func domainFigures(_ kld: KLDResult?, estimate: MeanEstimate?) -> [MetricKey: Figure] {
         guard let kld else { return [:] }
-        let half = (kld.kldMeanError ?? 0) * 1.959963984540054
         return [
             .domainKLDMean: Figure(value: kld.kldMean, unit: "nats", n: kld.scoredTokens,
-                                   ci95: kld.kldMeanError.map { _ in [max(0, kld.kldMean - half), kld.kldMean + half] }),
+                                   ci95: kld.kldMeanError.flatMap { _ in estimate.map { [$0.interval95.lower, $0.interval95.upper] } }),
             .domainSameTopP: Figure(value: kld.sameTopPPercent / 100, unit: "fraction", n: kld.scoredTokens, ci95: nil),
         ]
     }

@@ -42,9 +42,15 @@ public struct SelectionPolicy: Sendable {
         public var closestUnsure: String?
         /// Inversions and budget notes, one sentence each.
         public var notes: [String]
-        /// Variants that are CLOSE but not eligible, with the reason (size not below the
-        /// baseline's, over the budget, an endpoint).
+        /// Variants that cannot be shipped whatever their verdict, with the reason (size not
+        /// below the baseline's, over the budget, an endpoint).
         public var ineligible: [String: String]
+
+        /// Whether the variant named `name` could be shipped: CLOSE and eligible (the
+        /// baseline, never judged, is not).
+        public func accepts(_ name: String) -> Bool {
+            verdicts[name]?.status == .close && ineligible[name] == nil
+        }
     }
 
     /// The margins the judge reads.

@@ -69,11 +69,10 @@ struct DomainCorpusStage: Stage {
 
     func run(in context: RunContext) async throws -> Record {
         let start = ContinuousClock.now
-        let system = job.suite.systemPrompt.map { [ChatMessage(role: "system", content: $0)] } ?? []
         var conversations: [String] = []
         var answerCharacters = 0
         for record in try job.answers() where record.form == "original" && !record.answer.isEmpty {
-            let messages = system + [ChatMessage(role: "user", content: record.prompt), ChatMessage(role: "assistant", content: record.answer)]
+            let messages = job.suite.messages(user: record.prompt) + [ChatMessage(role: "assistant", content: record.answer)]
             conversations.append(try await client.applyTemplate(messages))
             answerCharacters += record.answer.count
         }

@@ -47,9 +47,8 @@ struct ProbeStage: Stage {
         let answers = try baselineAnswers.answers().filter { $0.form == "original" && !(facts[$0.questionID] ?? []).isEmpty }
         var prompts = baselineProbe?.prompts ?? [:]
         if baselineProbe == nil {
-            let system = suite.systemPrompt.map { [ChatMessage(role: "system", content: $0)] } ?? []
             for answer in answers {
-                prompts[answer.questionID] = try await client.applyTemplate(system + [ChatMessage(role: "user", content: answer.prompt)])
+                prompts[answer.questionID] = try await client.applyTemplate(suite.messages(user: answer.prompt))
             }
         }
         let inputs = answers.compactMap { answer in

@@ -62,7 +62,8 @@ struct ServeStage: Stage {
     func reuse(_ record: Record, in context: RunContext) throws -> Record? {
         guard record.chatTemplate != nil, record.probe != nil else { return nil }
         if domainCorpus != nil {
-            guard let corpus = record.domainCorpus, FileManager.default.fileExists(atPath: corpus.corpus.path) else { return nil }
+            guard let corpus = record.domainCorpus,
+                  try context.records.verified(corpus.corpus, .whenChanged, label: "domain corpus", progress: context.progress) != nil else { return nil }
         }
         return try jobs.allSatisfy { try $0.isComplete() } ? record : nil
     }
