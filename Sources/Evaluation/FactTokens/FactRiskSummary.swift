@@ -8,7 +8,7 @@
 /// risk for the variant when some of its tokens are not ranked first there (``FactEvidence/atRisk``).
 ///
 /// JSON (snake_case): `{"variant", "facts_probed", "facts_at_risk", "share_at_risk",
-/// "facts_not_probed", "probed": [{"question_id", "fact"}], "at_risk": [{"question_id", "fact"}]}`.
+/// "facts_not_probed", "at_risk": [{"question_id", "fact"}]}`.
 public struct FactRiskSummary: Codable, Sendable, Equatable {
     /// A fact of a question.
     public struct FactReference: Codable, Sendable, Equatable, Hashable {
@@ -36,8 +36,6 @@ public struct FactRiskSummary: Codable, Sendable, Equatable {
     public var factsAtRisk: Int
     /// Facts stated in the baseline's answers that the baseline itself does not rank first.
     public var factsNotProbed: Int
-    /// The facts probed (the baseline ranks all their tokens first), in the suite's order.
-    public var probed: [FactReference]
     /// The facts at risk, in the suite's order.
     public var atRisk: [FactReference]
 
@@ -58,7 +56,7 @@ public struct FactRiskSummary: Codable, Sendable, Equatable {
                 variantFacts[FactReference(questionID: question.questionID, fact: fact.fact)] = fact
             }
         }
-        var probed: [FactReference] = []
+        var probed = 0
         var notProbed = 0
         var atRisk: [FactReference] = []
         for question in baseline.questions {
@@ -75,20 +73,19 @@ public struct FactRiskSummary: Codable, Sendable, Equatable {
                     notProbed += 1
                     continue
                 }
-                probed.append(reference)
+                probed += 1
                 if evidence.atRisk { atRisk.append(reference) }
             }
         }
         self.variant = variant.variant
-        factsProbed = probed.count
+        factsProbed = probed
         factsAtRisk = atRisk.count
         factsNotProbed = notProbed
-        self.probed = probed
         self.atRisk = atRisk
     }
 
     enum CodingKeys: String, CodingKey {
-        case variant, probed, atRisk = "at_risk"
+        case variant, atRisk = "at_risk"
         case factsProbed = "facts_probed", factsAtRisk = "facts_at_risk", factsNotProbed = "facts_not_probed", shareAtRisk = "share_at_risk"
     }
 
@@ -99,7 +96,6 @@ public struct FactRiskSummary: Codable, Sendable, Equatable {
         factsProbed = try container.decode(Int.self, forKey: .factsProbed)
         factsAtRisk = try container.decode(Int.self, forKey: .factsAtRisk)
         factsNotProbed = try container.decode(Int.self, forKey: .factsNotProbed)
-        probed = try container.decode([FactReference].self, forKey: .probed)
         atRisk = try container.decode([FactReference].self, forKey: .atRisk)
     }
 
@@ -111,7 +107,6 @@ public struct FactRiskSummary: Codable, Sendable, Equatable {
         try container.encode(factsAtRisk, forKey: .factsAtRisk)
         try container.encodeIfPresent(shareAtRisk, forKey: .shareAtRisk)
         try container.encode(factsNotProbed, forKey: .factsNotProbed)
-        try container.encode(probed, forKey: .probed)
         try container.encode(atRisk, forKey: .atRisk)
     }
 }

@@ -62,14 +62,16 @@ enum VariantResults {
             result.evidence.failedChecks.append("fact tokens: \(error)")
             return
         }
-        let probed = Set(summary.probed)
+        let judgeable = Set(baseline.questions.flatMap { question in
+            question.facts.filter { !$0.atRisk && !$0.positions.isEmpty }.map { FactRiskSummary.FactReference(questionID: question.questionID, fact: $0.fact) }
+        })
         for question in probe.questions {
-            for fact in question.facts where probed.contains(FactRiskSummary.FactReference(questionID: question.questionID, fact: fact.fact)) {
+            for fact in question.facts where judgeable.contains(FactRiskSummary.FactReference(questionID: question.questionID, fact: fact.fact)) {
                 result.factRisks[question.questionID, default: [:]][fact.fact] = fact
             }
         }
         guard summary.factsProbed > 0 else { return }
-        result.evidence.factsAtRisk = (summary.factsAtRisk, summary.factsProbed, Set(summary.probed.map(\.questionID)).count)
+        result.evidence.factsAtRisk = (summary.factsAtRisk, summary.factsProbed, Set(judgeable.map(\.questionID)).count)
     }
 
     /// The verdict's evidence for a non-baseline variant.
