@@ -1,12 +1,14 @@
 import MetricKeys
 
 /// Which way a figure improves, so "a drop" means "got worse" for every metric: a fall for
-/// accuracy or tokens/s, a rise for KL divergence, flips, perplexity or latency.
+/// accuracy or tokens/s, a rise for KL divergence (generic or domain), flips, facts at risk,
+/// perplexity or latency.
 public enum MetricDirection {
     /// Figures where less is better; every other figure is better when higher.
     public static let lowerIsBetter: Set<MetricKey> = [
         .flips, .flipsCorrectToWrong, .kldMean, .kldMedian, .kldP99_9, .kldMax, .rmsDP,
         .ppl, .pplRatio, .ttftMedianS, .ttftP90S, .loadS, .peakRSSBytes, .loopRate, .rep2, .biasGap,
+        .domainKLDMean, .factsAtRisk,
     ]
 
     /// How much `metric` got worse from `before` to `after` (negative: it improved). `metric` is
