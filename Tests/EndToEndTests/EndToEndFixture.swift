@@ -17,8 +17,10 @@ struct EndToEndFixture {
     }
 
     /// Writes a recipe and its suite; returns the recipe's URL.
+    /// - Parameter search: `exhaustive` by default, so a test reads every variant's verdict on the
+    ///   whole suite; the adaptive search's own tests ask for `adaptive`.
     func recipe(name: String = "recipe", questions: [(id: String, prompt: String, fact: String)], ladder: String = "[F16, Q8_0, Q4_K_M, Q2_K]",
-                extra: String = "") throws -> URL {
+                search: String = "exhaustive", extra: String = "") throws -> URL {
         guard let manifest = Self.manifest else { throw FixtureError.noBootstrap }
         let items = questions.map { q in
             "  - id: \(q.id)\n    prompt: \"\(q.prompt)\"\n    key_facts: [\"\(q.fact)\"]\n"
@@ -41,6 +43,7 @@ struct EndToEndFixture {
             perplexity: {corpus: \(manifest.corpus), ctx: 128, chunks: 4}
             results: {repo: results}
             work: {dir: work}
+            search: \(search)
             \(extra)
             """
         let url = root.appending(path: "\(name).yaml")

@@ -54,6 +54,14 @@ import Testing
         #expect(recipe.perplexity.ctx == 512 && recipe.perplexity.chunks == 16)
         #expect(recipe.model.source.lastPathComponent == "model")
         #expect(recipe.model.source.path.hasPrefix("/"))
+        #expect(recipe.search == .adaptive)
+    }
+
+    @Test func theSearchIsAdaptiveOrExhaustiveAndAnythingElseNamesTheField() throws {
+        #expect(try load(Self.valid + "\nsearch: exhaustive\n").search == .exhaustive)
+        let error = try error(Self.valid + "\nsearch: binary\n")
+        #expect(error.description.contains("search"))
+        #expect(error.description.contains("adaptive") && error.description.contains("exhaustive") && error.description.contains("'binary'"))
     }
 
     @Test func unknownQuantTypeNamesTheLadderEntryAndLine() throws {

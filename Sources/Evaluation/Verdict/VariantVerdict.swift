@@ -4,18 +4,21 @@ public struct VariantVerdict: Sendable, Equatable {
     public var criteria: [CriterionOutcome]
     /// Server checks that failed in a way that could have changed the scores.
     public var failedChecks: [String]
+    /// Why the variant was not asked the suite, or nil when it was (``VerdictEvidence/notEvaluated``).
+    public var notEvaluated: String?
 
     /// Memberwise.
-    public init(criteria: [CriterionOutcome], failedChecks: [String]) {
+    public init(criteria: [CriterionOutcome], failedChecks: [String], notEvaluated: String? = nil) {
         self.criteria = criteria
         self.failedChecks = failedChecks
+        self.notEvaluated = notEvaluated
     }
 
     /// REJECTED when any criterion is beyond; CLOSE when all are within, there is at least
-    /// one, and no check failed; UNSURE otherwise.
+    /// one, no check failed and the suite was asked; UNSURE otherwise.
     public var status: VerdictStatus {
         if criteria.contains(where: { $0.reading == .beyond }) { return .rejected }
-        if !criteria.isEmpty, criteria.allSatisfy({ $0.reading == .within }), failedChecks.isEmpty { return .close }
+        if notEvaluated == nil, !criteria.isEmpty, criteria.allSatisfy({ $0.reading == .within }), failedChecks.isEmpty { return .close }
         return .unsure
     }
 
@@ -34,6 +37,7 @@ public struct VariantVerdict: Sendable, Equatable {
         case .close:
             return "CLOSE: every criterion's interval is inside its margin (" + criteria.map(\.name.label).joined(separator: ", ") + ")"
         case .unsure:
+            if let notEvaluated { return "UNSURE: not evaluated: \(notEvaluated)" }
             if criteria.isEmpty { return "UNSURE: no criterion has data" }
             guard let binding else { return "UNSURE: " + failedChecks.joined(separator: "; ") }
             let others = criteria.filter { $0.reading == .undecided && $0.name != binding.name }.map(\.name.label)
@@ -48,5 +52,5 @@ public struct VariantVerdict: Sendable, Equatable {
 
     /// Further samples that would decide every undecided criterion, in the binding criterion's
     /// unit; nil when decided or when nothing up to the cap would.
-    public var moreToDecide: Int? { status == .unsure ? binding?.moreToDecide : nil }
+    public var moreToDecide: Int? { status == .unsure && notEvaluated == nil ? binding?.moreToDecide : nil }
 }

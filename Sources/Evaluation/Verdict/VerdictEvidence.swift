@@ -19,12 +19,15 @@ public struct VerdictEvidence: Sendable, Equatable {
     public var kld: MeanEstimate?
     /// Server checks that failed in a way that could have changed the scores, one sentence each.
     public var failedChecks: [String]
+    /// Why the variant was not asked the suite (an adaptive search screened it on its KLD), or
+    /// nil when it was: such a variant can be REJECTED on what was measured, never CLOSE.
+    public var notEvaluated: String?
 
     /// Memberwise; every part defaults to "no data".
     public init(correctness: PairedCorrectness? = nil, recallDifferences: [[Double]]? = nil,
                 flips: (flipped: Int, questions: Int)? = nil, noiseFloorFlips: Double? = nil,
                 factsAtRisk: (atRisk: Int, probed: Int, questions: Int)? = nil, domainKLD: MeanEstimate? = nil,
-                kld: MeanEstimate? = nil, failedChecks: [String] = []) {
+                kld: MeanEstimate? = nil, failedChecks: [String] = [], notEvaluated: String? = nil) {
         self.correctness = correctness
         self.recallDifferences = recallDifferences
         self.flips = flips
@@ -33,6 +36,7 @@ public struct VerdictEvidence: Sendable, Equatable {
         self.domainKLD = domainKLD
         self.kld = kld
         self.failedChecks = failedChecks
+        self.notEvaluated = notEvaluated
     }
 
     /// Field by field (tuples have no synthesized equality).
@@ -43,6 +47,7 @@ public struct VerdictEvidence: Sendable, Equatable {
             && lhs.factsAtRisk?.atRisk == rhs.factsAtRisk?.atRisk && lhs.factsAtRisk?.probed == rhs.factsAtRisk?.probed
             && lhs.factsAtRisk?.questions == rhs.factsAtRisk?.questions
             && lhs.domainKLD == rhs.domainKLD && lhs.kld == rhs.kld && lhs.failedChecks == rhs.failedChecks
+            && lhs.notEvaluated == rhs.notEvaluated
     }
 }
 

@@ -48,7 +48,7 @@ public struct VerdictJudge: Sendable {
         if let facts = evidence.factsAtRisk, facts.probed > 0 { criteria.append(factsAtRisk(facts)) }
         if let domain = evidence.domainKLD { criteria.append(kld(domain, name: .domainKLDMean, margin: margins.domainKLDMean)) }
         if let generic = evidence.kld { criteria.append(kld(generic, name: .kldMean, margin: margins.kldMean)) }
-        return VariantVerdict(criteria: criteria, failedChecks: evidence.failedChecks)
+        return VariantVerdict(criteria: criteria, failedChecks: evidence.failedChecks, notEvaluated: evidence.notEvaluated)
     }
 
     private func accuracyDrop(_ table: PairedCorrectness) -> CriterionOutcome {

@@ -65,7 +65,7 @@ public struct Pipeline: Sendable {
                                    toolchain: setup.toolchain, slots: factory.slots, baselineNote: plan.baselineNote)
             .build(runID: runID, createdAt: started, results: results, kldBase: kldBase, domainCorpus: factory.domainCorpus(outputs),
                    decision: decision,
-                   noiseFloor: noiseFloor, stageTimings: context.timings)
+                   noiseFloor: noiseFloor, stageTimings: context.timings, search: Self.searchInfo(factory: factory, outputs: outputs))
         for note in report.notes ?? [] { progress.stage("warning: \(note)") }
         let answersFiles = try writeRunAnswers(results: results, folder: setup.folder, runID: runID)
         let outcome: CommitOutcome
@@ -102,12 +102,20 @@ public struct Pipeline: Sendable {
         return (factory, planner)
     }
 
+    /// Which local variants were asked the suite: in the search's order, else the ladder's.
+    static func searchInfo(factory: StageFactory, outputs: RunOutputs) -> SearchInfo {
+        let local = factory.recipe.ladder.dropFirst().filter(\.hasGGUF).map(\.name)
+        return SearchInfo(mode: factory.recipe.search.rawValue,
+                          evaluated: outputs.search.map(\.order) ?? local.filter { outputs.serves[$0] != nil },
+                          exhaustive: local.count)
+    }
+
     /// This run's answers only (pass 1, and the noise-floor pass of the baseline), one file per
     /// variant, for the results repository: the work folder's logs may also hold older variants'.
     private func writeRunAnswers(results: [VariantResult], folder: WorkFolder, runID: String) throws -> [URL] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return try results.map { result in
+        return try results.filter { $0.notEvaluated == nil }.map { result in
             let records = result.answers + (result.secondPass ?? [])
             let lines = try records.map { String(decoding: try encoder.encode($0), as: UTF8.self) + "\n" }.joined()
             let url = folder.revisionFolder.appending(path: "runs/\(runID)/answers/\(Variant.answersFileName(of: result.name))")

@@ -32,6 +32,8 @@ public struct RunSummary: Codable, Sendable, Equatable {
     public var mode: String
     /// True when no llama.cpp process was launched (everything came from the work folder).
     public var cached: Bool
+    /// Which variants were asked the suite, and how many evaluations the search saved.
+    public var search: SearchInfo
 
     /// Name, slug and revision.
     public struct Model: Codable, Sendable, Equatable {
@@ -78,16 +80,18 @@ public struct RunSummary: Codable, Sendable, Equatable {
         /// Flips (fraction), nil for the baseline.
         public var flips: Double?
         public var reasons: [String]
+        /// Why the adaptive search did not ask this variant the suite; nil when it did.
+        public var notEvaluated: String?
 
         enum CodingKeys: String, CodingKey {
             case quantType = "quant_type", sizeBytes = "size_bytes", bpw, accepted, status, verdict, accuracy, kldMean = "kld_mean", flips, reasons
-            case moreToDecide = "more_to_decide", notEligible = "not_eligible"
+            case moreToDecide = "more_to_decide", notEligible = "not_eligible", notEvaluated = "not_evaluated"
         }
     }
 
     enum CodingKeys: String, CodingKey {
         case reportPath = "report_path", resultsRepo = "results_repo", commit, tag, model, modelRevision = "model_revision"
-        case selected, variants, mode, cached, why, notes, headline
+        case selected, variants, mode, cached, why, notes, headline, search
         case closestUnsure = "closest_unsure"
     }
 
@@ -109,6 +113,7 @@ public struct RunSummary: Codable, Sendable, Equatable {
         try container.encode(variants, forKey: .variants)
         try container.encode(mode, forKey: .mode)
         try container.encode(cached, forKey: .cached)
+        try container.encode(search, forKey: .search)
     }
 }
 
@@ -125,12 +130,13 @@ extension RunSummary {
                            moreToDecide: verdict?.moreToDecide, notEligible: decision.ineligible[result.name],
                            accuracy: result.score.metrics[.accuracy].flatMap { $0.n == 0 ? nil : $0.value },
                            kldMean: result.kld?.kldMean, flips: result.isBaseline ? nil : result.score.metrics[.flips]?.value,
-                           reasons: result.isBaseline ? ["baseline"] : (verdict?.lines ?? []))
+                           reasons: result.isBaseline ? ["baseline"] : (verdict?.lines ?? []), notEvaluated: result.notEvaluated)
         }
         self.init(reportPath: commit.reportPath.path, resultsRepo: setup.resultsURL.path, commit: commit.commit, tag: commit.tag,
                   model: .init(name: setup.recipe.model.name, slug: setup.modelSlug, revision: setup.source.revision),
                   modelRevision: setup.source.revision, headline: Headline.sentence(report), selected: selected, closestUnsure: decision.closestUnsure, why: decision.why,
                   notes: decision.notes, variants: variants,
-                  mode: setup.recipe.evaluation.mode.rawValue, cached: cached)
+                  mode: setup.recipe.evaluation.mode.rawValue, cached: cached,
+                  search: report.search ?? SearchInfo(mode: setup.recipe.search.rawValue, evaluated: [], exhaustive: 0))
     }
 }

@@ -29,6 +29,8 @@ public struct Recipe: Sendable {
     /// `allow_upcast` (default false): accept ladder types with more bits per weight than an
     /// already-quantized GGUF source has (a Q8_0 of a Q4_1 keeps the Q4_1's rounding).
     public var allowUpcast: Bool = false
+    /// `search` (default adaptive): which rungs are asked the whole suite (``SearchMode``).
+    public var search: SearchMode = .adaptive
 
     /// `model:` — a Hugging Face checkpoint folder (optionally a git repository) or a GGUF file.
     public struct Model: Sendable, Equatable {

@@ -22,7 +22,7 @@ public enum RecipeLoader {
             throw .unreadable(file: file, reason: FileManager.default.fileExists(atPath: file) ? "not UTF-8 text" : "no such file")
         }
         let root = try YAMLFields.root(of: text, file: file)
-        try root.onlyKnown(["model", "ladder", "allow_upcast", "imatrix", "server", "evaluation", "perplexity", "acceptance", "results", "work"])
+        try root.onlyKnown(["model", "ladder", "allow_upcast", "imatrix", "server", "evaluation", "perplexity", "acceptance", "results", "work", "search"])
         let paths = PathExpander(recipeFile: url.absoluteURL, environment: environment)
 
         func path(_ fields: YAMLFields, _ key: String, expected: String) throws(RecipeError) -> URL? {
@@ -141,10 +141,19 @@ public enum RecipeLoader {
             workDirectory = try path(fields, "dir", expected: "a folder for artifacts")
         }
 
+        var search = SearchMode.adaptive
+        if let raw = try root.string("search") {
+            guard let parsed = SearchMode(rawValue: raw) else {
+                throw .invalid(file: file, line: root.line(of: "search"), field: root.name("search"),
+                               expected: "adaptive (evaluate only the rungs the decision needs) or exhaustive (every rung), got '\(raw)'")
+            }
+            search = parsed
+        }
+
         return Recipe(file: url.absoluteURL, model: model, ladder: ladder, imatrix: imatrix, server: server,
                       evaluation: .init(suite: suite, mode: mode), perplexity: perplexity, acceptance: acceptance,
                       resultsRepository: resultsRepository, workDirectory: workDirectory,
-                      allowUpcast: try root.bool("allow_upcast") ?? false)
+                      allowUpcast: try root.bool("allow_upcast") ?? false, search: search)
     }
 
     /// Types llama-quantize will not make without an importance matrix (its own check).

@@ -21,7 +21,8 @@ struct ReportBuilder {
     let baselineNote: String?
 
     func build(runID: String, createdAt: Date, results: [VariantResult], kldBase: KLDBaseStage.Record, domainCorpus: DomainCorpusStage.Record?,
-               decision: SelectionPolicy.Decision, noiseFloor: [MetricKey: MetricValue]?, stageTimings: [StageTiming]) -> Report {
+               decision: SelectionPolicy.Decision, noiseFloor: [MetricKey: MetricValue]?, stageTimings: [StageTiming],
+               search: SearchInfo) -> Report {
         let ctx = recipe.perplexity.ctx
         let scoredTokens = kldBase.perplexity.scoredTokens ?? recipe.perplexity.chunks * (ctx - 1 - ctx / 2)
         let variants = results.map { result -> Variant in
@@ -35,13 +36,14 @@ struct ReportBuilder {
                 metrics: Self.keyed(Self.figures(result.score.metrics, in: .quality).merging(factsAtRisk(result, verdict: verdict)) { first, _ in first }),
                 perplexity: result.entry.hasGGUF ? perplexity(result, base: kldBase, scoredTokens: scoredTokens) : [:],
                 efficiency: efficiency(result),
-                answersFile: Variant.answersFile(of: result.name),
+                answersFile: result.notEvaluated == nil ? Variant.answersFile(of: result.name) : "",
                 accepted: decision.accepts(result.name),
                 reasons: reasons(result, verdict: verdict, ineligible: decision.ineligible[result.name]),
                 chatTemplate: result.serve?.chatTemplate,
                 typeMix: result.typeMix.map { $0.shares.map { TensorTypeShare(type: $0.type, tensors: $0.tensors, bytes: $0.bytes) } },
                 fallbacks: result.artifact?.fallbacks.map(FallbackGroups.of),
-                verdict: verdict.map { VerdictInfos.info($0, checks: result.checks) })
+                verdict: verdict.map { VerdictInfos.info($0, checks: result.checks) },
+                notEvaluated: result.notEvaluated)
         }
         let baselineAccuracy = results.first?.score.metrics[.accuracy]
         let notes = ChatTemplateNotes.notes(results.filter(\.entry.hasGGUF).map { ($0.name, $0.serve?.chatTemplate) })
@@ -85,7 +87,8 @@ struct ReportBuilder {
             selection: Selection(quantType: decision.selected, rule: decision.rule, why: decision.why,
                                  closestUnsure: decision.closestUnsure, notes: decision.notes.isEmpty ? nil : decision.notes),
             stageTimings: stageTimings,
-            notes: notes.isEmpty ? nil : notes)
+            notes: notes.isEmpty ? nil : notes,
+            search: search)
     }
 
     private func reasons(_ result: VariantResult, verdict: VariantVerdict?, ineligible: String?) -> [String] {
@@ -168,7 +171,7 @@ struct ReportBuilder {
 
     private func questionRows(_ results: [VariantResult]) -> [QuestionRow] {
         suite.forms().filter { $0.form == "original" }.map { prompt in
-            let answers = results.map { result -> QuestionAnswer in
+            let answers = results.filter { $0.notEvaluated == nil }.map { result -> QuestionAnswer in
                 let record = result.answers.first { $0.questionID == prompt.questionID && $0.form == "original" }
                 return QuestionAnswer(quantType: result.name, answer: record?.answer ?? "",
                                       correct: result.score.correctness[prompt.questionID] ?? false,

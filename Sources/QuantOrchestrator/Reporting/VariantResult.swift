@@ -29,6 +29,9 @@ struct VariantResult: Sendable {
     /// too short for llama-perplexity.
     var domainKLD: KLDResult?
     var score: VariantScore
+    /// Why the adaptive search did not ask this variant the suite, or nil when it did: it then
+    /// has no answers, no serve record and an empty score.
+    var notEvaluated: String?
     /// What the verdict reads: the paired comparison with the baseline's answers, the KLDs,
     /// the facts at risk and the failed server checks (empty for the baseline).
     var evidence = VerdictEvidence()

@@ -6,12 +6,15 @@ import Reports
 /// Gathers, after the steps ran, each ladder entry's records into a ``VariantResult``, scored
 /// against the baseline's answers.
 enum VariantResults {
-    /// - Returns: one result per ladder entry, in ladder order.
+    /// - Parameter only: the entries besides the baseline to gather; nil for all of them.
+    /// - Returns: one result per ladder entry (the baseline first, then those in `only`), in
+    ///   ladder order. A local variant the adaptive search did not evaluate has no answers and
+    ///   its verdict's evidence says why (``VerdictEvidence/notEvaluated``).
     /// - Throws: `PipelineError.io` when a step's output is missing, `.toolFailed` when a
     ///   GGUF cannot be read, `AnswersLogError` when an answers file cannot.
-    static func gather(factory: StageFactory, outputs: RunOutputs) throws -> [VariantResult] {
+    static func gather(factory: StageFactory, outputs: RunOutputs, only: Set<String>? = nil) throws -> [VariantResult] {
         var results: [VariantResult] = []
-        for (index, entry) in factory.recipe.ladder.enumerated() {
+        for (index, entry) in factory.recipe.ladder.enumerated() where index == 0 || only?.contains(entry.name) ?? true {
             let score = { (answers: [AnswerRecord]) in
                 Scorer.score(suite: factory.suite, answers: answers, baseline: index == 0 ? nil : results.first?.answers)
             }
@@ -27,13 +30,16 @@ enum VariantResults {
             do { info = try GGUFInfo.read(URL(fileURLWithPath: artifact.path)) } catch {
                 throw PipelineError.toolFailed("\(artifact.path) cannot be read as GGUF: \(error)")
             }
+            let notEvaluated = index > 0 && outputs.serves[entry.name] == nil ? notEvaluatedReason(entry, search: outputs.search) : nil
             let jobs = factory.answerJobs(entry, identity: artifact.sha256)
-            let answers = try jobs[0].answers()
+            let answers = notEvaluated == nil ? try jobs[0].answers() : []
             results.append(VariantResult(entry: entry, isBaseline: index == 0, artifact: artifact, bitsPerWeight: info.bitsPerWeight,
                                          fileType: info.fileType.flatMap(QuantType.init(fileType:))?.name, typeMix: TensorTypeMix(info),
                                          serve: outputs.serves[entry.name],
                                          answers: answers, secondPass: jobs.count > 1 ? try jobs[1].answers() : nil,
-                                         kld: outputs.klds[entry.name], domainKLD: outputs.domainKLDs[entry.name], score: score(answers)))
+                                         kld: outputs.klds[entry.name], domainKLD: outputs.domainKLDs[entry.name],
+                                         score: notEvaluated == nil ? score(answers) : VariantScore(metrics: [:], correctness: [:]),
+                                         notEvaluated: notEvaluated))
         }
         let sourceTemplate = factory.source.kind == .hfFolder ? try? SourceChatTemplate.read(checkpointDirectory: factory.source.checkpoint) : nil
         let contextPerSlot = factory.recipe.server.ctx / max(1, factory.slots)
@@ -74,19 +80,37 @@ enum VariantResults {
         result.evidence.factsAtRisk = (summary.factsAtRisk, summary.factsProbed, Set(judgeable.map(\.questionID)).count)
     }
 
+    /// Why the search left a local variant out of the suite.
+    private static func notEvaluatedReason(_ entry: LadderEntry, search: LadderSearch?) -> String {
+        guard let search, search.rungs.contains(where: { $0.name == entry.name }) else {
+            return "it cannot be shipped (its GGUF is not smaller than the baseline's, or is over max_size), so the adaptive search does not evaluate it"
+        }
+        return search.whyNotEvaluated(entry.name) ?? "the search ended before it"
+    }
+
     /// The verdict's evidence for a non-baseline variant.
     /// - Parameter domainQuestions: the answers the domain corpus holds.
     static func evidence(of result: VariantResult, baseline: VariantResult, suite: Suite, domainQuestions: Int?) -> VerdictEvidence {
+        var evidence = kldEvidence(kld: result.kld, domainKLD: result.domainKLD, domainQuestions: domainQuestions)
+        evidence.notEvaluated = result.notEvaluated
+        guard result.notEvaluated == nil else { return evidence }
         let paired = PairedEvidence.of(suite: suite, answers: result.answers, baseline: baseline.answers)
         let table = paired.correctness
-        var evidence = VerdictEvidence(correctness: table.questions > 0 ? table : nil,
-                                       recallDifferences: paired.recallDifferences.isEmpty ? nil : paired.recallDifferences,
-                                       flips: table.questions > 0 ? (table.baselineOnly + table.variantOnly, table.questions) : nil)
-        if let kld = result.kld {
+        evidence.correctness = table.questions > 0 ? table : nil
+        evidence.recallDifferences = paired.recallDifferences.isEmpty ? nil : paired.recallDifferences
+        evidence.flips = table.questions > 0 ? (table.baselineOnly + table.variantOnly, table.questions) : nil
+        return evidence
+    }
+
+    /// The KL-divergence part of a verdict's evidence: what screening reads before any suite.
+    /// - Parameter domainQuestions: the answers the domain corpus holds.
+    static func kldEvidence(kld: KLDResult?, domainKLD: KLDResult?, domainQuestions: Int?) -> VerdictEvidence {
+        var evidence = VerdictEvidence()
+        if let kld {
             evidence.kld = MeanEstimate(mean: kld.kldMean, standardError: kld.kldMeanError, n: kld.scoredTokens ?? 0)
         }
-        if let domain = result.domainKLD {
-            evidence.domainKLD = MeanEstimate(mean: domain.kldMean, standardError: domain.kldMeanError, n: domain.scoredTokens ?? 0,
+        if let domainKLD {
+            evidence.domainKLD = MeanEstimate(mean: domainKLD.kldMean, standardError: domainKLD.kldMeanError, n: domainKLD.scoredTokens ?? 0,
                                               questions: domainQuestions)
         }
         return evidence

@@ -15,4 +15,6 @@ struct RunOutputs: Sendable {
     var domainKLDBase: KLDBaseStage.Record?
     /// KL divergence over the domain corpus, by entry name.
     var domainKLDs: [String: KLDResult] = [:]
+    /// The adaptive search, once its step ran; nil in an exhaustive run.
+    var search: LadderSearch?
 }

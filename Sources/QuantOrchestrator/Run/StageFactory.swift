@@ -23,9 +23,10 @@ struct StageFactory: Sendable {
 
     /// The ordered steps of the recipe: convert (when an entry is made from the master), the
     /// corpus length, GGUF entries (checked against the master before any quantization),
-    /// imatrix, quantize entries, the KLD base, then per variant serve or answer, and KLD; the
-    /// baseline's serve writes the domain corpus, its domain KLD base follows it, and each
-    /// local variant's domain KLD follows its KLD.
+    /// imatrix, quantize entries, the KLD base, the baseline's serve (it writes the domain
+    /// corpus) and its domain KLD base, every local variant's KLD and domain KLD (the cheap
+    /// evidence, first), then the suite: each local variant served (`search: exhaustive`) or
+    /// the adaptive search over them, and each endpoint's answers.
     func steps() -> [Step] {
         var steps: [Step] = []
         let quantized = recipe.ladder.filter { $0.quantType != nil && !isMaster($0) }
@@ -36,15 +37,13 @@ struct StageFactory: Sendable {
         if recipe.imatrix != nil, !quantized.isEmpty { steps.append(.imatrix) }
         steps += quantized.map(Step.quantize)
         if !convertsCheckpoint { steps.append(.corpusLength) }
-        steps.append(.kldBase)
-        for (index, entry) in recipe.ladder.enumerated() {
-            if entry.hasGGUF {
-                steps.append(.serve(entry))
-                if index == 0 { steps.append(.domainKLDBase) }
-                if index > 0 { steps += [.kld(entry), .domainKLD(entry)] }
-            } else {
-                steps.append(.answer(entry))
-            }
+        steps += [.kldBase, .serve(recipe.ladder[0]), .domainKLDBase]
+        let variants = recipe.ladder.dropFirst()
+        for entry in variants where entry.hasGGUF { steps += [.kld(entry), .domainKLD(entry)] }
+        let searched = recipe.search == .adaptive ? variants.filter(\.hasGGUF) : []
+        if !searched.isEmpty { steps.append(.search(searched)) }
+        for entry in variants where !searched.contains(entry) {
+            steps.append(entry.hasGGUF ? .serve(entry) : .answer(entry))
         }
         return steps
     }

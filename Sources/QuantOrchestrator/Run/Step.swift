@@ -24,6 +24,9 @@ enum Step: Sendable, Equatable {
     case domainKLDBase
     /// A local non-baseline variant's KL divergence over the domain corpus.
     case domainKLD(LadderEntry)
+    /// The adaptive search over these local variants: each one it needs is served as
+    /// ``serve(_:)`` would (``LadderSearch``).
+    case search([LadderEntry])
 
     /// How plans and progress lines name the step (and its stage's `label`), e.g. "quantize Q4_K_M".
     var label: String {
@@ -39,6 +42,7 @@ enum Step: Sendable, Equatable {
         case let .kld(entry): "kld \(entry.name)"
         case .domainKLDBase: "domain kld base"
         case let .domainKLD(entry): "domain kld \(entry.name)"
+        case let .search(entries): "search \(entries.map(\.name).joined(separator: " "))"
         }
     }
 }

@@ -36,6 +36,8 @@ extension StageFactory {
             case let .domainKLD(entry):
                 guard !domainCorpusTooShort(outputs) else { continue }
                 outputs.domainKLDs[entry.name] = try await visitor.visit(domainKLD(entry, outputs), label: step.label, writes: [])
+            case let .search(entries):
+                outputs.search = try await search(entries, visitor: visitor, outputs: &outputs)
             }
         }
         return outputs

@@ -128,7 +128,7 @@ public struct SelectionPolicy: Sendable {
             return Decision(verdicts: verdicts, selected: chosen.quantType, rule: rule, why: why, closestUnsure: nil, notes: notes,
                             ineligible: ineligible)
         }
-        let unsure = bySize.filter { status($0) == .unsure && ineligible[$0.quantType] == nil }
+        let unsure = bySize.filter { status($0) == .unsure && ineligible[$0.quantType] == nil && $0.evidence.notEvaluated == nil }
         let closest = unsure.min { (verdicts[$0.quantType]?.moreToDecide ?? .max) < (verdicts[$1.quantType]?.moreToDecide ?? .max) }
         var why = "no variant is CLOSE and eligible; keep the baseline \(baseline.quantType)"
         if let closest, let verdict = verdicts[closest.quantType] {

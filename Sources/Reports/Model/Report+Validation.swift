@@ -118,6 +118,13 @@ extension Report {
             try Self.check(variant.perplexity, field: "\(field).perplexity")
             try Self.check(variant.efficiency, field: "\(field).efficiency")
             if let template = variant.chatTemplate { try Self.check(template, field: "\(field).chat_template") }
+            if variant.notEvaluated != nil {
+                guard index > 0 else { throw .baseline("\(variant.quantType) has not_evaluated; the baseline is always asked the suite") }
+                guard variant.metrics.isEmpty, variant.answersFile.isEmpty else {
+                    throw .invalid(field: "\(field).not_evaluated", value: quoted(variant.notEvaluated ?? ""),
+                                   expected: "only on a variant without metrics and with answers_file \"\"")
+                }
+            }
         }
     }
 

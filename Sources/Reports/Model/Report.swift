@@ -40,12 +40,14 @@ public struct Report: Codable, Sendable, Equatable {
     /// Warnings a reader must see before trusting the figures (a variant served without its own
     /// chat template, say), one sentence each; nil when there are none.
     public var notes: [String]?
+    /// Which variants were asked the suite; nil in reports written before the search existed.
+    public var search: SearchInfo?
 
     /// Creates the value from its fields, as listed above.
     public init(schemaVersion: Int = Report.currentSchemaVersion, runID: String, createdAt: String, model: ModelInfo,
                 toolchain: ToolchainInfo, suite: SuiteInfo, settings: Settings, acceptance: Acceptance,
                 noiseFloor: [String: Figure]?, variants: [Variant], questions: [QuestionRow],
-                selection: Selection, stageTimings: [StageTiming], notes: [String]? = nil) {
+                selection: Selection, stageTimings: [StageTiming], notes: [String]? = nil, search: SearchInfo? = nil) {
         self.schemaVersion = schemaVersion
         self.runID = runID
         self.createdAt = createdAt
@@ -60,10 +62,11 @@ public struct Report: Codable, Sendable, Equatable {
         self.selection = selection
         self.stageTimings = stageTimings
         self.notes = notes
+        self.search = search
     }
 
     enum CodingKeys: String, CodingKey {
-        case model, toolchain, suite, settings, acceptance, variants, questions, selection, notes
+        case model, toolchain, suite, settings, acceptance, variants, questions, selection, notes, search
         case schemaVersion = "schema_version"
         case runID = "run_id"
         case createdAt = "created_at"

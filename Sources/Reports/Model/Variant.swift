@@ -55,13 +55,18 @@ public struct Variant: Codable, Sendable, Equatable {
     /// The verdict against the baseline (CLOSE / UNSURE / REJECTED, each criterion on its
     /// interval, the server checks); nil for the baseline and in reports written before it.
     public var verdict: VerdictInfo?
+    /// Why the variant was not asked the suite (the adaptive search screened it on its KL
+    /// divergences): it then has KLD figures but no metrics, answers or answers file (`answers_file`
+    /// is ""). Nil when it was asked, and in older reports.
+    public var notEvaluated: String?
 
     /// Creates the value from its fields, as listed above.
     public init(quantType: String, kind: String? = nil, fileType: String? = nil, endpoint: String? = nil,
                 isBaseline: Bool, file: String, sha256: String, sizeBytes: Int?, bpw: Double?,
                 metrics: [String: Figure], perplexity: [String: Figure], efficiency: [String: Figure],
                 answersFile: String, accepted: Bool, reasons: [String], chatTemplate: ChatTemplateInfo? = nil,
-                typeMix: [TensorTypeShare]? = nil, fallbacks: [FallbackGroup]? = nil, verdict: VerdictInfo? = nil) {
+                typeMix: [TensorTypeShare]? = nil, fallbacks: [FallbackGroup]? = nil, verdict: VerdictInfo? = nil,
+                notEvaluated: String? = nil) {
         self.quantType = quantType
         self.kind = kind
         self.fileType = fileType
@@ -81,6 +86,7 @@ public struct Variant: Codable, Sendable, Equatable {
         self.typeMix = typeMix
         self.fallbacks = fallbacks
         self.verdict = verdict
+        self.notEvaluated = notEvaluated
     }
 
     /// The figure under `key`, or nil when this variant has none.
@@ -109,5 +115,6 @@ public struct Variant: Codable, Sendable, Equatable {
         case answersFile = "answers_file"
         case chatTemplate = "chat_template"
         case typeMix = "type_mix"
+        case notEvaluated = "not_evaluated"
     }
 }

@@ -47,7 +47,7 @@ public enum HTMLRenderer {
 
     private static func selection(_ report: Report) -> [String] {
         let esc = MarkupEscaping.html
-        let margins = SelectionText.margins(report.acceptance)
+        let margins = SelectionText.margins(report.acceptance) + (SelectionText.search(report).map { " " + $0 } ?? "")
         let notes = (report.selection.notes ?? []).map { "<br>⚠ \(esc($0))" }.joined()
         if let quant = report.selection.quantType {
             return ["<section class=\"selection\"><strong>Selected: \(esc(quant))</strong> (\(esc(report.selection.rule)))<br>\(esc(report.selection.why))\(notes)<br><span class=\"meta\">\(esc(margins))</span></section>"]

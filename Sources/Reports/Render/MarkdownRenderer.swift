@@ -48,6 +48,10 @@ public enum MarkdownRenderer {
         }
         lines.append(SelectionText.margins(report.acceptance))
         lines.append("")
+        if let search = SelectionText.search(report) {
+            lines.append(md(search))
+            lines.append("")
+        }
         lines += verdicts(report)
         lines.append("## Variants")
         lines.append("")

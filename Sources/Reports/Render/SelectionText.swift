@@ -24,4 +24,12 @@ enum SelectionText {
         if !budget.isEmpty { text += " Budget: " + budget.joined(separator: ", ") + "." }
         return text
     }
+
+    /// "Search: adaptive search: 2 of 6 variants asked the suite (…), 4 saved …", with what the
+    /// rest are; nil in reports written before the search.
+    static func search(_ report: Report) -> String? {
+        guard let search = report.search else { return nil }
+        let screened = report.variants.filter { $0.notEvaluated != nil }.count
+        return "Search: \(search.line)" + (screened > 0 ? "; the other \(screened) are judged on their KL divergences alone (not evaluated)." : ".")
+    }
 }

@@ -26,10 +26,11 @@ enum VariantColumns {
     ]
 
     /// "baseline", the verdict's status with " (selected)" for the pick ("CLOSE (selected)",
-    /// "UNSURE", "REJECTED"); for reports written before verdicts, "yes (selected)", "yes" or "no".
+    /// "UNSURE", "REJECTED") or " (not evaluated)" for a variant screened on its KLD alone; for
+    /// reports written before verdicts, "yes (selected)", "yes" or "no".
     static func verdict(_ variant: Variant, _ report: Report) -> String {
         if variant.isBaseline { return "baseline" }
-        let selected = variant.quantType == report.selection.quantType ? " (selected)" : ""
+        let selected = variant.quantType == report.selection.quantType ? " (selected)" : variant.notEvaluated != nil ? " (not evaluated)" : ""
         if let verdict = variant.verdict { return verdict.status + selected }
         return (variant.accepted ? "yes" : "no") + selected
     }

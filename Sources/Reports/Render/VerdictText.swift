@@ -58,6 +58,7 @@ enum VerdictText {
     /// - Parameter withStatus: false where the status is shown beside it.
     static func line(_ variant: Variant, _ verdict: VerdictInfo, withStatus: Bool = true) -> String {
         let ineligible = variant.reasons.filter { $0.hasPrefix("not eligible") || $0.hasPrefix("endpoint:") }
+            + (variant.notEvaluated.map { verdict.summary.contains("not evaluated") ? [] : ["not evaluated: \($0)"] } ?? [])
         let prefix = verdict.status + ": "
         let summary = !withStatus && verdict.summary.hasPrefix(prefix) ? String(verdict.summary.dropFirst(prefix.count)) : verdict.summary
         return ([summary] + ineligible + [TypeMixText.caveat(variant)].compactMap(\.self)).joined(separator: " — ")

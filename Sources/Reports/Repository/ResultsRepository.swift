@@ -188,7 +188,7 @@ public final class ResultsRepository {
                 throw .answersFile(path: url.path, problem: "cannot be read: \(error.localizedDescription)")
             }
         }
-        for variant in report.variants where !answers.contains(where: { $0.path == variant.answersFile }) {
+        for variant in report.variants where variant.notEvaluated == nil && !answers.contains(where: { $0.path == variant.answersFile }) {
             throw .answersFile(path: variant.answersFile,
                                problem: "variant \(variant.quantType) names it, but it is not among the answers files given")
         }
