@@ -41,6 +41,7 @@ struct DoctorCommand: AsyncParsableCommand {
         } else {
             print("toolchain: \(toolchain.searchDescription)")
             if let flags = report.buildFlags { print("build:     \(flags)") }
+            print("backend:   \(report.backend.rawValue)")
             for check in report.checks {
                 let mark = check.ok ? "ok     " : (check.path == nil ? "MISSING" : "FAILED ")
                 print("\(mark) \(check.part.padding(toLength: 22, withPad: " ", startingAt: 0)) \(check.version ?? "")  \(check.path ?? "")")

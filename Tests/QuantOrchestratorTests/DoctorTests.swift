@@ -17,6 +17,19 @@ import LlamaTools
             #expect(check.problem?.contains("\(tool.rawValue) not found in \(empty.path)") == true)
         }
         #expect(report.checks.first { $0.part == "libgit2" }?.ok == true)
+        #expect(report.backend == .cpu)
+    }
+
+    @Test func theReportsJSONNamesTheBackend() async throws {
+        let folder = FileManager.default.temporaryDirectory.appending(path: "qo-doctor-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // An empty stand-in for ggml's CUDA library: the backend is read from its presence.
+        #expect(FileManager.default.createFile(atPath: folder.appending(path: "libggml-cuda.so").path, contents: Data()))
+        let env = ["PATH": "/usr/bin", "QUANTORCH_HOME": folder.path]
+        let report = await Doctor(toolchain: Toolchain.locate(explicit: folder, environment: env), home: QuantorchHome(environment: env)).run()
+        let json = try JSONSerialization.jsonObject(with: JSONEncoder().encode(report)) as? [String: Any]
+        #expect(json?["backend"] as? String == "cuda")
     }
 }
 

@@ -46,6 +46,9 @@ public struct BootstrapManifest: Codable, Sendable, Equatable {
     /// Extra C/C++ flags of the build, e.g. "-mno-amx-tile -mno-amx-int8 -mno-amx-bf16" where the
     /// CPU advertises AMX but this machine cannot execute it; empty when none were needed.
     public var llamaCppCflags: String?
+    /// The ggml backend llama.cpp was built with, "cpu" or "cuda" (`LlamaBackend`). Nil in
+    /// manifests of older bootstraps, which built only for the CPU.
+    public var llamaCppBackend: String?
     /// The converter's Python interpreter (torch, transformers, gguf, safetensors …).
     public var python: String
     /// Folder of bootstrapped models.
@@ -65,8 +68,16 @@ public struct BootstrapManifest: Codable, Sendable, Equatable {
         return "\(llamaCppMode), \(llamaCppCflags)"
     }
 
+    /// The recorded backend: `.cpu` when the manifest has none (an older bootstrap) or names
+    /// one this quantorch does not know (a newer bootstrap's), since the CPU backend is in
+    /// every build.
+    public var backend: LlamaBackend {
+        llamaCppBackend.flatMap(LlamaBackend.init(rawValue:)) ?? .cpu
+    }
+
     enum CodingKeys: String, CodingKey {
-        case llamaCpp = "llama_cpp", llamaCppBuild = "llama_cpp_build", llamaCppMode = "llama_cpp_mode", llamaCppCflags = "llama_cpp_cflags", python, models
+        case llamaCpp = "llama_cpp", llamaCppBuild = "llama_cpp_build", llamaCppMode = "llama_cpp_mode", llamaCppCflags = "llama_cpp_cflags"
+        case llamaCppBackend = "llama_cpp_backend", python, models
         case smollm2Gguf = "smollm2_gguf", smollm2Hf = "smollm2_hf", corpus
     }
 }

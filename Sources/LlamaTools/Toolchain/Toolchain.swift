@@ -27,6 +27,10 @@ public struct Toolchain: Sendable, Equatable {
     public let python: URL?
     /// llama.cpp build number as recorded by the bootstrap, when known.
     public let build: String?
+    /// The ggml backend the binaries were built with: the bootstrap's record (`.cpu` in the
+    /// manifest of an older bootstrap, which built only for the CPU), else read from the
+    /// binaries' folder (`LlamaBackend.detect`).
+    public let backend: LlamaBackend
     private let searchPath: [URL]
 
     /// Locates the toolchain; never throws, because `doctor` must report what is missing
@@ -48,30 +52,37 @@ public struct Toolchain: Sendable, Equatable {
         }
         if let manifest {
             return Toolchain(root: URL(fileURLWithPath: manifest.llamaCpp, isDirectory: true), origin: .bootstrap,
-                             python: python, build: manifest.llamaCppBuild, searchPath: path)
+                             python: python, build: manifest.llamaCppBuild, backend: manifest.backend, searchPath: path)
         }
         let converter = path.map { $0.appending(path: "convert_hf_to_gguf.py") }.first { FileManager.default.isReadableFile(atPath: $0.path) }
         return Toolchain(origin: .path, binDirectory: nil, converterScript: converter, python: python, build: nil, searchPath: path)
     }
 
-    private init(root: URL, origin: Origin, python: URL?, build: String?, searchPath: [URL]) {
+    private init(root: URL, origin: Origin, python: URL?, build: String?, backend: LlamaBackend? = nil, searchPath: [URL]) {
         let built = root.appending(path: "build/bin", directoryHint: .isDirectory)
         let isCheckout = FileManager.default.fileExists(atPath: built.path)
         let converter = root.appending(path: "convert_hf_to_gguf.py")
         self.init(origin: origin,
                   binDirectory: isCheckout ? built : root,
                   converterScript: FileManager.default.isReadableFile(atPath: converter.path) ? converter : nil,
-                  python: python, build: build, searchPath: searchPath)
+                  python: python, build: build, backend: backend, searchPath: searchPath)
     }
 
     /// Builds a toolchain from known parts (tests, or a caller that resolved paths itself).
-    public init(origin: Origin, binDirectory: URL?, converterScript: URL?, python: URL?, build: String?, searchPath: [URL] = []) {
+    /// - Parameter backend: the build's backend; nil reads it from the folder that holds
+    ///   llama-server (`binDirectory`, or the first `searchPath` folder that has one).
+    public init(origin: Origin, binDirectory: URL?, converterScript: URL?, python: URL?, build: String?,
+                backend: LlamaBackend? = nil, searchPath: [URL] = []) {
         self.origin = origin
         self.binDirectory = binDirectory
         self.converterScript = converterScript
         self.python = python
         self.build = build
         self.searchPath = searchPath
+        let serverFolder = binDirectory ?? searchPath.first {
+            FileManager.default.isExecutableFile(atPath: $0.appending(path: LlamaTool.server.rawValue).path)
+        }
+        self.backend = backend ?? serverFolder.map { LlamaBackend.detect(binariesIn: $0) } ?? .cpu
     }
 
     /// The binary's location if it exists and is executable, else nil.

@@ -34,12 +34,14 @@ public struct Doctor: Sendable {
         /// How the bootstrap built llama.cpp ("native", "native, -mno-amx-tile …", "portable");
         /// nil when the toolchain is not the bootstrap's.
         public var buildFlags: String?
+        /// The ggml backend llama.cpp was built with (`Toolchain.backend`); "cpu" or "cuda" in JSON.
+        public var backend: LlamaBackend
         /// The bootstrap cache folder.
         public var quantorchHome: String
         /// One entry per part.
         public var checks: [Check]
 
-        enum CodingKeys: String, CodingKey { case ok, origin, buildFlags = "build_flags", quantorchHome = "quantorch_home", checks }
+        enum CodingKeys: String, CodingKey { case ok, origin, buildFlags = "build_flags", backend, quantorchHome = "quantorch_home", checks }
     }
 
     /// What the quantized smoke test runs on.
@@ -90,7 +92,7 @@ public struct Doctor: Sendable {
             checks.append(contentsOf: await smokeChecks(smoke))
         }
         return Report(ok: checks.allSatisfy(\.ok), origin: toolchain.origin.rawValue, buildFlags: buildFlags(),
-                      quantorchHome: home.url.path, checks: checks)
+                      backend: toolchain.backend, quantorchHome: home.url.path, checks: checks)
     }
 
     private func buildFlags() -> String? {
