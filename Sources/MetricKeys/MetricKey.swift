@@ -151,6 +151,11 @@ public enum MetricKey: String, CaseIterable, Sendable, Codable, CodingKeyReprese
     /// Peak resident memory of the server process (VmHWM). Bytes, no n. Source: Linux
     /// `/proc/PID/status`.
     case peakRSSBytes = "peak_rss_bytes"
+    /// GPU memory the server holds at the end of its work (ggml's CUDA pools do not shrink, so
+    /// the last figure is the peak). Bytes, no n. Source: nvidia-smi's per-process
+    /// `used_memory`, else the CUDA buffers llama-server's log lists (`GPUMemory`); absent on a
+    /// CPU build or with `gpu_layers: 0`.
+    case peakVRAMBytes = "peak_vram_bytes"
 
     /// Which of a report variant's figure sections holds a key.
     public enum Group: Sendable {
@@ -172,7 +177,7 @@ public enum MetricKey: String, CaseIterable, Sendable, Codable, CodingKeyReprese
             .quality
         case .ppl, .pplRatio, .kldMean, .kldMedian, .kldP99_9, .kldMax, .rmsDP, .sameTopP, .domainKLDMean, .domainSameTopP:
             .perplexity
-        case .ttftMedianS, .ttftP90S, .promptTokensPerS, .genTokensPerS, .loadS, .peakRSSBytes:
+        case .ttftMedianS, .ttftP90S, .promptTokensPerS, .genTokensPerS, .loadS, .peakRSSBytes, .peakVRAMBytes:
             .efficiency
         }
     }

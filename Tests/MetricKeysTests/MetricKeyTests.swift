@@ -15,6 +15,7 @@ import Testing
             "ppl", "ppl_ratio", "kld_mean", "kld_median", "kld_p99_9", "kld_max", "rms_dp", "same_top_p",
             "domain_kld_mean", "domain_same_top_p",
             "ttft_median_s", "ttft_p90_s", "prompt_tokens_per_s", "gen_tokens_per_s", "load_s", "peak_rss_bytes",
+            "peak_vram_bytes",
         ])
     }
 
@@ -23,7 +24,7 @@ import Testing
             .ppl, .pplRatio, .kldMean, .kldMedian, .kldP99_9, .kldMax, .rmsDP, .sameTopP, .domainKLDMean, .domainSameTopP,
         ])
         #expect(Set(MetricKey.allCases.filter { $0.group == .efficiency }) == [
-            .ttftMedianS, .ttftP90S, .promptTokensPerS, .genTokensPerS, .loadS, .peakRSSBytes,
+            .ttftMedianS, .ttftP90S, .promptTokensPerS, .genTokensPerS, .loadS, .peakRSSBytes, .peakVRAMBytes,
         ])
     }
 

@@ -165,6 +165,9 @@ struct ReportBuilder {
             if let rss = serve.peakRSSBytes {
                 figures[.peakRSSBytes] = Figure(value: Double(rss), unit: "bytes", n: nil, ci95: nil)
             }
+            if let vram = serve.peakVRAMBytes {
+                figures[.peakVRAMBytes] = Figure(value: Double(vram), unit: "bytes", n: nil, ci95: nil)
+            }
         }
         return Self.keyed(figures)
     }

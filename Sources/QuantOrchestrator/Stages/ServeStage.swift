@@ -38,6 +38,12 @@ struct ServeStage: Stage {
         var loadSeconds: Double
         /// VmHWM of the server process, in bytes.
         var peakRSSBytes: Int?
+        /// GPU memory the server held at the end of its work, bytes (``GPUMemory``); nil on a
+        /// CPU build, with no layers offloaded, and in records written before it was measured.
+        var peakVRAMBytes: Int?
+        /// Where `peakVRAMBytes` comes from: "nvidia-smi", or "server log" (its CUDA buffers,
+        /// which leave out the CUDA context).
+        var vramSource: String?
         /// Slots the server ran with.
         var slots: Int
         /// The chat template the server applied; nil in records written before it was kept,
@@ -50,7 +56,7 @@ struct ServeStage: Stage {
         var probe: ProbeStage.Record?
 
         enum CodingKeys: String, CodingKey {
-            case loadSeconds = "load_s", peakRSSBytes = "peak_rss_bytes", slots, chatTemplate = "chat_template"
+            case loadSeconds = "load_s", peakRSSBytes = "peak_rss_bytes", peakVRAMBytes = "peak_vram_bytes", vramSource = "vram_source", slots, chatTemplate = "chat_template"
             case domainCorpus = "domain_corpus", probe
         }
     }
@@ -75,7 +81,9 @@ struct ServeStage: Stage {
     func run(in context: RunContext) async throws -> Record {
         let configuration = ServerConfiguration(
             model: URL(fileURLWithPath: artifact.path), contextSize: server.ctx, slots: slots,
-            threads: server.threads, gpuLayers: server.gpuLayers, logFile: context.folder.log("server-\(variant)"))
+            threads: server.threads, gpuLayers: server.gpuLayers, logFile: context.folder.log("server-\(variant)"),
+            // The CUDA buffer lines, the VRAM figure's fallback, are logged only at this verbosity.
+            extraArguments: server.gpuLayers > 0 ? ServerLogDeviceBuffers.verbosityArguments : [])
         let (variant, artifact, jobs, suiteFile, slots, domainCorpus) = (variant, artifact, jobs, suiteFile, slots, domainCorpus)
         let (baselineAnswers, baselineProbe) = (self.baselineAnswers, self.baselineProbe)
         return try await context.ledger.timed("llama-server \(variant)") {
@@ -99,7 +107,9 @@ struct ServeStage: Stage {
                 }
                 let probe = try await context.cached(ProbeStage(variant: variant, artifact: artifact, client: client, baselineAnswers: baselineAnswers,
                                                                 baselineProbe: baselineProbe, longestPromptTokens: longestPrompt))
-                return Record(loadSeconds: server.loadSeconds, peakRSSBytes: server.peakRSSBytes(), slots: slots, chatTemplate: template,
+                let vram = configuration.gpuLayers > 0 ? await GPUMemory.read(processID: server.processID, logFile: configuration.logFile) : nil
+                return Record(loadSeconds: server.loadSeconds, peakRSSBytes: server.peakRSSBytes(), peakVRAMBytes: vram?.bytes,
+                              vramSource: vram?.source.rawValue, slots: slots, chatTemplate: template,
                               domainCorpus: corpus, probe: probe)
             }
         }

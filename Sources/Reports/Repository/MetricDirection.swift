@@ -7,7 +7,7 @@ public enum MetricDirection {
     /// Figures where less is better; every other figure is better when higher.
     public static let lowerIsBetter: Set<MetricKey> = [
         .flips, .flipsCorrectToWrong, .kldMean, .kldMedian, .kldP99_9, .kldMax, .rmsDP,
-        .ppl, .pplRatio, .ttftMedianS, .ttftP90S, .loadS, .peakRSSBytes, .loopRate, .rep2, .biasGap,
+        .ppl, .pplRatio, .ttftMedianS, .ttftP90S, .loadS, .peakRSSBytes, .peakVRAMBytes, .loopRate, .rep2, .biasGap,
         .domainKLDMean, .factsAtRisk,
     ]
 
