@@ -26,6 +26,8 @@ final class Planner: StepVisitor {
         return nil
     }
 
+    func note(_ line: String) {}
+
     private var pending: [DiskPlan.Item] = []
 
     /// The files the steps not done will write.

@@ -33,6 +33,10 @@ extension StageFactory {
                                            rejectedByKLD: screening.status == .rejected))
         }
         var search = LadderSearch(rungs: rungs)
+        let screened = search.rungs.filter(\.rejectedByKLD).map(\.name)
+        visitor.note("search: \(search.candidates.count) of \(entries.count) rungs to search (\(search.candidates.map(\.name).joined(separator: " ")))"
+                     + (screened.isEmpty ? "" : "; REJECTED on KL divergence alone: \(screened.joined(separator: " "))")
+                     + (search.inverted.isEmpty ? "" : "; KL divergence not monotone in size, so evaluated whole: \(search.candidates.map(\.name).filter(search.inverted.contains).joined(separator: " "))"))
         while let name = search.next(), let entry = entries.first(where: { $0.name == name }) {
             guard let record = try await visitor.visit(serve(entry, outputs), label: Step.serve(entry).label, writes: []) else {
                 try await listWaiting(entries.filter { $0.name != name && search.results[$0.name] == nil && search.whyNotEvaluated($0.name) == nil },
@@ -40,8 +44,12 @@ extension StageFactory {
                 return search
             }
             outputs.serves[entry.name] = record
-            search.record(name, close: try judge(entry, outputs: outputs) == .close)
+            let status = try judge(entry, outputs: outputs)
+            search.record(name, close: status == .close)
+            visitor.note("search: \(name) is \(status.rawValue)")
         }
+        visitor.note("search: \(search.order.count) of \(entries.count) rungs asked the suite"
+                     + (search.smallestClose.map { "; the smallest CLOSE one is \($0)" } ?? "; none is CLOSE"))
         return search
     }
 

@@ -10,6 +10,9 @@ protocol StepVisitor {
     ///   - writes: what the step will write when `stage` is nil, estimated.
     /// - Returns: the stage's record, or nil when it has none yet (only while planning).
     func visit<S: Stage>(_ stage: S?, label: String, writes: [DiskPlan.Item]) async throws -> S.Record?
+    /// A decision the walk made that no stage shows (which rungs the search asks next): a run
+    /// prints it, a plan has none to print.
+    func note(_ line: String)
 }
 
 /// Runs each step through ``RunContext/cached(_:)``.
@@ -19,5 +22,9 @@ struct StepExecutor: StepVisitor {
     func visit<S: Stage>(_ stage: S?, label: String, writes: [DiskPlan.Item]) async throws -> S.Record? {
         guard let stage else { throw PipelineError.io("\(label) cannot start: a step before it produced nothing") }
         return try await context.cached(stage)
+    }
+
+    func note(_ line: String) {
+        context.progress.stage(line)
     }
 }
