@@ -8,11 +8,11 @@ import Testing
 /// long answer first in the suite must not leave the second slot idle.
 @Suite(.serialized, .enabled(if: RealServer.available, "needs the bootstrap's toolchain.json"))
 struct RunnerSlotsServerTests {
-    /// The first prompt runs to `max_tokens` (200; measured: "length" after 200 tokens), the
-    /// six after it stop on their own after about 8 tokens each.
+    /// The first prompt runs to `max_tokens` (128; measured: still going after 200 tokens), the
+    /// five after it stop on their own after 7 to 9 tokens each.
     static let longFirstSuite = [
         "name: long-first",
-        "sampling: {temperature: 0, seed: 42, max_tokens: 200}",
+        "sampling: {temperature: 0, seed: 42, max_tokens: 128}",
         "questions:",
         "  - id: dragon-story",
         "    prompt: Write a long story about a dragon who learns to fly.",
@@ -26,11 +26,11 @@ struct RunnerSlotsServerTests {
         "    prompt: What is 2 + 2? Answer with one number.",
         "  - id: sky-colour",
         "    prompt: What color is the sky? Answer with one word.",
-        "  - id: capital-germany",
-        "    prompt: What is the capital of Germany? Answer with one word.",
     ]
 
-    @Test(.timeLimit(.minutes(2)))
+    /// Measured: 13 s on two lightly loaded cores, 39 s with other builds loading them (load
+    /// average 7); hence the limit.
+    @Test(.timeLimit(.minutes(3)))
     func theOtherSlotKeepsWorkingWhileTheLongAnswerRuns() async throws {
         let folder = try TestFiles.folder("slots")
         let suite = try Suite.load(from: TestFiles.write(Self.longFirstSuite))
@@ -51,7 +51,7 @@ struct RunnerSlotsServerTests {
         let order = suite.forms().map(\.questionID)
         #expect(records.map(\.questionID) == order)
         #expect(try log.existing() == records)
-        #expect(records[0].finishReason == "length" && records[0].completionTokens == 200, "\(records[0])")
+        #expect(records[0].finishReason == "length" && records[0].completionTokens == 128, "\(records[0])")
 
         let longFinish = try #require(finishes[long])
         let shortFinishes = finishes.filter { $0.key != long }.values.sorted()
@@ -61,8 +61,9 @@ struct RunnerSlotsServerTests {
         #expect(shortBeforeLong == order.count - 1, "\(shortBeforeLong) of \(order.count - 1) short answers finished before the long one")
         // The server's own count: both slots busy after the first short answer came back.
         let firstShort = try #require(shortFinishes.first)
-        let bothBusy = busy.filter { $0.at > firstShort && $0.at < longFinish && $0.processing == 2 }
-        #expect(!bothBusy.isEmpty, "samples between the first short answer and the long one: \(busy.filter { $0.at > firstShort && $0.at < longFinish }.map(\.processing))")
+        let meanwhile = busy.filter { $0.at > firstShort && $0.at < longFinish }
+        let bothBusy = meanwhile.filter { $0.processing == 2 }.count
+        #expect(bothBusy > 0, "\(bothBusy) of \(meanwhile.count) samples between the first short answer and the long one saw 2 slots busy")
     }
 }
 
