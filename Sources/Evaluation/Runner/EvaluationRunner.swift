@@ -6,11 +6,15 @@ import LlamaTools
 /// prompt, temperature, seed and max tokens, plus `cache_prompt: false` where the server is our
 /// own llama-server (DESIGN.md "Evaluation determinism"); a remote endpoint gets only standard
 /// OpenAI fields. ``EvaluationMode/sequential`` sends one request at a time;
-/// ``EvaluationMode/parallel`` keeps up to `slots` in flight over a sliding window of the suite's
-/// form order. Either way answers are appended to the ``AnswersLog`` in the suite's form order:
-/// an answer that finishes early waits (at most `slots − 1` of them) until the ones before it are
-/// written, so the file's order never depends on timing. Each line is fsynced as it is written,
-/// so a crash or a dead server loses only answers still in flight, and the next run resumes.
+/// ``EvaluationMode/parallel`` starts the next form, in the suite's form order, as soon as fewer
+/// than `slots` requests are in flight, so one long answer never leaves the other slots idle.
+/// Either way answers are appended to the ``AnswersLog`` in the suite's form order: an answer
+/// that finishes before an earlier one is held in memory until every earlier one is written, so
+/// the file's order never depends on timing. Behind one slow answer every later form may finish,
+/// so the held answers are bounded by the suite's size (the forms still to ask, less one), not by
+/// `slots`; at most `slots` requests are ever in flight. Each line is fsynced as it is written,
+/// so a crash, a dead server or a failed request loses only answers in flight or held, and the
+/// next run asks those again.
 ///
 /// ```swift
 /// let runner = EvaluationRunner(suite: suite, client: server.client(), mode: .sequential, slots: 1)
@@ -44,7 +48,9 @@ public struct EvaluationRunner: Sendable {
     /// `progress(done, total)` is called once at the start (done = answers already in the log)
     /// and after each answer is written; total = the suite's form count.
     /// - Throws: ``AnswersLogError`` from the log; the client's `ServerError` or
-    ///   `RemoteChatError` (or a `CancellationError`) when a request fails — answers written before stay in the log.
+    ///   `RemoteChatError` (or a `CancellationError`) when a request fails, after the requests
+    ///   still in flight are cancelled — answers written before stay in the log, answers held
+    ///   behind an unfinished earlier form are not written.
     public func run(variantSHA256: String, pass: Int, log: AnswersLog,
                     progress: @Sendable (_ done: Int, _ total: Int) -> Void) async throws -> [AnswerRecord] {
         let prompts = suite.forms()
@@ -58,19 +64,22 @@ public struct EvaluationRunner: Sendable {
         let pending = prompts.filter { answered[key($0)] == nil }
         var done = prompts.count - pending.count
         progress(done, prompts.count)
-        let window = mode == .sequential ? 1 : slots
+        let concurrency = mode == .sequential ? 1 : slots
         try await withThrowingTaskGroup(of: (Int, AnswerRecord).self) { group in
             var nextToStart = 0
+            var inFlight = 0
             var nextToWrite = 0
             var finished: [Int: AnswerRecord] = [:]
             while nextToWrite < pending.count {
-                while nextToStart < pending.count, nextToStart < nextToWrite + window {
+                while nextToStart < pending.count, inFlight < concurrency {
                     let index = nextToStart
                     let prompt = pending[index]
                     group.addTask { (index, try await self.ask(prompt, variantSHA256: variantSHA256, pass: pass)) }
                     nextToStart += 1
+                    inFlight += 1
                 }
                 guard let (index, record) = try await group.next() else { break }
+                inFlight -= 1
                 finished[index] = record
                 while let record = finished.removeValue(forKey: nextToWrite) {
                     try log.append(record)
