@@ -57,6 +57,13 @@ import Testing
         #expect(recipe.search == .adaptive)
     }
 
+    @Test func replicasAreSequentialModeOnly() throws {
+        #expect(try load(Self.valid.replacingOccurrences(of: "suite: suite.yaml", with: "suite: suite.yaml\n  replicas: 3")).evaluation.replicas == 3)
+        #expect(try load(Self.valid).evaluation.replicas == 1)
+        let error = try error(Self.valid.replacingOccurrences(of: "suite: suite.yaml", with: "suite: suite.yaml\n  mode: parallel\n  replicas: 2"))
+        #expect(error.description.contains("evaluation.replicas") && error.description.contains("parallel"))
+    }
+
     @Test func theSearchIsAdaptiveOrExhaustiveAndAnythingElseNamesTheField() throws {
         #expect(try load(Self.valid + "\nsearch: exhaustive\n").search == .exhaustive)
         let error = try error(Self.valid + "\nsearch: binary\n")

@@ -70,6 +70,10 @@ public struct Recipe: Sendable {
         public var suite: URL
         /// `sequential` (default, reproducible) or `parallel`.
         public var mode: EvaluationMode
+        /// `replicas` (default 1): single-slot llama-servers per local variant, sharing the
+        /// suite, in sequential mode only. Each request is alone in its server's batch, so the
+        /// answers are sequential mode's (and reuse its answers files), up to N at a time.
+        public var replicas: Int = 1
     }
 
     /// `perplexity:` — llama-perplexity settings for PPL and KLD.

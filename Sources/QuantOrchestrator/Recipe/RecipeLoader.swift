@@ -93,7 +93,7 @@ public enum RecipeLoader {
         }
 
         let evalFields = try root.requiredSection("evaluation", expected: "a mapping with suite (and optionally mode)")
-        try evalFields.onlyKnown(["suite", "mode"])
+        try evalFields.onlyKnown(["suite", "mode", "replicas"])
         let suite = try existing(evalFields, "suite", expected: "a suite YAML file")
         var mode = EvaluationMode.sequential
         if let raw = try evalFields.string("mode") {
@@ -102,6 +102,11 @@ public enum RecipeLoader {
                                expected: "sequential or parallel, got '\(raw)'")
             }
             mode = parsed
+        }
+        let replicas = try evalFields.int("replicas", in: 1...64) ?? 1
+        if replicas > 1, mode == .parallel {
+            throw .invalid(file: file, line: evalFields.line(of: "replicas"), field: evalFields.name("replicas"),
+                           expected: "1 in parallel mode (replicas are sequential mode spread over single-slot servers; parallel mode shares one server's slots), got \(replicas)")
         }
 
         let pplFields = try root.requiredSection("perplexity", expected: "a mapping with corpus (and optionally ctx, chunks)")
@@ -151,7 +156,7 @@ public enum RecipeLoader {
         }
 
         return Recipe(file: url.absoluteURL, model: model, ladder: ladder, imatrix: imatrix, server: server,
-                      evaluation: .init(suite: suite, mode: mode), perplexity: perplexity, acceptance: acceptance,
+                      evaluation: .init(suite: suite, mode: mode, replicas: replicas), perplexity: perplexity, acceptance: acceptance,
                       resultsRepository: resultsRepository, workDirectory: workDirectory,
                       allowUpcast: try root.bool("allow_upcast") ?? false, search: search)
     }

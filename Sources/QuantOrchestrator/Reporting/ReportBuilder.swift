@@ -75,7 +75,8 @@ struct ReportBuilder {
                                                             answerShare: corpus.answerShare, ctx: window.ctx, chunks: window.chunks,
                                                             scoredTokens: window.scoredTokens, scoredShare: window.scoredShare)
                                    }
-                               }),
+                               },
+                               replicas: recipe.evaluation.replicas > 1 ? recipe.evaluation.replicas : nil),
             acceptance: Acceptance(accuracyDropMax: recipe.acceptance.accuracyDropMax,
                                    keyFactRecallDropMax: recipe.acceptance.keyFactRecallDropMax,
                                    flipsMax: recipe.acceptance.flipsMax, kldMeanMax: recipe.acceptance.kldMeanMax,

@@ -150,7 +150,8 @@ struct StageFactory: Sendable {
         let passes = entry == recipe.ladder[0] && recipe.evaluation.mode == .parallel ? [1, 2] : [1]
         return passes.map {
             AnswerJob(variant: entry.name, identity: identity, pass: $0, suite: suite, mode: recipe.evaluation.mode, slots: slots,
-                      evaluationKey: evaluationKey, answersFile: folder.answers(entry.name, evaluationKey: evaluationKey))
+                      evaluationKey: evaluationKey, answersFile: folder.answers(entry.name, evaluationKey: evaluationKey),
+                      replicas: entry.hasGGUF ? recipe.evaluation.replicas : 1)
         }
     }
 

@@ -23,6 +23,15 @@ struct AnswerJob: Sendable {
     /// Key of the suite, mode and slots (`WorkFolder.key`).
     let evaluationKey: String
     let answersFile: URL
+    /// Single-slot servers the pass is spread over (`evaluation.replicas`); 1 for an endpoint.
+    /// Not in the key: the answers are sequential mode's.
+    var replicas = 1
+
+    /// How the runner sends the pass: sequential mode over N replicas keeps N requests in
+    /// flight, one per replica (``ReplicaPool``), each alone in its server's batch.
+    var sending: (mode: EvaluationMode, slots: Int) {
+        replicas > 1 ? (.parallel, replicas) : (mode, slots)
+    }
 
     var recordName: String { "answers-\(variant)-\(identity.prefix(12))-\(evaluationKey)-pass\(pass)" }
     var label: String { pass == 1 ? "answers \(variant)" : "answers \(variant) (noise-floor pass)" }

@@ -26,7 +26,7 @@ struct AnswerStage: Stage {
     func reusedLine(_ record: Record) -> String { "reused \(record.answers) answers" }
 
     func run(in context: RunContext) async throws -> Record {
-        let runner = EvaluationRunner(suite: job.suite, client: endpoint, mode: job.mode, slots: job.slots)
+        let runner = EvaluationRunner(suite: job.suite, client: endpoint, mode: job.sending.mode, slots: job.sending.slots)
         let records = try await runner.run(variantSHA256: job.identity, pass: job.pass, log: try AnswersLog(url: job.answersFile)) { done, total in
             context.progress.questions(job.label, done: done, total: total)
         }

@@ -62,6 +62,8 @@ struct ServeStage: Stage {
     }
 
     var slots: Int { jobs.first?.slots ?? 1 }
+    /// Single-slot servers sharing the suite (`evaluation.replicas`).
+    var replicas: Int { jobs.first?.replicas ?? 1 }
     var recordName: String { "serve-\(variant)-\(artifact.sha256.prefix(12))-\(jobs.first?.evaluationKey ?? "")" }
     var label: String { "serve \(variant)" }
 
@@ -78,18 +80,31 @@ struct ServeStage: Stage {
         "reused \(jobs.reduce(0) { $0 + $1.suite.forms().count }) answers"
     }
 
+    /// One server's settings per replica: the first logs to `server-<variant>`, the others to
+    /// `server-<variant>-replica<k>`; the recipe's threads are shared among them.
+    func configurations(in context: RunContext) -> [ServerConfiguration] {
+        (0..<replicas).map { index in
+            ServerConfiguration(
+                model: URL(fileURLWithPath: artifact.path), contextSize: server.ctx, slots: slots,
+                threads: max(1, server.threads / replicas), gpuLayers: server.gpuLayers,
+                logFile: context.folder.log("server-\(variant)" + (index == 0 ? "" : "-replica\(index + 1)")),
+                // The CUDA buffer lines, the VRAM figure's fallback, are logged only at this verbosity.
+                extraArguments: server.gpuLayers > 0 ? ServerLogDeviceBuffers.verbosityArguments : [])
+        }
+    }
+
     func run(in context: RunContext) async throws -> Record {
-        let configuration = ServerConfiguration(
-            model: URL(fileURLWithPath: artifact.path), contextSize: server.ctx, slots: slots,
-            threads: server.threads, gpuLayers: server.gpuLayers, logFile: context.folder.log("server-\(variant)"),
-            // The CUDA buffer lines, the VRAM figure's fallback, are logged only at this verbosity.
-            extraArguments: server.gpuLayers > 0 ? ServerLogDeviceBuffers.verbosityArguments : [])
+        let configurations = configurations(in: context)
         let (variant, artifact, jobs, suiteFile, slots, domainCorpus) = (variant, artifact, jobs, suiteFile, slots, domainCorpus)
         let (baselineAnswers, baselineProbe) = (self.baselineAnswers, self.baselineProbe)
         return try await context.ledger.timed("llama-server \(variant)") {
-            try await context.executor.withServer(toolchain: context.toolchain, configuration: configuration) { server in
-                context.progress.stage("\(variant): llama-server ready in \(String(format: "%.1f", server.loadSeconds)) s on port \(server.port)")
+            try await Self.withServers(configurations[...], started: [], context: context) { servers in
+                let server = servers[0]
+                let configuration = configurations[0]
+                context.progress.stage("\(variant): llama-server ready in \(String(format: "%.1f", server.loadSeconds)) s on port \(server.port)"
+                                       + (servers.count > 1 ? " (+ \(servers.count - 1) replica\(servers.count == 2 ? "" : "s") on \(servers.dropFirst().map { "\($0.port)" }.joined(separator: ", ")))" : ""))
                 let client = server.client()
+                let answering: any ChatEndpoint = servers.count > 1 ? ReplicaPool(servers.map { $0.client() }) : client
                 let template = try await ServedChatTemplate.of(model: URL(fileURLWithPath: artifact.path), client: client)
                 var longestPrompt = 0
                 if let first = jobs.first {
@@ -99,7 +114,7 @@ struct ServeStage: Stage {
                         throw PipelineError.badInput("\(suiteFile.path): \(tooLong)")
                     }
                 }
-                for job in jobs { _ = try await context.cached(AnswerStage(job: job, endpoint: client)) }
+                for job in jobs { _ = try await context.cached(AnswerStage(job: job, endpoint: answering)) }
                 var corpus: DomainCorpusStage.Record?
                 if let plan = domainCorpus, let job = jobs.first {
                     corpus = try await context.cached(DomainCorpusStage(job: job, client: client, baseline: artifact, output: plan.output,
@@ -108,10 +123,22 @@ struct ServeStage: Stage {
                 let probe = try await context.cached(ProbeStage(variant: variant, artifact: artifact, client: client, baselineAnswers: baselineAnswers,
                                                                 baselineProbe: baselineProbe, longestPromptTokens: longestPrompt))
                 let vram = configuration.gpuLayers > 0 ? await GPUMemory.read(processID: server.processID, logFile: configuration.logFile) : nil
-                return Record(loadSeconds: server.loadSeconds, peakRSSBytes: server.peakRSSBytes(), peakVRAMBytes: vram?.bytes,
+                let memory = servers.map { $0.peakRSSBytes() }
+                return Record(loadSeconds: servers.map(\.loadSeconds).max() ?? server.loadSeconds,
+                              peakRSSBytes: memory.contains(nil) ? nil : memory.reduce(0) { $0 + ($1 ?? 0) }, peakVRAMBytes: vram?.bytes,
                               vramSource: vram?.source.rawValue, slots: slots, chatTemplate: template,
                               domainCorpus: corpus, probe: probe)
             }
+        }
+    }
+
+    /// Starts one server per configuration, each inside the one before it, and runs `body`
+    /// with all of them; every server stops when `body` ends or throws.
+    private static func withServers<T: Sendable>(_ configurations: ArraySlice<ServerConfiguration>, started: [RunningServer], context: RunContext,
+                                                 _ body: @escaping @Sendable ([RunningServer]) async throws -> T) async throws -> T {
+        guard let first = configurations.first else { return try await body(started) }
+        return try await context.executor.withServer(toolchain: context.toolchain, configuration: first) { server in
+            try await withServers(configurations.dropFirst(), started: started + [server], context: context, body)
         }
     }
 }

@@ -19,10 +19,14 @@ public struct Settings: Codable, Sendable, Equatable {
     /// The llama-perplexity run behind domain KLD; nil when the corpus was too short, and in
     /// older reports.
     public var domainCorpus: DomainCorpusSettings?
+    /// Single-slot servers per local variant (`evaluation.replicas`) when more than one; nil
+    /// for one server, and in older reports.
+    public var replicas: Int?
 
     /// Creates the value from its fields, as listed above.
     public init(sampling: SamplingSettings, systemPrompt: String?, ctx: Int, slots: Int, threads: Int,
-                gpuLayers: Int, mode: String, perplexity: PerplexitySettings, domainCorpus: DomainCorpusSettings? = nil) {
+                gpuLayers: Int, mode: String, perplexity: PerplexitySettings, domainCorpus: DomainCorpusSettings? = nil,
+                replicas: Int? = nil) {
         self.sampling = sampling
         self.systemPrompt = systemPrompt
         self.ctx = ctx
@@ -32,10 +36,11 @@ public struct Settings: Codable, Sendable, Equatable {
         self.mode = mode
         self.perplexity = perplexity
         self.domainCorpus = domainCorpus
+        self.replicas = replicas
     }
 
     enum CodingKeys: String, CodingKey {
-        case sampling, ctx, slots, threads, mode, perplexity
+        case sampling, ctx, slots, threads, mode, perplexity, replicas
         case domainCorpus = "domain_corpus"
         case systemPrompt = "system_prompt"
         case gpuLayers = "gpu_layers"
