@@ -8,6 +8,7 @@ struct CrashEndToEndTests {
     @Test(.timeLimit(.minutes(20)))
     func sigkillMidSuiteLeavesNoServer() async throws {
         let fixture = try EndToEndFixture(name: "sigkill")
+        defer { try? FileManager.default.removeItem(at: fixture.root) }
         let questions = (0..<12).map { ("q\($0)", "Name a famous city number \($0) in one word.", "city") }
         let recipe = try fixture.recipe(name: "killed", questions: questions, ladder: "[F16, Q8_0]")
         let (process, out, err) = try QuantorchBinary.start(["run", recipe.path])
@@ -31,6 +32,7 @@ struct CrashEndToEndTests {
     @Test(.timeLimit(.minutes(20)))
     func serverKilledBySIGILLIsNamedAsSuch() async throws {
         let fixture = try EndToEndFixture(name: "sigill")
+        defer { try? FileManager.default.removeItem(at: fixture.root) }
         let questions = (0..<12).map { ("q\($0)", "Name a famous city number \($0) in one word.", "city") }
         let recipe = try fixture.recipe(name: "crashed", questions: questions, ladder: "[F16, Q8_0]")
         let (process, out, err) = try QuantorchBinary.start(["run", recipe.path])

@@ -27,6 +27,7 @@ struct RunEndToEndTests {
     @Test(.timeLimit(.minutes(30)))
     func shortLadderReportsCommitsAndComesFromTheCacheTheSecondTime() async throws {
         let fixture = try EndToEndFixture(name: "ladder")
+        defer { try? FileManager.default.removeItem(at: fixture.root) }
         let recipe = try fixture.recipe(questions: EndToEndFixture.capitals)
 
         let first = try await QuantorchBinary.run(["run", recipe.path, "--json"])
@@ -96,6 +97,7 @@ struct RunEndToEndTests {
     @Test(.timeLimit(.minutes(5)))
     func badRecipesFailWithExitTwoBeforeAnyWork() async throws {
         let fixture = try EndToEndFixture(name: "bad")
+        defer { try? FileManager.default.removeItem(at: fixture.root) }
         let good = try String(contentsOf: try fixture.recipe(questions: EndToEndFixture.capitals), encoding: .utf8)
         let recipeCases: [(String, String, String)] = [
             ("unknown quant type", good.replacingOccurrences(of: "Q2_K", with: "Q9_Z"), "ladder[3]"),

@@ -17,6 +17,7 @@ struct RunSafetyEndToEndTests {
     @Test(.timeLimit(.minutes(30)))
     func aSecondRunIsRefusedSigintMidQuantizeExits130AndAChangedVariantIsRemade() async throws {
         let fixture = try EndToEndFixture(name: "safety")
+        defer { try? FileManager.default.removeItem(at: fixture.root) }
         let recipe = try fixture.recipe(questions: EndToEndFixture.capitals, ladder: "[F16, Q8_0, Q4_K_M, Q2_K]")
         let (first, out, err) = try QuantorchBinary.start(["run", recipe.path])
         let pid = first.processIdentifier
@@ -84,6 +85,7 @@ struct RunSafetyEndToEndTests {
     @Test(.timeLimit(.minutes(20)))
     func sigintMidSuiteExits130AndTheRerunKeepsEarlierAnswers() async throws {
         let fixture = try EndToEndFixture(name: "sigint")
+        defer { try? FileManager.default.removeItem(at: fixture.root) }
         let questions = (0..<12).map { ("q\($0)", "Name a famous city number \($0) in one word.", "city") }
         let recipe = try fixture.recipe(name: "interrupt", questions: questions, ladder: "[F16, Q8_0]")
         let (process, out, err) = try QuantorchBinary.start(["run", recipe.path])
