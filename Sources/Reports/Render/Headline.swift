@@ -67,9 +67,9 @@ public enum Headline {
             return "no CLOSE variant can be shipped: " + blocked.joined(separator: "; ")
         }
         let statuses = ["REJECTED", "UNSURE"].compactMap { status in
-            let count = judged.filter { $0.verdict?.status == status }.count
+            let count = judged.filter { $0.verdict?.status == status && $0.notEvaluated == nil }.count
             return count == 0 ? nil : "\(count) \(status)"
-        }
+        } + [judged.filter { $0.notEvaluated != nil }.count].filter { $0 > 0 }.map { "\($0) not evaluated" }
         return "no variant is CLOSE on every criterion" + (statuses.isEmpty ? "" : " (\(statuses.joined(separator: ", ")))")
     }
 }

@@ -122,8 +122,10 @@ public enum ScorecardSVG {
             svg.append(SVGText.text(size, x: sizeX, y: y, attributes: "class=\"row\""))
             let status = status(variant, report) + (picked ? " · the pick" : "")
             svg.append(SVGText.text(status, x: statusX, y: y, attributes: "class=\"row-status\" fill=\"\(state(variant).colour)\""))
-            let why = variant.verdict.map { VerdictText.line(variant, $0, withStatus: false) }
-                ?? (variant.isBaseline ? "every variant is measured against it" : variant.reasons.joined(separator: "; "))
+            // First, since the row is cut at its width: a rung not asked the suite is read on its KLD alone.
+            let why = (variant.notEvaluated == nil ? "" : "not evaluated, KLD only — ")
+                + (variant.verdict.map { VerdictText.line(variant, $0, withStatus: false) }
+                    ?? (variant.isBaseline ? "every variant is measured against it" : variant.reasons.joined(separator: "; ")))
             svg.append(SVGText.text(SVGText.truncate(why, fontSize: rowSize, maxWidth: width - margin - whyX), x: whyX, y: y,
                                     attributes: "class=\"row\""))
         }
