@@ -50,6 +50,14 @@ public enum RecipeLoader {
             }
             return bytes
         }
+        func choice<T: RawRepresentable>(_ fields: YAMLFields, _ key: String, as: T.Type, expected: String) throws(RecipeError) -> T?
+        where T.RawValue == String {
+            guard let raw = try fields.string(key) else { return nil }
+            guard let value = T(rawValue: raw) else {
+                throw .invalid(file: file, line: fields.line(of: key), field: fields.name(key), expected: "\(expected), got '\(raw)'")
+            }
+            return value
+        }
         func existing(_ fields: YAMLFields, _ key: String, expected: String, directoryOK: Bool = false) throws(RecipeError) -> URL {
             guard let url = try path(fields, key, expected: expected) else {
                 throw .missing(file: file, field: fields.name(key), expected: expected)
@@ -95,14 +103,7 @@ public enum RecipeLoader {
         let evalFields = try root.requiredSection("evaluation", expected: "a mapping with suite (and optionally mode)")
         try evalFields.onlyKnown(["suite", "mode", "replicas"])
         let suite = try existing(evalFields, "suite", expected: "a suite YAML file")
-        var mode = EvaluationMode.sequential
-        if let raw = try evalFields.string("mode") {
-            guard let parsed = EvaluationMode(rawValue: raw) else {
-                throw .invalid(file: file, line: evalFields.line(of: "mode"), field: evalFields.name("mode"),
-                               expected: "sequential or parallel, got '\(raw)'")
-            }
-            mode = parsed
-        }
+        let mode = try choice(evalFields, "mode", as: EvaluationMode.self, expected: "sequential or parallel") ?? .sequential
         let replicas = try evalFields.int("replicas", in: 1...64) ?? 1
         if replicas > 1, mode == .parallel {
             throw .invalid(file: file, line: evalFields.line(of: "replicas"), field: evalFields.name("replicas"),
@@ -146,14 +147,8 @@ public enum RecipeLoader {
             workDirectory = try path(fields, "dir", expected: "a folder for artifacts")
         }
 
-        var search = SearchMode.adaptive
-        if let raw = try root.string("search") {
-            guard let parsed = SearchMode(rawValue: raw) else {
-                throw .invalid(file: file, line: root.line(of: "search"), field: root.name("search"),
-                               expected: "adaptive (evaluate only the rungs the decision needs) or exhaustive (every rung), got '\(raw)'")
-            }
-            search = parsed
-        }
+        let search = try choice(root, "search", as: SearchMode.self,
+                                expected: "adaptive (evaluate only the rungs the decision needs) or exhaustive (every rung)") ?? .adaptive
 
         return Recipe(file: url.absoluteURL, model: model, ladder: ladder, imatrix: imatrix, server: server,
                       evaluation: .init(suite: suite, mode: mode, replicas: replicas), perplexity: perplexity, acceptance: acceptance,
