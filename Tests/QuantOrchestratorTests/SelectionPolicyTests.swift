@@ -46,6 +46,23 @@ import Testing
         #expect(decision.why.contains("more questions"))
     }
 
+    @Test func aVariantNotAskedTheSuiteIsNeverCloseNorTheClosestUnsure() {
+        let policy = SelectionPolicy(acceptance: Recipe.Acceptance(), noiseFloorFlips: nil)
+        var skipped = VariantMeasurements(quantType: "Q4_K_M", sizeBytes: 105_000_000,
+                                          evidence: VerdictEvidence(kld: MeanEstimate(mean: 0.01, standardError: 0.001, n: 4000)))
+        skipped.evidence.notEvaluated = "the larger Q6_K is not CLOSE"
+        var rejected = skipped
+        rejected.quantType = "Q5_K_M"
+        rejected.sizeBytes = 120_000_000
+        rejected.evidence.kld = MeanEstimate(mean: 0.173, standardError: 0.004, n: 4000)
+        let decision = policy.decide([variant("Q6_K", size: 130_000_000, questions: 24), rejected, skipped], baseline: baseline)
+        #expect(decision.verdicts["Q4_K_M"]?.status == .unsure, "its KLD alone is within, yet it was not asked the suite")
+        #expect(decision.verdicts["Q4_K_M"]?.summary == "UNSURE: not evaluated: the larger Q6_K is not CLOSE")
+        #expect(decision.verdicts["Q5_K_M"]?.status == .rejected)
+        #expect(decision.selected == nil && decision.closestUnsure == "Q6_K")
+        #expect(decision.notes.contains { $0.contains("the smaller Q4_K_M is UNSURE (not evaluated)") }, "\(decision.notes)")
+    }
+
     @Test func aLargerRejectedVariantAboveTheSelectedOneIsNamed() {
         let policy = SelectionPolicy(acceptance: Recipe.Acceptance(), noiseFloorFlips: nil)
         let decision = policy.decide([

@@ -156,7 +156,8 @@ public struct SelectionPolicy: Sendable {
             let outcome = smaller.quantType == chosen
                 ? "\(smaller.quantType) is selected because it is CLOSE on every criterion"
                 : "\(smaller.quantType) is not selected unless it is CLOSE on every criterion"
-            return "inverted: the larger \(larger.quantType) is REJECTED (\(beyond)) while the smaller \(smaller.quantType) is \(smallerStatus.rawValue); \(outcome)"
+            return "inverted: the larger \(larger.quantType) is REJECTED (\(beyond)) while the smaller \(smaller.quantType) is \(smallerStatus.rawValue)"
+                + (smaller.evidence.notEvaluated == nil ? "" : " (not evaluated)") + "; \(outcome)"
         }
     }
 
