@@ -69,6 +69,7 @@ import Testing
         let error = try error(Self.valid + "\nsearch: binary\n")
         #expect(error.description.contains("search"))
         #expect(error.description.contains("adaptive") && error.description.contains("exhaustive") && error.description.contains("'binary'"))
+        #expect(try self.error(Self.valid + "\nsearch:\n").description.contains("got an empty value"), "an empty value is not the default")
     }
 
     @Test func unknownQuantTypeNamesTheLadderEntryAndLine() throws {

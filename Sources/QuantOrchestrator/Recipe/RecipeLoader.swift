@@ -52,7 +52,12 @@ public enum RecipeLoader {
         }
         func choice<T: RawRepresentable>(_ fields: YAMLFields, _ key: String, as: T.Type, expected: String) throws(RecipeError) -> T?
         where T.RawValue == String {
-            guard let raw = try fields.string(key) else { return nil }
+            guard let raw = try fields.string(key) else {
+                guard fields.node(key) == nil else {
+                    throw .invalid(file: file, line: fields.line(of: key), field: fields.name(key), expected: "\(expected), got an empty value")
+                }
+                return nil
+            }
             guard let value = T(rawValue: raw) else {
                 throw .invalid(file: file, line: fields.line(of: key), field: fields.name(key), expected: "\(expected), got '\(raw)'")
             }

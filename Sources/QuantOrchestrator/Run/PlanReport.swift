@@ -17,9 +17,12 @@ public struct PlanReport: Codable, Sendable, Equatable {
     public var freeBytes: Int?
     /// The plan's warnings (ladder order, the baseline's precision).
     public var warnings: [String]
+    /// Which rungs will be asked the suite, in one sentence (the search mode, its bound, the
+    /// replicas).
+    public var search: String
 
     enum CodingKeys: String, CodingKey {
-        case model, slug, revision, steps, warnings
+        case model, slug, revision, steps, warnings, search
         case workFolder = "work_folder", writesBytes = "writes_bytes", freeBytes = "free_bytes"
     }
 }
@@ -35,6 +38,19 @@ extension Pipeline {
         return PlanReport(model: setup.recipe.model.name, slug: setup.modelSlug, revision: setup.source.revision,
                           workFolder: setup.folder.revisionFolder.path, steps: planner.steps, writesBytes: disk.total,
                           freeBytes: DiskSpace.free(at: setup.folder.root)?.bytes,
-                          warnings: (factory.plan.baselineNote.map { [$0] } ?? []) + factory.plan.warnings)
+                          warnings: (factory.plan.baselineNote.map { [$0] } ?? []) + factory.plan.warnings,
+                          search: Self.searchLine(setup.recipe))
+    }
+
+    /// "adaptive search: each rung is screened on its KL divergences, then the suite is asked
+    /// of the rungs the decision needs: at most 4 of 6 where the KLDs grow as the size shrinks".
+    static func searchLine(_ recipe: Recipe) -> String {
+        let local = recipe.ladder.dropFirst().filter(\.hasGGUF).count
+        let replicas = recipe.evaluation.replicas > 1 ? "; each variant is served by \(recipe.evaluation.replicas) single-slot replicas" : ""
+        guard recipe.search == .adaptive, local > 0 else {
+            return "exhaustive search: every one of the \(local) local variants is asked the suite\(replicas)"
+        }
+        let bound = min(local, Int((log2(Double(local + 1))).rounded(.up)) + 1)
+        return "adaptive search: each rung is screened on its KL divergences, then the suite is asked of the rungs the decision needs: at most \(bound) of \(local) where the KLDs grow as the size shrinks (a stretch where they do not is asked whole)\(replicas)"
     }
 }

@@ -48,7 +48,7 @@ extension StageFactory {
             search.record(name, close: status == .close)
             visitor.note("search: \(name) is \(status.rawValue)")
         }
-        visitor.note("search: \(search.order.count) of \(entries.count) rungs asked the suite"
+        visitor.note("search: \(search.order.count) of \(entries.count) rungs asked the suite, \(entries.count - search.order.count) saved against an exhaustive run"
                      + (search.smallestClose.map { "; the smallest CLOSE one is \($0)" } ?? "; none is CLOSE"))
         return search
     }

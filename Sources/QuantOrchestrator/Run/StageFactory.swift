@@ -151,7 +151,8 @@ struct StageFactory: Sendable {
         return passes.map {
             AnswerJob(variant: entry.name, identity: identity, pass: $0, suite: suite, mode: recipe.evaluation.mode, slots: slots,
                       evaluationKey: evaluationKey, answersFile: folder.answers(entry.name, evaluationKey: evaluationKey),
-                      replicas: entry.hasGGUF ? recipe.evaluation.replicas : 1)
+                      // More replicas than prompts would only load the model more often.
+                      replicas: entry.hasGGUF ? min(recipe.evaluation.replicas, max(1, suite.forms().count)) : 1)
         }
     }
 

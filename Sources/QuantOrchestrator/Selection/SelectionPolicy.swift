@@ -132,7 +132,8 @@ public struct SelectionPolicy: Sendable {
         let closest = unsure.min { (verdicts[$0.quantType]?.moreToDecide ?? .max) < (verdicts[$1.quantType]?.moreToDecide ?? .max) }
         var why = "no variant is CLOSE and eligible; keep the baseline \(baseline.quantType)"
         if let closest, let verdict = verdicts[closest.quantType] {
-            why += ". Closest to a decision: \(closest.quantType), \(verdict.summary)"
+            let skipped = variants.contains { $0.evidence.notEvaluated != nil }
+            why += ". Closest to a decision\(skipped ? " among the variants asked the suite" : ""): \(closest.quantType), \(verdict.summary)"
         }
         why += ". " + bySize.filter { $0.quantType != closest?.quantType }
             .map { "\($0.quantType): \(verdicts[$0.quantType]?.summary ?? "")" + (ineligible[$0.quantType].map { " [\($0)]" } ?? "") }

@@ -123,9 +123,10 @@ struct ServeStage: Stage {
                 let probe = try await context.cached(ProbeStage(variant: variant, artifact: artifact, client: client, baselineAnswers: baselineAnswers,
                                                                 baselineProbe: baselineProbe, longestPromptTokens: longestPrompt))
                 let vram = configuration.gpuLayers > 0 ? await GPUMemory.read(processID: server.processID, logFile: configuration.logFile) : nil
-                let memory = servers.map { $0.peakRSSBytes() }
+                // One server's peak, the largest: what max_memory budgets and what a single-server
+                // run of the same variant reuses from this record.
                 return Record(loadSeconds: servers.map(\.loadSeconds).max() ?? server.loadSeconds,
-                              peakRSSBytes: memory.contains(nil) ? nil : memory.reduce(0) { $0 + ($1 ?? 0) }, peakVRAMBytes: vram?.bytes,
+                              peakRSSBytes: servers.compactMap { $0.peakRSSBytes() }.max(), peakVRAMBytes: vram?.bytes,
                               vramSource: vram?.source.rawValue, slots: slots, chatTemplate: template,
                               domainCorpus: corpus, probe: probe)
             }

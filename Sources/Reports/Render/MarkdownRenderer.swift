@@ -27,7 +27,7 @@ public enum MarkdownRenderer {
         }
         lines.append("- Toolchain: llama.cpp build \(md(report.toolchain.llamaCppBuild)), \(md(report.toolchain.converter)), quantorch \(md(report.toolchain.quantorchVersion))")
         if report.variants.contains(where: { $0.chatTemplate != nil }) {
-            lines.append("- Chat templates: " + report.variants.map { "\(md($0.quantType)) \(md(ChatTemplateText.describe($0)))" }.joined(separator: ", "))
+            lines.append("- Chat templates: " + report.variants.filter { $0.notEvaluated == nil }.map { "\(md($0.quantType)) \(md(ChatTemplateText.describe($0)))" }.joined(separator: ", "))
         }
         lines.append("")
         lines.append("## Selection")

@@ -62,6 +62,7 @@ public enum ScorecardSVG {
 
     private static func status(_ variant: Variant, _ report: Report) -> String {
         if variant.isBaseline { return "baseline" }
+        if variant.notEvaluated != nil, variant.verdict?.status != "REJECTED" { return "not evaluated" }
         return variant.verdict?.status ?? (variant.accepted ? "accepted" : "not accepted")
     }
 
@@ -123,9 +124,9 @@ public enum ScorecardSVG {
             let status = status(variant, report) + (picked ? " · the pick" : "")
             svg.append(SVGText.text(status, x: statusX, y: y, attributes: "class=\"row-status\" fill=\"\(state(variant).colour)\""))
             // First, since the row is cut at its width: a rung not asked the suite is read on its KLD alone.
-            let why = (variant.notEvaluated == nil ? "" : "not evaluated, KLD only — ")
-                + (variant.verdict.map { VerdictText.line(variant, $0, withStatus: false) }
-                    ?? (variant.isBaseline ? "every variant is measured against it" : variant.reasons.joined(separator: "; ")))
+            let why = variant.notEvaluated.map { "not evaluated: \($0)" }
+                ?? variant.verdict.map { VerdictText.line(variant, $0, withStatus: false) }
+                ?? (variant.isBaseline ? "every variant is measured against it" : variant.reasons.joined(separator: "; "))
             svg.append(SVGText.text(SVGText.truncate(why, fontSize: rowSize, maxWidth: width - margin - whyX), x: whyX, y: y,
                                     attributes: "class=\"row\""))
         }
