@@ -49,6 +49,7 @@ import Testing
         #expect(search.results["R2"] == true, "the rung just above the pick is evaluated")
         #expect(search.results["R4"] == false, "the rung just below is what bounds it")
         #expect(search.order == ["R3", "R5", "R4", "R2"])
+        #expect(LadderSearch.monotoneBound(candidates: 6) == 4 && LadderSearch.monotoneBound(candidates: 1) == 1)
         #expect(search.whyNotEvaluated("R0")?.contains("the smaller R2 is CLOSE") == true)
         #expect(search.whyNotEvaluated("R3") == nil)
     }
@@ -56,6 +57,8 @@ import Testing
     @Test func rungsRejectedByKLDAreNeverEvaluated() {
         let search = run(LadderSearch(rungs: rungs(5, rejected: [1, 3])), close: { $0 <= 2 })
         #expect(search.results["R1"] == nil && search.results["R3"] == nil)
+        #expect(LadderSearch(rungs: rungs(5, rejected: [1, 3])).undecided == ["R0", "R2", "R4"], "rungs KLD rejects are decided")
+        #expect(search.undecided.isEmpty)
         #expect(search.smallestClose == "R2")
         #expect(search.whyNotEvaluated("R1")?.contains("KL divergence alone rejects it") == true)
     }

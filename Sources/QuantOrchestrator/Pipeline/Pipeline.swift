@@ -104,7 +104,7 @@ public struct Pipeline: Sendable {
 
     /// Which local variants were asked the suite: in the search's order, else the ladder's.
     static func searchInfo(factory: StageFactory, outputs: RunOutputs) -> SearchInfo {
-        let local = factory.recipe.ladder.dropFirst().filter(\.hasGGUF).map(\.name)
+        let local = factory.recipe.localVariants.map(\.name)
         return SearchInfo(mode: factory.recipe.search.rawValue,
                           evaluated: outputs.search.map(\.order) ?? local.filter { outputs.serves[$0] != nil },
                           exhaustive: local.count)

@@ -113,6 +113,10 @@ public struct Recipe: Sendable {
     /// The default ladder of CONTRACT.md: F16 baseline, then Q8_0 down to Q2_K.
     public static let defaultLadder = ["F16", "Q8_0", "Q6_K", "Q5_K_M", "Q4_K_M", "Q3_K_M", "Q2_K"]
 
+    /// The entries after the baseline that are served here (quantized, mixes, GGUF files; not
+    /// endpoints): the rungs a search orders and the suite is asked of.
+    public var localVariants: [LadderEntry] { ladder.dropFirst().filter(\.hasGGUF) }
+
     /// True when the source is a GGUF file (the convert stage is skipped).
     public var sourceIsGGUF: Bool { model.source.pathExtension.lowercased() == "gguf" }
 }

@@ -45,12 +45,12 @@ extension Pipeline {
     /// "adaptive search: each rung is screened on its KL divergences, then the suite is asked
     /// of the rungs the decision needs: at most 4 of 6 where the KLDs grow as the size shrinks".
     static func searchLine(_ recipe: Recipe) -> String {
-        let local = recipe.ladder.dropFirst().filter(\.hasGGUF).count
+        let local = recipe.localVariants.count
         let replicas = recipe.evaluation.replicas > 1 ? "; each variant is served by \(recipe.evaluation.replicas) single-slot replicas" : ""
         guard recipe.search == .adaptive, local > 0 else {
             return "exhaustive search: every one of the \(local) local variants is asked the suite\(replicas)"
         }
-        let bound = min(local, Int((log2(Double(local + 1))).rounded(.up)) + 1)
+        let bound = LadderSearch.monotoneBound(candidates: local)
         return "adaptive search: each rung is screened on its KL divergences, then the suite is asked of the rungs the decision needs: at most \(bound) of \(local) where the KLDs grow as the size shrinks (a stretch where they do not is asked whole)\(replicas)"
     }
 }

@@ -39,8 +39,8 @@ extension StageFactory {
                      + (search.inverted.isEmpty ? "" : "; KL divergence not monotone in size, so evaluated whole: \(search.candidates.map(\.name).filter(search.inverted.contains).joined(separator: " "))"))
         while let name = search.next(), let entry = entries.first(where: { $0.name == name }) {
             guard let record = try await visitor.visit(serve(entry, outputs), label: Step.serve(entry).label, writes: []) else {
-                try await listWaiting(entries.filter { $0.name != name && search.results[$0.name] == nil && search.whyNotEvaluated($0.name) == nil },
-                                      visitor: visitor)
+                let undecided = Set(search.undecided)
+                try await listWaiting(entries.filter { $0.name != name && undecided.contains($0.name) }, visitor: visitor)
                 return search
             }
             outputs.serves[entry.name] = record

@@ -38,11 +38,10 @@ struct StageFactory: Sendable {
         steps += quantized.map(Step.quantize)
         if !convertsCheckpoint { steps.append(.corpusLength) }
         steps += [.kldBase, .serve(recipe.ladder[0]), .domainKLDBase]
-        let variants = recipe.ladder.dropFirst()
-        for entry in variants where entry.hasGGUF { steps += [.kld(entry), .domainKLD(entry)] }
-        let searched = recipe.search == .adaptive ? variants.filter(\.hasGGUF) : []
+        for entry in recipe.localVariants { steps += [.kld(entry), .domainKLD(entry)] }
+        let searched = recipe.search == .adaptive ? recipe.localVariants : []
         if !searched.isEmpty { steps.append(.search(searched)) }
-        for entry in variants where !searched.contains(entry) {
+        for entry in recipe.ladder.dropFirst() where !searched.contains(entry) {
             steps.append(entry.hasGGUF ? .serve(entry) : .answer(entry))
         }
         return steps

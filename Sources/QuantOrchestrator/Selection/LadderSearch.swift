@@ -1,3 +1,5 @@
+import Foundation
+
 /// The adaptive search of the ladder (`search: adaptive`): which rungs to ask the whole suite,
 /// one at a time, so that the smallest CLOSE rung is found with as few suite evaluations as
 /// the evidence allows.
@@ -81,6 +83,18 @@ public struct LadderSearch: Sendable, Equatable {
     public mutating func record(_ name: String, close: Bool) {
         if results[name] == nil { order.append(name) }
         results[name] = close
+    }
+
+    /// The most suite evaluations the search makes over `candidates` rungs whose screening KLD
+    /// grows as the size shrinks: ⌈log2 (n + 1)⌉ for the binary search, plus the rung above the
+    /// pick, at most n.
+    public static func monotoneBound(candidates: Int) -> Int {
+        min(candidates, Int(log2(Double(candidates + 1)).rounded(.up)) + 1)
+    }
+
+    /// The candidates not evaluated yet, largest first: what the search may still ask.
+    public var undecided: [String] {
+        candidates.map(\.name).filter { results[$0] == nil }
     }
 
     /// The smallest evaluated CLOSE rung, the pick the search supports; nil when none is.
