@@ -33,10 +33,7 @@ enum CardColumns {
             return "baseline" + (report.selection.quantType == nil ? " (recommended)" : "")
         }
         guard let verdict = variant.verdict else { return VariantColumns.verdict(variant, report) }
-        if let reason = variant.notEvaluated, verdict.status != "REJECTED" {
-            // Not UNSURE on a card: the suite was never asked, so nothing is known to be unsure.
-            return "not evaluated: \(reason)"
-        }
+        if let reason = VerdictText.notEvaluated(variant) { return "not evaluated: \(reason)" }
         let pick = variant.quantType == report.selection.quantType ? " (recommended)" : ""
         return "\(verdict.status)\(pick): \(VerdictText.line(variant, verdict, withStatus: false))"
     }

@@ -238,7 +238,7 @@ public enum HTMLRenderer {
             ("suite", "\(report.suite.name), sha256 \(report.suite.sha256), \(report.suite.questions) questions, \(report.suite.forms) prompts per variant"),
             ("sampling", "temperature \(FigureFormat.fixed(settings.sampling.temperature, 2)), seed \(settings.sampling.seed), max tokens \(settings.sampling.maxTokens)"),
             ("system prompt", settings.systemPrompt ?? FigureFormat.missing),
-            ("server", "ctx \(settings.ctx), \(settings.slots) slot\(settings.slots == 1 ? "" : "s")\(settings.replicas.map { " × \($0) replicas" } ?? ""), \(settings.threads) threads, \(settings.gpuLayers) GPU layers, \(settings.mode) mode"),
+            ("server", "ctx \(settings.ctx), \(SettingsText.slots(settings)), \(settings.threads) threads, \(settings.gpuLayers) GPU layers, \(settings.mode) mode"),
             ("perplexity", "\(settings.perplexity.corpus) (sha256 \(settings.perplexity.corpusSHA256.prefix(12))), ctx \(settings.perplexity.ctx), \(settings.perplexity.chunks) chunks"),
             ("domain corpus", settings.domainCorpus.map { "the baseline's \($0.conversations) answers as conversations, \($0.tokens) tokens, window \($0.ctx) × \($0.chunks) chunks, \($0.scoredTokens) tokens scored (\(FigureFormat.fixed($0.scoredShare * 100, 0)) %)" } ?? FigureFormat.missing),
             ("stage timings", report.stageTimings.map { "\($0.stage) \(FigureFormat.fixed($0.seconds, 1)) s" }.joined(separator: ", ")),

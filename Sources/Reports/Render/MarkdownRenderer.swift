@@ -21,7 +21,7 @@ public enum MarkdownRenderer {
         if let note = report.model.baselineNote { lines.append("- Note: \(md(note))") }
         lines.append("- Run: `\(report.runID)`, created \(report.createdAt)")
         lines.append("- Suite: \(md(report.suite.name)) (sha256 `\(report.suite.sha256.prefix(12))`), \(report.suite.questions) questions, \(report.suite.forms) prompts per variant")
-        lines.append("- Evaluation: \(report.settings.mode) mode, temperature \(FigureFormat.fixed(report.settings.sampling.temperature, 2)), seed \(report.settings.sampling.seed), max tokens \(report.settings.sampling.maxTokens), ctx \(report.settings.ctx), \(report.settings.slots) slot\(report.settings.slots == 1 ? "" : "s")\(report.settings.replicas.map { " × \($0) replicas" } ?? ""), \(report.settings.threads) threads, \(report.settings.gpuLayers) GPU layers")
+        lines.append("- Evaluation: \(report.settings.mode) mode, temperature \(FigureFormat.fixed(report.settings.sampling.temperature, 2)), seed \(report.settings.sampling.seed), max tokens \(report.settings.sampling.maxTokens), ctx \(report.settings.ctx), \(SettingsText.slots(report.settings)), \(report.settings.threads) threads, \(report.settings.gpuLayers) GPU layers")
         if let domain = report.settings.domainCorpus {
             lines.append("- Domain corpus: the baseline's \(domain.conversations) answers as chat conversations (sha256 `\(domain.sha256.prefix(12))`), \(domain.tokens) tokens, \(FigureFormat.fixed(domain.answerShare * 100, 0)) % answer text; llama-perplexity window \(domain.ctx) × \(domain.chunks) chunks scores \(domain.scoredTokens) tokens (\(FigureFormat.fixed(domain.scoredShare * 100, 0)) %, the second half of each window)")
         }

@@ -62,7 +62,7 @@ public enum ScorecardSVG {
 
     private static func status(_ variant: Variant, _ report: Report) -> String {
         if variant.isBaseline { return "baseline" }
-        if variant.notEvaluated != nil, variant.verdict?.status != "REJECTED" { return "not evaluated" }
+        if VerdictText.notEvaluated(variant) != nil { return "not evaluated" }
         return variant.verdict?.status ?? (variant.accepted ? "accepted" : "not accepted")
     }
 

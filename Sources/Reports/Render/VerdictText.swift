@@ -53,6 +53,12 @@ enum VerdictText {
         FigureFormat.fixed(criterion.margin, isKLD(criterion) ? 4 : 3) + (isKLD(criterion) ? " nats" : "")
     }
 
+    /// Why a variant the suite was never asked reads "not evaluated" where a status is shown, not
+    /// UNSURE (nothing was found unsure); nil when it was asked, or when its KLD alone rejects it.
+    static func notEvaluated(_ variant: Variant) -> String? {
+        variant.verdict?.status == "REJECTED" ? nil : variant.notEvaluated
+    }
+
     /// A variant's verdict line: the summary, why it cannot be shipped when it cannot, and a
     /// tensor-type caveat when its bytes are not what its name says.
     /// - Parameter withStatus: false where the status is shown beside it.
