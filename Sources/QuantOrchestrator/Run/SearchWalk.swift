@@ -18,17 +18,21 @@ extension StageFactory {
             return nil
         }
         let policy = SelectionPolicy(acceptance: recipe.acceptance, noiseFloorFlips: nil)
+        let baselineMeasurements = VariantMeasurements(quantType: recipe.ladder[0].name, sizeBytes: baseline.sizeBytes, evidence: VerdictEvidence())
         var rungs: [LadderSearch.Rung] = []
         for entry in entries {
             guard let artifact = artifact(for: entry, in: outputs), let kld = outputs.klds[entry.name] else {
                 try await listWaiting(entries, visitor: visitor)
                 return nil
             }
-            guard artifact.sizeBytes < baseline.sizeBytes, recipe.acceptance.maxSizeBytes.map({ artifact.sizeBytes <= $0 }) ?? true else { continue }
             let domain = outputs.domainKLDs[entry.name]
-            let screening = policy.judge(VariantMeasurements(
+            let measured = VariantMeasurements(
                 quantType: entry.name, sizeBytes: artifact.sizeBytes,
-                evidence: VariantResults.kldEvidence(kld: kld, domainKLD: domain, domainQuestions: domainCorpus(outputs)?.conversations)))
+                evidence: VariantResults.kldEvidence(kld: kld, domainKLD: domain, domainQuestions: domainCorpus(outputs)?.conversations))
+            // The selection's own rule (size below the baseline's, within max_size): a rung it
+            // could never pick is not worth a suite.
+            guard policy.ineligibility(measured, baseline: baselineMeasurements) == nil else { continue }
+            let screening = policy.judge(measured)
             rungs.append(LadderSearch.Rung(name: entry.name, sizeBytes: artifact.sizeBytes, kldMean: kld.kldMean, domainKLDMean: domain?.kldMean,
                                            rejectedByKLD: screening.status == .rejected))
         }
