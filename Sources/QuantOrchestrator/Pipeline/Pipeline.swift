@@ -60,12 +60,13 @@ public struct Pipeline: Sendable {
         context.time("score and select", since: scoring)
 
         let runID = RunID.make(date: started)
+        let search = Self.searchInfo(factory: factory, outputs: outputs)
         guard let kldBase = outputs.kldBase else { throw PipelineError.io("the KLD base step produced nothing") }
         let report = ReportBuilder(recipe: recipe, source: setup.source, modelSlug: setup.modelSlug, suite: setup.suite,
                                    toolchain: setup.toolchain, slots: factory.slots, baselineNote: plan.baselineNote)
             .build(runID: runID, createdAt: started, results: results, kldBase: kldBase, domainCorpus: factory.domainCorpus(outputs),
                    decision: decision,
-                   noiseFloor: noiseFloor, stageTimings: context.timings, search: Self.searchInfo(factory: factory, outputs: outputs))
+                   noiseFloor: noiseFloor, stageTimings: context.timings, search: search)
         for note in report.notes ?? [] { progress.stage("warning: \(note)") }
         let answersFiles = try writeRunAnswers(results: results, folder: setup.folder, runID: runID)
         let outcome: CommitOutcome
@@ -87,7 +88,8 @@ public struct Pipeline: Sendable {
                                      completionTokens: tokens)
         try? AtomicFile.writeJSON(ledgerRecord, to: setup.folder.revisionFolder.appending(path: "runs/\(runID)/ledger.json"))
 
-        return RunSummary(results: results, decision: decision, setup: setup, report: report, commit: outcome, cached: ledger.all.isEmpty)
+        return RunSummary(results: results, decision: decision, setup: setup, report: report, search: search, commit: outcome,
+                          cached: ledger.all.isEmpty)
     }
 
     /// The plan of `setup`'s run: every refusal that needs no tool, then each step's state and

@@ -119,7 +119,8 @@ public struct RunSummary: Codable, Sendable, Equatable {
 
 extension RunSummary {
     /// The summary of a finished run whose report is `report`.
-    init(results: [VariantResult], decision: SelectionPolicy.Decision, setup: RunSetup, report: Report, commit: CommitOutcome, cached: Bool) {
+    init(results: [VariantResult], decision: SelectionPolicy.Decision, setup: RunSetup, report: Report, search: SearchInfo,
+         commit: CommitOutcome, cached: Bool) {
         let selected = results.first { $0.name == decision.selected }.flatMap { result in
             result.artifact.map { Selected(quantType: result.name, file: $0.path, sha256: $0.sha256, sizeBytes: $0.sizeBytes) }
         }
@@ -137,6 +138,6 @@ extension RunSummary {
                   modelRevision: setup.source.revision, headline: Headline.sentence(report), selected: selected, closestUnsure: decision.closestUnsure, why: decision.why,
                   notes: decision.notes, variants: variants,
                   mode: setup.recipe.evaluation.mode.rawValue, cached: cached,
-                  search: report.search ?? SearchInfo(mode: setup.recipe.search.rawValue, evaluated: [], exhaustive: 0))
+                  search: search)
     }
 }

@@ -136,17 +136,18 @@ public struct LadderSearch: Sendable, Equatable {
         var names: Set<String> = []
         for larger in candidates.indices {
             for smaller in candidates.indices where smaller > larger {
-                let generic = zip(candidates[larger].kldMean, candidates[smaller].kldMean).map { $0 > $1 } ?? false
-                let domain = zip(candidates[larger].domainKLDMean, candidates[smaller].domainKLDMean).map { $0 > $1 } ?? false
-                if generic || domain { names.formUnion(candidates[larger...smaller].map(\.name)) }
+                if exceeds(candidates[larger].kldMean, candidates[smaller].kldMean)
+                    || exceeds(candidates[larger].domainKLDMean, candidates[smaller].domainKLDMean) {
+                    names.formUnion(candidates[larger...smaller].map(\.name))
+                }
             }
         }
         return names
     }
-}
 
-/// Both values, or nil.
-private func zip<A, B>(_ a: A?, _ b: B?) -> (A, B)? {
-    guard let a, let b else { return nil }
-    return (a, b)
+    /// Whether both were measured and the first is larger.
+    private static func exceeds(_ first: Double?, _ second: Double?) -> Bool {
+        guard let first, let second else { return false }
+        return first > second
+    }
 }
