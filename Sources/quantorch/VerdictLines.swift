@@ -18,7 +18,7 @@ enum VerdictLines {
             lines.append("  \(variant.quantType.padding(toLength: width, withPad: " ", startingAt: 0))  \((variant.status ?? "").padding(toLength: 8, withPad: " ", startingAt: 0))  \(line)")
         }
         lines += summary.notes.map { "note: \($0)" }
-        lines.append("search: \(summary.search.line)")
+        lines.append(summary.search.line)
         return lines.joined(separator: "\n") + "\n"
     }
 }
