@@ -49,7 +49,14 @@ public struct Pipeline: Sendable {
         let context = RunContext(toolchain: setup.toolchain, executor: executor, folder: setup.folder, ledger: ledger,
                                  progress: progress, threads: recipe.server.threads)
         context.time("plan", since: planStart)
-        let outputs = try await factory.walk(StepExecutor(context: context))
+        let outputs: RunOutputs
+        switch recipe.executor {
+        case .local:
+            outputs = try await factory.walk(StepExecutor(context: context))
+        case let .slurm(settings):
+            outputs = try await SlurmRun(settings: settings, setup: setup, options: options, factory: factory, planned: planner.steps,
+                                         context: context).walk()
+        }
 
         let scoring = ContinuousClock.now
         let results = try VariantResults.gather(factory: factory, outputs: outputs)
@@ -96,12 +103,18 @@ public struct Pipeline: Sendable {
     /// the disk the steps not done will write.
     /// - Throws: `PipelineError.badInput` for a recipe the plan refuses.
     static func plan(_ setup: RunSetup) async throws -> (StageFactory, Planner) {
-        let plan = try RunPlan.make(recipe: setup.recipe, source: setup.source, modelSlug: setup.modelSlug, revisionField: setup.revisionField)
-        let factory = StageFactory(recipe: setup.recipe, suite: setup.suite, source: setup.source, folder: setup.folder, plan: plan,
-                                   endpointClient: setup.endpointClient)
+        let factory = try Self.factory(setup)
         let planner = Planner(records: StageRecords(folder: setup.folder))
         _ = try await factory.walk(planner)
         return (factory, planner)
+    }
+
+    /// The stage factory of `setup`'s run, after the plan's refusals.
+    /// - Throws: `PipelineError.badInput` for a recipe the plan refuses.
+    static func factory(_ setup: RunSetup) throws -> StageFactory {
+        let plan = try RunPlan.make(recipe: setup.recipe, source: setup.source, modelSlug: setup.modelSlug, revisionField: setup.revisionField)
+        return StageFactory(recipe: setup.recipe, suite: setup.suite, source: setup.source, folder: setup.folder, plan: plan,
+                            endpointClient: setup.endpointClient)
     }
 
     /// Which local variants were asked the suite: in the search's order, else the ladder's.

@@ -29,6 +29,11 @@ public final class ToolLedger: Sendable {
         return try await body()
     }
 
+    /// Adds processes launched elsewhere (a Slurm job's), as that job reported them.
+    func append(_ launched: [Entry]) {
+        entries.withLock { $0 += launched }
+    }
+
     /// Everything launched so far.
     public var all: [Entry] { entries.withLock { $0 } }
 

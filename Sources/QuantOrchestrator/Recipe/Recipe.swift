@@ -31,6 +31,8 @@ public struct Recipe: Sendable {
     public var allowUpcast: Bool = false
     /// `search` (default adaptive): which rungs are asked the whole suite (``SearchMode``).
     public var search: SearchMode = .adaptive
+    /// `executor` (default local): where the steps run (``ExecutorSettings``).
+    public var executor: ExecutorSettings = .local
 
     /// `model:` — a Hugging Face checkpoint folder (optionally a git repository) or a GGUF file.
     public struct Model: Sendable, Equatable {

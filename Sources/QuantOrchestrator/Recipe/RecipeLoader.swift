@@ -22,7 +22,7 @@ public enum RecipeLoader {
             throw .unreadable(file: file, reason: FileManager.default.fileExists(atPath: file) ? "not UTF-8 text" : "no such file")
         }
         let root = try YAMLFields.root(of: text, file: file)
-        try root.onlyKnown(["model", "ladder", "allow_upcast", "imatrix", "server", "evaluation", "perplexity", "acceptance", "results", "work", "search"])
+        try root.onlyKnown(["model", "ladder", "allow_upcast", "imatrix", "server", "evaluation", "perplexity", "acceptance", "results", "work", "search", "executor"])
         let paths = PathExpander(recipeFile: url.absoluteURL, environment: environment)
 
         func path(_ fields: YAMLFields, _ key: String, expected: String) throws(RecipeError) -> URL? {
@@ -158,7 +158,8 @@ public enum RecipeLoader {
         return Recipe(file: url.absoluteURL, model: model, ladder: ladder, imatrix: imatrix, server: server,
                       evaluation: .init(suite: suite, mode: mode, replicas: replicas), perplexity: perplexity, acceptance: acceptance,
                       resultsRepository: resultsRepository, workDirectory: workDirectory,
-                      allowUpcast: try root.bool("allow_upcast") ?? false, search: search)
+                      allowUpcast: try root.bool("allow_upcast") ?? false, search: search,
+                      executor: try ExecutorParser(root: root).parse())
     }
 
     /// Types llama-quantize will not make without an importance matrix (its own check).

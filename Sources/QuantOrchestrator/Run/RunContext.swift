@@ -53,6 +53,11 @@ final class RunContext: Sendable {
         timingList.withLock { $0.append(StageTiming(stage: label, seconds: seconds)) }
     }
 
+    /// Adds a timing line for a stage that ran elsewhere (a Slurm job), as it reported it.
+    func time(_ label: String, seconds: Double) {
+        timingList.withLock { $0.append(StageTiming(stage: label, seconds: seconds)) }
+    }
+
     /// The timings so far, in the order the work finished.
     var timings: [StageTiming] { timingList.withLock { $0 } }
 }

@@ -1,0 +1,57 @@
+/// The job graph of a run: which steps become batch jobs and which steps each one needs
+/// first. It follows the inputs ``StageFactory`` builds each stage from, so a job is released
+/// (`afterok`) only when the records its stage is made of exist.
+struct StepGraph: Sendable {
+    let factory: StageFactory
+
+    /// Every step a job can run, by label: the recipe's steps, and each local variant's serve
+    /// (the adaptive search asks for them one by one).
+    var catalog: [String: Step] {
+        let steps = factory.steps() + factory.recipe.localVariants.map(Step.serve)
+        return Dictionary(steps.filter(\.runsAsJob).map { ($0.label, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The steps `step`'s stage is built from.
+    func dependencies(of step: Step) -> [Step] {
+        let baseline = factory.recipe.ladder[0]
+        let master: [Step] = factory.convertsCheckpoint ? [.convert] : []
+        let found: [Step?]
+        switch step {
+        case .convert, .answer, .search: found = []
+        case .corpusLength: found = factory.convertsCheckpoint ? [.convert] : [producer(of: baseline)]
+        case .importGGUF: found = master
+        case .imatrix: found = [.convert]
+        case .quantize: found = [.convert] + (factory.recipe.imatrix != nil ? [.imatrix] : [])
+        case .kldBase: found = [producer(of: baseline), .corpusLength]
+        case let .serve(entry): found = entry == baseline ? [producer(of: baseline)] : [producer(of: entry), .serve(baseline)]
+        case let .kld(entry): found = [producer(of: entry), .kldBase]
+        case .domainKLDBase: found = [.serve(baseline)]
+        case let .domainKLD(entry): found = [producer(of: entry), .domainKLDBase]
+        }
+        var unique: [Step] = []
+        for case let dependency? in found where !unique.contains(dependency) { unique.append(dependency) }
+        return unique
+    }
+
+    /// The step that makes `entry`'s GGUF: the conversion for the master's own type, its
+    /// quantization or its import; nil for an endpoint.
+    func producer(of entry: LadderEntry) -> Step? {
+        if factory.isMaster(entry) { return .convert }
+        switch entry.kind {
+        case .quantize: return .quantize(entry)
+        case .gguf: return .importGGUF(entry)
+        case .endpoint: return nil
+        }
+    }
+}
+
+extension Step {
+    /// Whether the step is a batch job under Slurm. An endpoint's answers are HTTP requests to
+    /// a server elsewhere, made from the controller; the search is the controller's decision.
+    var runsAsJob: Bool {
+        switch self {
+        case .answer, .search: false
+        default: true
+        }
+    }
+}
