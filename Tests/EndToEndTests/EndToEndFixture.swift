@@ -20,7 +20,7 @@ struct EndToEndFixture {
     /// - Parameter search: `exhaustive` by default, so a test reads every variant's verdict on the
     ///   whole suite; the adaptive search's own tests ask for `adaptive`.
     func recipe(name: String = "recipe", questions: [(id: String, prompt: String, fact: String)], ladder: String = "[F16, Q8_0, Q4_K_M, Q2_K]",
-                search: String = "exhaustive", replicas: Int = 1, extra: String = "") throws -> URL {
+                search: String = "exhaustive", replicas: Int = 1, corpus: String? = nil, extra: String = "") throws -> URL {
         guard let manifest = Self.manifest else { throw FixtureError.noBootstrap }
         let items = questions.map { q in
             "  - id: \(q.id)\n    prompt: \"\(q.prompt)\"\n    key_facts: [\"\(q.fact)\"]\n"
@@ -40,7 +40,7 @@ struct EndToEndFixture {
             ladder: \(ladder)
             server: {ctx: 1024, slots: 2, threads: 2, gpu_layers: 0}
             evaluation: {suite: \(name)-suite.yaml, mode: sequential\(replicas > 1 ? ", replicas: \(replicas)" : "")}
-            perplexity: {corpus: \(manifest.corpus), ctx: 128, chunks: 4}
+            perplexity: {corpus: \(corpus ?? manifest.corpus), ctx: 128, chunks: 4}
             results: {repo: results}
             work: {dir: work}
             search: \(search)

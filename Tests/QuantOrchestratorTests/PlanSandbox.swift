@@ -54,13 +54,18 @@ struct PlanSandbox {
         return try RunPlan.make(recipe: recipe, source: source, modelSlug: "acme", revisionField: "model.revision")
     }
 
+    /// The stage factory of `recipe` over the work folder `work`.
+    func factory(_ recipe: Recipe, kind: ResolvedSource.Kind = .hfFolder) throws -> StageFactory {
+        let source = ResolvedSource(checkpoint: recipe.model.source, revision: "r1", revisionKind: .label, kind: kind)
+        return StageFactory(recipe: recipe, suite: try Suite.load(from: recipe.evaluation.suite), source: source,
+                            folder: WorkFolder(root: work, modelSlug: "acme", revision: "r1"),
+                            plan: try plan(recipe, kind: kind), endpointClient: { _ in throw PipelineError.io("no endpoint in this sandbox") })
+    }
+
     /// The recipe's steps as `quantorch plan` lists them, against the records in `work`.
     func steps(_ recipe: Recipe, kind: ResolvedSource.Kind = .hfFolder) async throws -> (steps: [PlannedStep], disk: DiskPlan) {
-        let source = ResolvedSource(checkpoint: recipe.model.source, revision: "r1", revisionKind: .label, kind: kind)
-        let folder = WorkFolder(root: work, modelSlug: "acme", revision: "r1")
-        let factory = StageFactory(recipe: recipe, suite: try Suite.load(from: recipe.evaluation.suite), source: source, folder: folder,
-                                   plan: try plan(recipe, kind: kind), endpointClient: { _ in throw PipelineError.io("no endpoint in this sandbox") })
-        let planner = Planner(records: StageRecords(folder: folder))
+        let factory = try factory(recipe, kind: kind)
+        let planner = Planner(records: StageRecords(folder: factory.folder))
         _ = try await factory.walk(planner)
         return (planner.steps, planner.disk)
     }

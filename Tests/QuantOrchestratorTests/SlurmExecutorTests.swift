@@ -1,0 +1,107 @@
+import Foundation
+import Testing
+@testable import QuantOrchestrator
+
+/// The Slurm executor's pure parts: the recipe's `executor:` field, the sbatch command line,
+/// Slurm's job states and the job graph. Slurm itself is exercised in SlurmEndToEndTests.
+@Suite struct SlurmExecutorTests {
+    @Test func theExecutorIsLocalUnlessTheRecipeAsksForSlurmWithItsResources() throws {
+        let sandbox = try PlanSandbox()
+        defer { sandbox.remove() }
+        #expect(try sandbox.load(try sandbox.recipe()).executor == .local)
+        #expect(try sandbox.load(try sandbox.recipe(extra: "executor: {kind: local}")).executor == .local)
+        let slurm = try sandbox.load(try sandbox.recipe(extra: """
+            executor: {kind: slurm, partition: gpu, account: lab, qos: normal, gres: "gpu:1", cpus_per_task: 8, mem: 32G, time: "2:00:00", extra_args: ["--constraint=a100"]}
+            """))
+        #expect(slurm.executor == .slurm(SlurmSettings(partition: "gpu", account: "lab", qos: "normal", gres: "gpu:1", cpusPerTask: 8,
+                                                        mem: "32G", time: "2:00:00", extraArgs: ["--constraint=a100"])))
+    }
+
+    @Test(arguments: [
+        ("executor: {kind: pbs}", "field 'executor.kind': expected local or slurm, got 'pbs'"),
+        ("executor: {partition: gpu}", "field 'executor.kind' is missing"),
+        ("executor: {kind: local, partition: gpu}", "unknown field 'executor.partition'"),
+        ("executor: {kind: slurm, mem: lots}", "field 'executor.mem': expected a memory size in Slurm's notation"),
+        ("executor: {kind: slurm, time: soon}", "field 'executor.time': expected a time limit in Slurm's notation"),
+        ("executor: {kind: slurm, cpus_per_task: 0}", "field 'executor.cpus_per_task': expected an integer in 1…4096"),
+        ("executor: {kind: slurm, partition: \"a b\"}", "field 'executor.partition': expected a name without spaces"),
+        ("executor: {kind: slurm, extra_args: \"--exclusive\"}", "field 'executor.extra_args': expected a list of sbatch arguments"),
+        ("executor: {kind: slurm, extra_args: [exclusive]}", "field 'executor.extra_args[0]': expected an sbatch option starting with '-'"),
+        ("executor: {kind: slurm, extra_args: [\"--output=x.log\"]}", "it sets --output for every job"),
+    ])
+    func aWrongExecutorFieldIsRefusedWithItsName(extra: String, message: String) throws {
+        let sandbox = try PlanSandbox()
+        defer { sandbox.remove() }
+        #expect(throws: RecipeError.self) { try sandbox.load(try sandbox.recipe(extra: extra)) }
+        do { _ = try sandbox.load(try sandbox.recipe(extra: extra)) } catch {
+            #expect("\(error)".contains(message), "\(error)")
+            #expect("\(error)".contains("recipe.yaml"), "\(error)")
+        }
+    }
+
+    @Test func sbatchGetsQuantorchsOwnOptionsThenTheRecipesAndTheCommandQuoted() {
+        let job = SlurmJob(name: "quantorch-kld-Q4_K_M", command: ["/opt/q o/quantorch", "step", "/w/it's.json"],
+                           log: URL(fileURLWithPath: "/w/logs/kld.log"), workingDirectory: URL(fileURLWithPath: "/w"),
+                           dependencies: ["12", "13"], settings: SlurmSettings(partition: "gpu", gres: "gpu:1", mem: "8G", extraArgs: ["--exclusive"]),
+                           cpus: 4)
+        #expect(job.arguments == ["--parsable", "--job-name=quantorch-kld-Q4_K_M", "--output=/w/logs/kld.log", "--open-mode=append",
+                                  "--chdir=/w", "--cpus-per-task=4", "--ntasks=1", "--no-requeue",
+                                  "--dependency=afterok:12:13", "--kill-on-invalid-dep=yes", "--partition=gpu", "--gres=gpu:1", "--mem=8G",
+                                  "--exclusive", #"--wrap=exec '/opt/q o/quantorch' 'step' '/w/it'\''s.json'"#])
+        var check = job
+        check.usesGRES = false
+        #expect(!check.arguments.contains("--gres=gpu:1"))
+        #expect(!SlurmJob(name: "a", command: ["b"], log: job.log, workingDirectory: job.workingDirectory, dependencies: [], settings: SlurmSettings(), cpus: 1)
+            .arguments.contains { $0.hasPrefix("--dependency") })
+    }
+
+    @Test func slurmStatesSayWhetherAJobEndedAndWhetherItIsWorthAnotherTry() {
+        for running in ["PENDING", "RUNNING", "CONFIGURING", "COMPLETING", "SUSPENDED", "REQUEUED"] {
+            #expect(!SlurmJobState(name: running).isEnded, "\(running)")
+        }
+        for ended in ["COMPLETED", "FAILED", "TIMEOUT", "OUT_OF_MEMORY", "NODE_FAIL", "PREEMPTED", "BOOT_FAIL", "DEADLINE"] {
+            #expect(SlurmJobState(name: ended).isEnded, "\(ended)")
+        }
+        let byUser = SlurmJobState(name: "CANCELLED by 0", reason: "None")
+        #expect(byUser.name == "CANCELLED" && byUser.reason == nil && byUser.isEnded && !byUser.isCancelledForDependency)
+        #expect(SlurmJobState(name: "CANCELLED", reason: "DependencyNeverSatisfied").isCancelledForDependency)
+        #expect(SlurmJobState(name: "NODE_FAIL").isRetryable && SlurmJobState(name: "PREEMPTED").isRetryable)
+        #expect(!SlurmJobState(name: "FAILED").isRetryable && !SlurmJobState(name: "OUT_OF_MEMORY").isRetryable)
+        #expect(SlurmJobState(name: "FAILED", reason: "NonZeroExitCode", exitCode: "2:0").description == "FAILED (NonZeroExitCode), exit code 2:0")
+    }
+
+    @Test func everyJobWaitsForTheStepsItsStageIsBuiltFromAndThoseComeFirst() throws {
+        let sandbox = try PlanSandbox()
+        defer { sandbox.remove() }
+        let factory = try sandbox.factory(try sandbox.load(try sandbox.recipe(extra: "search: exhaustive")))
+        let graph = StepGraph(factory: factory)
+        let steps = factory.steps()
+        let ladder = factory.recipe.ladder
+        #expect(graph.dependencies(of: .convert).isEmpty)
+        #expect(graph.dependencies(of: .quantize(ladder[1])) == [.convert])
+        #expect(graph.dependencies(of: .kldBase) == [.convert, .corpusLength])
+        #expect(graph.dependencies(of: .serve(ladder[0])) == [.convert])
+        #expect(graph.dependencies(of: .serve(ladder[2])) == [.quantize(ladder[2]), .serve(ladder[0])])
+        #expect(graph.dependencies(of: .domainKLD(ladder[1])) == [.quantize(ladder[1]), .domainKLDBase])
+        for (index, step) in steps.enumerated() {
+            for dependency in graph.dependencies(of: step) {
+                let at = try #require(steps.firstIndex(of: dependency), "\(dependency.label) is not a step")
+                #expect(at < index, "\(step.label) needs \(dependency.label), which comes after it")
+            }
+        }
+        #expect(Set(graph.catalog.keys) == Set(steps.map(\.label)))
+
+        let withImatrix = try sandbox.factory(try sandbox.load(try sandbox.recipe(extra: "imatrix: {corpus: corpus.txt}")))
+        #expect(StepGraph(factory: withImatrix).dependencies(of: .quantize(withImatrix.recipe.ladder[1])) == [.convert, .imatrix])
+        // The adaptive search asks for serves one by one: each is a job the catalog knows.
+        let adaptive = try sandbox.factory(try sandbox.load(try sandbox.recipe()))
+        #expect(StepGraph(factory: adaptive).catalog["serve Q4_K_M"] == .serve(adaptive.recipe.ladder[2]))
+        #expect(StepGraph(factory: adaptive).catalog["search Q8_0 Q4_K_M"] == nil)
+    }
+
+    @Test func stepFileNamesAreTheLabelsAndOddNamesGainAHash() {
+        #expect(ClusterFolder.slug("domain kld Q4_K_M") == "domain-kld-Q4_K_M")
+        #expect(ClusterFolder.slug("serve bartowski/Q4") != ClusterFolder.slug("serve bartowski_Q4"))
+        #expect(ClusterFolder.slug("serve bartowski/Q4").hasPrefix("serve-bartowski_Q4-"))
+    }
+}
