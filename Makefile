@@ -20,9 +20,13 @@ demo: build
 mixed: build
 	scripts/mixed-demo
 
+# The Slurm tests need a cluster: scripts/slurm-local brings up a one-node one (as root) and
+# prints the daemons it started, which are the only ones stopped afterwards.
 test: bootstrap
 	swift build -j $(SWIFT_JOBS) --build-tests
-	swift test -j $(SWIFT_JOBS) --skip-build --no-parallel
+	@started=$$(scripts/slurm-local up) || exit 1; \
+	status=0; swift test -j $(SWIFT_JOBS) --skip-build --no-parallel || status=$$?; \
+	scripts/slurm-local stop $$started; exit $$status
 
 bench: build
 	scripts/bench recipes/bench-smollm2.yaml

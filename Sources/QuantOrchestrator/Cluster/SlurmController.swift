@@ -117,7 +117,7 @@ actor SlurmController {
             try? await Task.sleep(for: .milliseconds(500))
         }
         for id in live { seen[id] = SlurmJobState(name: "CANCELLED") }
-        return live
+        return live.sorted { $0.count != $1.count ? $0.count < $1.count : $0 < $1 }
     }
 
     /// The id of the job that runs `step`: nil when its record exists, the live job's, or a new
@@ -174,9 +174,10 @@ actor SlurmController {
         for id in live {
             var state = listed[id]?.state ?? .forgotten
             if state.isEnded, state.name != "COMPLETED" { state = await client.finalState(of: id) ?? state }
-            guard state != seen[id] else { continue }
+            // A change of reason alone (Priority, Resources) is not worth a line per job.
+            let changed = state.name != seen[id]?.name
             seen[id] = state
-            progress.stage("slurm: \(labels[id] ?? id) (job \(id)) \(state)")
+            if changed { progress.stage("slurm: \(labels[id] ?? id) (job \(id)) \(state)") }
         }
     }
 
