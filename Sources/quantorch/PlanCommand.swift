@@ -31,6 +31,7 @@ struct PlanCommand: AsyncParsableCommand {
         print("plan: \(plan.model) at revision \(plan.revision.prefix(12)), work folder \(plan.workFolder)")
         for warning in plan.warnings { print("warning: \(warning)") }
         print(plan.search)
+        print(plan.executor)
         let width = plan.steps.map(\.step.count).max() ?? 0
         for step in plan.steps {
             let state = switch step.state {

@@ -95,6 +95,28 @@ struct SlurmEndToEndTests {
         #expect(SlurmCluster.queued(Array(SlurmCluster.jobs(under: fixture.work).values)).isEmpty)
     }
 
+    @Test(.timeLimit(.minutes(15)))
+    func aJobWhoseNodeFailedIsSubmittedOnceMoreAndTheRunFinishes() async throws {
+        let fixture = try EndToEndFixture(name: "slurm-nodefail")
+        defer {
+            SlurmCluster.setNode("RESUME")
+            try? FileManager.default.removeItem(at: fixture.root)
+        }
+        let recipe = try fixture.recipe(questions: EndToEndFixture.capitals, ladder: "[F16, Q8_0]", extra: "executor: {kind: slurm}")
+        let (process, out, err) = try QuantorchBinary.start(["run", recipe.path])
+        let id = try await waitFor(while: process, every: .milliseconds(300)) {
+            SlurmCluster.jobs(under: fixture.work)["serve F16"].flatMap { SlurmCluster.running([$0]).first }
+        }
+        // The node goes down under the running job (as a crashed node would): Slurm ends it NODE_FAIL.
+        SlurmCluster.setNode("DOWN")
+        _ = try await waitFor(while: process, every: .milliseconds(300)) { SlurmCluster.state(id) == "NODE_FAIL" ? true : nil }
+        SlurmCluster.setNode("RESUME")
+        let run = await QuantorchBinary.finish(process, out, err)
+        #expect([0, 3].contains(run.exitCode), "stderr: \(run.stderr)")
+        #expect(run.stderr.contains("slurm: serve F16 (job \(id)) ended NODE_FAIL") && run.stderr.contains("submitting it once more"), "\(run.stderr)")
+        #expect(SlurmCluster.jobs(under: fixture.work)["serve F16"] != id)
+    }
+
     @Test(.enabled(if: SlurmCluster.hiddenFolder != nil, "scripts/slurm-local up gives the node a folder it cannot see"))
     func aWorkFolderTheNodesCannotSeeIsRefusedBeforeAnyWork() async throws {
         let hidden = try #require(SlurmCluster.hiddenFolder).appending(path: "qo-e2e-\(UUID().uuidString.prefix(8))")
@@ -186,6 +208,12 @@ enum SlurmCluster {
     static func running(_ ids: [String]) -> [String] {
         guard !ids.isEmpty else { return [] }
         return (output("squeue", ["-h", "-t", "RUNNING", "-j", ids.joined(separator: ","), "-o", "%i"]) ?? "").split(separator: "\n").map(String.init)
+    }
+
+    /// Sets the cluster's node DOWN (its running jobs end NODE_FAIL) or RESUME (it takes jobs again).
+    static func setNode(_ state: String) {
+        let node = (output("sinfo", ["-h", "-o", "%N"]) ?? "localhost").trimmingCharacters(in: .whitespacesAndNewlines)
+        _ = output("scontrol", ["update", "NodeName=\(node)", "State=\(state)"] + (state == "DOWN" ? ["Reason=quantorch-test"] : []))
     }
 
     /// A job's JobState while Slurm keeps it.

@@ -12,6 +12,9 @@ struct JobRegistry: Codable, Sendable, Equatable {
         var name: String
         /// How many times the step was submitted for a retryable reason (NODE_FAIL, PREEMPTED).
         var retries: Int
+        /// The steps it needs (``StepGraph``), done or not: the job graph `make bench` reads
+        /// for the critical path.
+        var after: [String]
     }
 
     var jobs: [String: Entry] = [:]

@@ -32,6 +32,9 @@ actor SlurmController {
     private var done: Set<String>
     /// Steps resubmitted after Slurm cancelled them for a dependency that was then retried.
     private var resubmittedForDependency: Set<String> = []
+    /// Jobs whose end was already judged (or that an earlier controller left ended): their step
+    /// needs a new job.
+    private var settled: Set<String> = []
     private var folderChecked = false
 
     /// - Parameters:
@@ -65,6 +68,7 @@ actor SlurmController {
                 progress.stage("slurm: \(label) is still job \(entry.id) (\(state)); waiting for it")
             } else {
                 seen[entry.id] = .forgotten
+                settled.insert(entry.id)
             }
         }
     }
@@ -83,8 +87,16 @@ actor SlurmController {
     func complete(_ step: Step, hasRecord: @Sendable () -> Bool) async throws -> StepJobResult? {
         let label = step.label
         while true {
-            guard let id = try await ensure(step) else { return result(label) }
+            if done.contains(label) { return result(label) }
+            // A job that ended while the walk waited for an earlier step is judged, not replaced.
+            let id: String
+            if let entry = registry.jobs[label], !settled.contains(entry.id) {
+                id = entry.id
+            } else {
+                id = try await submitJob(step)
+            }
             let state = try await waitForEnd(of: id)
+            settled.insert(id)
             if hasRecord() {
                 done.insert(label)
                 return result(label)
@@ -126,14 +138,16 @@ actor SlurmController {
         let label = step.label
         if done.contains(label) { return nil }
         if let entry = registry.jobs[label], let state = seen[entry.id], !state.isEnded { return entry.id }
-        var dependencies: [String] = []
-        for dependency in graph.dependencies(of: step) {
-            if let id = try await ensure(dependency) { dependencies.append(id) }
-        }
-        return try await submitJob(step, after: dependencies)
+        return try await submitJob(step)
     }
 
-    private func submitJob(_ step: Step, after dependencies: [String]) async throws -> String {
+    /// Submits `step` after the jobs of the steps it needs (submitted first when they have none).
+    private func submitJob(_ step: Step) async throws -> String {
+        let needs = graph.dependencies(of: step)
+        var dependencies: [String] = []
+        for dependency in needs {
+            if let id = try await ensure(dependency) { dependencies.append(id) }
+        }
         if !folderChecked {
             try await SharedFolderCheck(client: client, settings: settings, folder: folder, workRoot: workRoot,
                                         recipe: URL(fileURLWithPath: order.recipe), quantorch: quantorch, progress: progress).run()
@@ -151,7 +165,7 @@ actor SlurmController {
         let job = SlurmJob(name: "quantorch-\(ClusterFolder.slug(label))", command: [quantorch.path, "step", folder.order(label).path],
                            log: folder.log(label), workingDirectory: workRoot, dependencies: dependencies, settings: settings, cpus: cpus)
         let id = try await client.submit(job)
-        registry.jobs[label] = JobRegistry.Entry(id: id, name: job.name, retries: registry.jobs[label]?.retries ?? 0)
+        registry.jobs[label] = JobRegistry.Entry(id: id, name: job.name, retries: registry.jobs[label]?.retries ?? 0, after: needs.map(\.label))
         try registry.save(folder.registry)
         seen[id] = SlurmJobState(name: "PENDING")
         progress.stage("slurm: \(label) submitted as job \(id)" + (dependencies.isEmpty ? "" : ", after job \(dependencies.joined(separator: ", "))"))

@@ -23,7 +23,7 @@ struct SlurmStepVisitor: StepVisitor {
         }
         if let result {
             context.ledger.append(result.processes)
-            context.time(stage.label, seconds: result.seconds)
+            for timing in result.timings { context.time(timing.stage, seconds: timing.seconds) }
         }
         context.progress.stage("\(stage.label): done in a Slurm job" + (result.map { String(format: " (%.1f s)", $0.seconds) } ?? ""))
         return record

@@ -1,5 +1,6 @@
 import Foundation
 import LlamaTools
+import Reports
 
 /// What one Slurm job is to do, as `quantorch step FILE` reads it: the run's recipe and
 /// command-line choices (with the model revision already resolved, so every job works on the
@@ -42,11 +43,14 @@ public struct StepOrder: Codable, Sendable, Equatable {
 
 /// What a job leaves beside its record: the step, the record's name (nil when the step had
 /// nothing to do, e.g. a domain KLD when the domain corpus turned out too short), how long it
-/// took and the llama.cpp processes it launched, so the controller's ledger and stage timings
-/// are a local run's.
+/// took, its stage timings (a serve's answers, domain corpus and probe, as a local run lists
+/// them) and the llama.cpp processes it launched, so the controller's ledger and report are a
+/// local run's.
 struct StepJobResult: Codable, Sendable, Equatable {
     var step: String
     var record: String?
+    /// Wall time of the step inside the job, in seconds (quantorch's start on the node excluded).
     var seconds: Double
+    var timings: [StageTiming]
     var processes: [ToolLedger.Entry]
 }

@@ -33,7 +33,8 @@ public enum StepRunner {
             }
             progress.stage("\(order.step): nothing to do, the domain corpus is too short")
         }
-        let result = StepJobResult(step: order.step, record: record, seconds: start.duration(to: .now).seconds, processes: context.ledger.all)
+        let result = StepJobResult(step: order.step, record: record, seconds: start.duration(to: .now).seconds, timings: context.timings,
+                                   processes: context.ledger.all)
         let url = ClusterFolder(folder: setup.folder).result(order.step)
         do { try AtomicFile.writeJSON(result, to: url) } catch {
             throw PipelineError.io("cannot write the step's report \(url.path): \(error.localizedDescription)")

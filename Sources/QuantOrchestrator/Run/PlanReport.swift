@@ -20,9 +20,11 @@ public struct PlanReport: Codable, Sendable, Equatable {
     /// Which rungs will be asked the suite, in one sentence (the search mode, its bound, the
     /// replicas).
     public var search: String
+    /// Where the steps run, in one sentence (local, or the Slurm resources of each job).
+    public var executor: String
 
     enum CodingKeys: String, CodingKey {
-        case model, slug, revision, steps, warnings, search
+        case model, slug, revision, steps, warnings, search, executor
         case workFolder = "work_folder", writesBytes = "writes_bytes", freeBytes = "free_bytes"
     }
 }
@@ -39,7 +41,17 @@ extension Pipeline {
                           workFolder: setup.folder.revisionFolder.path, steps: planner.steps, writesBytes: disk.total,
                           freeBytes: DiskSpace.free(at: setup.folder.root)?.bytes,
                           warnings: (factory.plan.baselineNote.map { [$0] } ?? []) + factory.plan.warnings,
-                          search: Self.searchLine(setup.recipe))
+                          search: Self.searchLine(setup.recipe), executor: Self.executorLine(setup.recipe))
+    }
+
+    /// "executor: slurm, each step a batch job (partition gpu, gres gpu:1, 8 CPUs per task)".
+    static func executorLine(_ recipe: Recipe) -> String {
+        guard case let .slurm(settings) = recipe.executor else { return "executor: local, every step runs on this machine" }
+        let resources = [settings.partition.map { "partition \($0)" }, settings.account.map { "account \($0)" }, settings.qos.map { "qos \($0)" },
+                         settings.gres.map { "gres \($0)" }, "\(settings.cpusPerTask ?? recipe.server.threads) CPUs per task",
+                         settings.mem.map { "mem \($0)" }, settings.time.map { "time \($0)" }]
+            + settings.extraArgs.map(Optional.some)
+        return "executor: slurm, each step a batch job (\(resources.compactMap { $0 }.joined(separator: ", "))); the work folder must be on storage every node mounts"
     }
 
     /// "adaptive search: each rung is screened on its KL divergences, then the suite is asked
