@@ -19,15 +19,14 @@ struct SlurmClient: Sendable {
         func find(_ name: String) -> URL? {
             folders.map { $0.appending(path: name) }.first { FileManager.default.isExecutableFile(atPath: $0.path) }
         }
-        var found: [String: URL] = [:]
-        for name in ["sbatch", "squeue", "scontrol", "scancel"] {
+        func require(_ name: String) throws -> URL {
             guard let url = find(name) else {
                 throw PipelineError.toolFailed("executor.kind slurm needs Slurm's \(name) on PATH, and it is not there; run quantorch on a login node of the cluster, or try scripts/slurm-local up for a one-node cluster on this machine")
             }
-            found[name] = url
+            return url
         }
-        return SlurmClient(sbatch: found["sbatch"]!, squeue: found["squeue"]!, scontrol: found["scontrol"]!, scancel: found["scancel"]!,
-                           sacct: find("sacct"))
+        return SlurmClient(sbatch: try require("sbatch"), squeue: try require("squeue"), scontrol: try require("scontrol"),
+                           scancel: try require("scancel"), sacct: find("sacct"))
     }
 
     /// Submits `job`.
