@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import LlamaTools
+import QuantOrchestrator
 import Reports
 
 /// Prints the one line CONTRACT.md asks for on stderr and picks the exit code.
@@ -8,6 +10,18 @@ enum CommandFailure {
     static func exit(_ command: String, _ error: ResultsRepositoryError) -> ExitCode {
         say(command, "\(error)")
         return error.isBadInput ? QuantorchExit.badInput : QuantorchExit.failure
+    }
+
+    /// The exit of a command that ran work under `ChildProcessGuard` (run, step): the signal's
+    /// code after an interrupt (its line is already printed), else 2 for bad input (a
+    /// `PipelineError.badInput` or an input mistake a tool reported) and 1 for anything else,
+    /// after printing `command: error`.
+    static func exit(_ command: String, _ error: any Error) -> ExitCode {
+        if let interrupted = error as? ChildProcessGuard.Interrupted { return ExitCode(interrupted.exitCode) }
+        say(command, "\(error)")
+        if let error = error as? PipelineError { return error.isBadInput ? QuantorchExit.badInput : QuantorchExit.failure }
+        if let error = error as? any InputClassifiable, error.isInputError { return QuantorchExit.badInput }
+        return QuantorchExit.failure
     }
 
     /// Prints `quantorch COMMAND: message` on stderr.

@@ -23,17 +23,8 @@ struct RunCommand: AsyncParsableCommand {
             summary = try await ChildProcessGuard.run(message: "quantorch run: interrupted; finished work is kept, run again to resume") {
                 try await Pipeline(options: options, progress: ProgressReporter()).run()
             }
-        } catch let interrupted as ChildProcessGuard.Interrupted {
-            throw ExitCode(interrupted.exitCode)
-        } catch let error as PipelineError {
-            Stderr.line("quantorch run: \(error)")
-            throw error.isBadInput ? QuantorchExit.badInput : QuantorchExit.failure
-        } catch let error as any InputClassifiable where error.isInputError {
-            Stderr.line("quantorch run: \(error)")
-            throw QuantorchExit.badInput
         } catch {
-            Stderr.line("quantorch run: \(error)")
-            throw QuantorchExit.failure
+            throw CommandFailure.exit("run", error)
         }
         if json {
             try JSONOutput.print(summary)

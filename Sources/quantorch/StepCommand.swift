@@ -21,17 +21,8 @@ struct StepCommand: AsyncParsableCommand {
             try await ChildProcessGuard.run(message: "quantorch step: interrupted; the step's finished work is kept") {
                 try await StepRunner.run(orderFile: url, progress: ProgressReporter(live: false))
             }
-        } catch let interrupted as ChildProcessGuard.Interrupted {
-            throw ExitCode(interrupted.exitCode)
-        } catch let error as PipelineError {
-            Stderr.line("quantorch step: \(error)")
-            throw error.isBadInput ? QuantorchExit.badInput : QuantorchExit.failure
-        } catch let error as any InputClassifiable where error.isInputError {
-            Stderr.line("quantorch step: \(error)")
-            throw QuantorchExit.badInput
         } catch {
-            Stderr.line("quantorch step: \(error)")
-            throw QuantorchExit.failure
+            throw CommandFailure.exit("step", error)
         }
     }
 }
