@@ -131,6 +131,16 @@ struct SlurmEndToEndTests {
         #expect(refused.stderr.contains("the Slurm nodes do not see the work folder \(hidden.path)"), "\(refused.stderr)")
         #expect(files(under: hidden) { $0.pathExtension == "gguf" }.isEmpty)
         #expect(SlurmCluster.jobs(under: hidden).isEmpty, "a step was submitted")
+
+        // A recipe and suite the node cannot see, with a work folder it can: named by their fields.
+        try FileManager.default.createDirectory(at: hidden, withIntermediateDirectories: true)
+        for name in ["recipe.yaml", "recipe-suite.yaml"] {
+            try FileManager.default.copyItem(at: fixture.root.appending(path: name), to: hidden.appending(path: name))
+        }
+        let unseen = try await QuantorchBinary.run(["run", hidden.appending(path: "recipe.yaml").path, "--work-dir", fixture.work.path])
+        #expect(unseen.exitCode == 2, "stderr: \(unseen.stderr)")
+        #expect(unseen.stderr.contains("the Slurm nodes do not see the recipe (\(hidden.path)/recipe.yaml), evaluation.suite (\(hidden.path)/recipe-suite.yaml)"), "\(unseen.stderr)")
+        #expect(SlurmCluster.jobs(under: fixture.work).isEmpty, "a step was submitted")
     }
 
     /// Each answer record as canonical JSON, without the fields measured in time (TTFT, tokens/s).
@@ -140,6 +150,21 @@ struct SlurmEndToEndTests {
             for key in ["ttft_s", "gen_tokens_per_s", "prompt_tokens_per_s"] { record[key] = nil }
             return try JSONSerialization.data(withJSONObject: record, options: .sortedKeys)
         }
+    }
+
+    @Test func aRequestTheClusterCannotMeetIsRefusedWithTheRecipesField() async throws {
+        let fixture = try EndToEndFixture(name: "slurm-request")
+        defer { try? FileManager.default.removeItem(at: fixture.root) }
+        let tooBig = try fixture.recipe(questions: EndToEndFixture.capitals, ladder: "[F16, Q8_0]", extra: "executor: {kind: slurm, cpus_per_task: 4096}")
+        let never = try await QuantorchBinary.run(["run", tooBig.path])
+        #expect(never.exitCode == 2, "stderr: \(never.stderr)")
+        #expect(never.stderr.contains("\(tooBig.path): field 'executor': Slurm will not start job") && never.stderr.contains("lower cpus_per_task"), "\(never.stderr)")
+        #expect(SlurmCluster.queued(Array(SlurmCluster.jobs(under: fixture.work).values)).isEmpty)
+
+        let nosuch = try fixture.recipe(name: "nosuch", questions: EndToEndFixture.capitals, ladder: "[F16, Q8_0]", extra: "executor: {kind: slurm, partition: nosuch}")
+        let refused = try await QuantorchBinary.run(["run", nosuch.path])
+        #expect(refused.exitCode == 2, "stderr: \(refused.stderr)")
+        #expect(refused.stderr.contains("\(nosuch.path): field 'executor': sbatch refused the job quantorch-check") && refused.stderr.contains("partition"), "\(refused.stderr)")
     }
 
     static func summary(_ run: QuantorchBinary.Result) throws -> Summary {

@@ -28,6 +28,9 @@ import Testing
         ("executor: {kind: slurm, extra_args: \"--exclusive\"}", "field 'executor.extra_args': expected a list of sbatch arguments"),
         ("executor: {kind: slurm, extra_args: [exclusive]}", "field 'executor.extra_args[0]': expected an sbatch option starting with '-'"),
         ("executor: {kind: slurm, extra_args: [\"--output=x.log\"]}", "it sets --output for every job"),
+        ("executor: {kind: slurm, mem: 2G, extra_args: [\"--mem=1G\"]}", "write it as executor.mem"),
+        ("executor: {kind: slurm, extra_args: [\"--export=NONE\"]}", "jobs need the controller's environment"),
+        ("executor: {kind: slurm, extra_args: [\"--constraint\", a100]}", "with its value in the same item such as \"--constraint=a100\", got 'a100'"),
     ])
     func aWrongExecutorFieldIsRefusedWithItsName(extra: String, message: String) throws {
         let sandbox = try PlanSandbox()
@@ -67,6 +70,10 @@ import Testing
         #expect(SlurmJobState(name: "CANCELLED", reason: "DependencyNeverSatisfied").isCancelledForDependency)
         #expect(SlurmJobState(name: "NODE_FAIL").isRetryable && SlurmJobState(name: "PREEMPTED").isRetryable)
         #expect(!SlurmJobState(name: "FAILED").isRetryable && !SlurmJobState(name: "OUT_OF_MEMORY").isRetryable)
+        #expect(SlurmJobState(name: "PENDING", reason: "PartitionConfig").neverStarts)
+        #expect(SlurmJobState(name: "PENDING", reason: "QOSMaxCpuPerJobLimit").neverStarts)
+        #expect(!SlurmJobState(name: "PENDING", reason: "Resources").neverStarts && !SlurmJobState(name: "PENDING", reason: "QOSMaxJobsPerUserLimit").neverStarts)
+        #expect(!SlurmJobState(name: "RUNNING", reason: "PartitionConfig").neverStarts)
         #expect(SlurmJobState(name: "FAILED", reason: "NonZeroExitCode", exitCode: "2:0").description == "FAILED (NonZeroExitCode), exit code 2:0")
     }
 

@@ -31,7 +31,7 @@ struct SlurmClient: Sendable {
 
     /// Submits `job`.
     /// - Returns: its job id.
-    /// - Throws: `PipelineError.toolFailed` with sbatch's own message when it refuses.
+    /// - Throws: ``SlurmSubmitError`` with sbatch's own message.
     func submit(_ job: SlurmJob) async throws -> String {
         try FileManager.default.createDirectory(at: job.log.deletingLastPathComponent(), withIntermediateDirectories: true)
         let output = try await CommandRunner.run(sbatch, job.arguments, timeout: .seconds(120))
@@ -39,7 +39,9 @@ struct SlurmClient: Sendable {
         // --parsable prints "id" or "id;cluster".
         guard output.termination.isSuccess, let id = text.split(separator: ";").first.map(String.init), id.allSatisfy(\.isNumber), !id.isEmpty else {
             let message = (output.standardError ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-            throw PipelineError.toolFailed("sbatch refused the job \(job.name): \(message.isEmpty ? "it printed '\(text)'" : message); check executor: in the recipe (partition, account, gres, mem, time)")
+            let said = message.isEmpty ? "it printed '\(text)'" : message
+            let transient = ["Unable to contact slurm controller", "Socket timed out", "temporarily unable", "Zero Bytes were transmitted"]
+            throw transient.contains(where: message.contains) ? SlurmSubmitError.unavailable(said) : SlurmSubmitError.refused(said)
         }
         return id
     }
@@ -88,4 +90,13 @@ struct SlurmClient: Sendable {
         guard !ids.isEmpty else { return }
         _ = try? await CommandRunner.run(scancel, ids, timeout: .seconds(60))
     }
+}
+
+/// Why sbatch did not take a job.
+enum SlurmSubmitError: Error {
+    /// The cluster refused the request (a partition, account, QOS, GRES or limit it does not
+    /// have): the recipe's `executor:` must change. sbatch's message.
+    case refused(String)
+    /// The Slurm controller did not answer: try again later. sbatch's message.
+    case unavailable(String)
 }

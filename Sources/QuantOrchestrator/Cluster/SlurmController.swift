@@ -21,6 +21,8 @@ actor SlurmController {
     /// The order every job gets, with its own step filled in.
     private let order: StepOrder
     private let quantorch: URL
+    /// What every job reads, by what it is ("evaluation.suite"), checked on a node first.
+    private let inputs: [(what: String, path: URL)]
     private let workRoot: URL
     private let cpus: Int
     private let progress: ProgressReporter
@@ -41,13 +43,14 @@ actor SlurmController {
     ///   - done: labels of the steps whose records exist already.
     ///   - quantorch: this executable, which the jobs run (it must be where nodes see it).
     init(client: SlurmClient, settings: SlurmSettings, graph: StepGraph, folder: ClusterFolder, order: StepOrder, quantorch: URL,
-         workRoot: URL, cpus: Int, progress: ProgressReporter, done: Set<String>, pollInterval: Duration = .seconds(2)) {
+         inputs: [(what: String, path: URL)], workRoot: URL, cpus: Int, progress: ProgressReporter, done: Set<String>, pollInterval: Duration = .seconds(2)) {
         self.client = client
         self.settings = settings
         self.graph = graph
         self.folder = folder
         self.order = order
         self.quantorch = quantorch
+        self.inputs = inputs
         self.workRoot = workRoot
         self.cpus = cpus
         self.progress = progress
@@ -62,8 +65,7 @@ actor SlurmController {
     func adoptJobs() async throws {
         let listed = try await client.states(of: registry.jobs.values.map(\.id))
         for (label, entry) in registry.jobs {
-            if done.contains(label) { continue }
-            if let (state, name) = listed[entry.id], name == entry.name, !state.isEnded {
+            if !done.contains(label), let (state, name) = listed[entry.id], name == entry.name, !state.isEnded {
                 seen[entry.id] = state
                 progress.stage("slurm: \(label) is still job \(entry.id) (\(state)); waiting for it")
             } else {
@@ -149,8 +151,8 @@ actor SlurmController {
             if let id = try await ensure(dependency) { dependencies.append(id) }
         }
         if !folderChecked {
-            try await SharedFolderCheck(client: client, settings: settings, folder: folder, workRoot: workRoot,
-                                        recipe: URL(fileURLWithPath: order.recipe), quantorch: quantorch, progress: progress).run()
+            try await SharedFolderCheck(client: client, settings: settings, cpus: cpus, folder: folder, workRoot: workRoot,
+                                        recipe: order.recipe, inputs: inputs + [("the quantorch executable", quantorch)], progress: progress).run()
             folderChecked = true
         }
         let label = step.label
@@ -164,7 +166,10 @@ actor SlurmController {
         }
         let job = SlurmJob(name: "quantorch-\(ClusterFolder.slug(label))", command: [quantorch.path, "step", folder.order(label).path],
                            log: folder.log(label), workingDirectory: workRoot, dependencies: dependencies, settings: settings, cpus: cpus)
-        let id = try await client.submit(job)
+        let id: String
+        do { id = try await client.submit(job) } catch let error as SlurmSubmitError {
+            throw PipelineError.sbatch(error, job: job.name, recipe: order.recipe)
+        }
         registry.jobs[label] = JobRegistry.Entry(id: id, name: job.name, retries: registry.jobs[label]?.retries ?? 0, after: needs.map(\.label))
         try registry.save(folder.registry)
         seen[id] = SlurmJobState(name: "PENDING")
@@ -172,24 +177,31 @@ actor SlurmController {
         return id
     }
 
-    /// Polls every job not yet ended until `id` has ended, printing each change of state.
+    /// Polls every job not yet ended until `id` has ended, printing each change of state (and
+    /// of the reason `id` waits).
+    /// - Throws: `PipelineError.badInput` when Slurm will never start `id` (``SlurmJobState/neverStarts``).
     private func waitForEnd(of id: String) async throws -> SlurmJobState {
         while true {
-            try await refresh()
+            try await refresh(awaiting: id)
             if let state = seen[id], state.isEnded { return state }
+            if let state = seen[id], state.neverStarts {
+                let label = registry.jobs.first { $0.value.id == id }?.key ?? id
+                throw PipelineError.neverStarts(state, job: id, what: label, recipe: order.recipe)
+            }
             try await Task.sleep(for: pollInterval)
         }
     }
 
-    private func refresh() async throws {
+    private func refresh(awaiting awaited: String) async throws {
         let labels = Dictionary(registry.jobs.map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         let live = labels.keys.filter { !(seen[$0]?.isEnded ?? false) }.sorted()
         let listed = try await client.states(of: live)
         for id in live {
             var state = listed[id]?.state ?? .forgotten
             if state.isEnded, state.name != "COMPLETED" { state = await client.finalState(of: id) ?? state }
-            // A change of reason alone (Priority, Resources) is not worth a line per job.
-            let changed = state.name != seen[id]?.name
+            // A change of reason alone (Priority, Resources) is worth a line only for the job
+            // the run waits for.
+            let changed = state.name != seen[id]?.name || (id == awaited && state.reason != seen[id]?.reason)
             seen[id] = state
             if changed { progress.stage("slurm: \(labels[id] ?? id) (job \(id)) \(state)") }
         }

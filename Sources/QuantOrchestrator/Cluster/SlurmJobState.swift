@@ -30,6 +30,14 @@ struct SlurmJobState: Sendable, Equatable, CustomStringConvertible {
     /// took it, neither of which says anything about the step.
     var isRetryable: Bool { name == "NODE_FAIL" || name == "PREEMPTED" }
 
+    /// Pending for a reason that will not go away for this job: it asks for more than the
+    /// partition, its QOS or its account allows any one job (`man squeue`, JOB REASON CODES).
+    var neverStarts: Bool {
+        guard name == "PENDING", let reason else { return false }
+        return ["PartitionConfig", "PartitionNodeLimit", "PartitionTimeLimit", "BadConstraints", "InvalidAccount", "InvalidQOS"].contains(reason)
+            || (reason.hasPrefix("QOSMax") || reason.hasPrefix("AssocMax")) && reason.contains("PerJob")
+    }
+
     /// Cancelled by Slurm because a job it waited for (`afterok`) did not succeed.
     var isCancelledForDependency: Bool { name == "CANCELLED" && reason == "DependencyNeverSatisfied" }
 

@@ -22,7 +22,7 @@ struct SlurmRun {
                               llamaCpp: options.llamaCpp?.path, maxSizeBytes: options.maxSizeBytes, step: "")
         let controller = SlurmController(
             client: client, settings: settings, graph: graph, folder: ClusterFolder(folder: setup.folder), order: order,
-            quantorch: try Self.executable(), workRoot: setup.folder.root, cpus: settings.cpusPerTask ?? setup.recipe.server.threads,
+            quantorch: try Self.executable(), inputs: Self.inputs(setup), workRoot: setup.folder.root, cpus: settings.cpusPerTask ?? setup.recipe.server.threads,
             progress: context.progress, done: Set(planned.filter { $0.state == .done }.map(\.step)))
         do {
             try await controller.adoptJobs()
@@ -37,6 +37,19 @@ struct SlurmRun {
             if !cancelled.isEmpty { context.progress.stage("slurm: cancelled job \(cancelled.joined(separator: ", "))") }
             throw error
         }
+    }
+
+    /// What every job reads besides the work folder, by the field that names it.
+    static func inputs(_ setup: RunSetup) -> [(what: String, path: URL)] {
+        let recipe = setup.recipe
+        var inputs: [(what: String, path: URL)] = [("the recipe", recipe.file), ("model.source", recipe.model.source),
+                                                   ("evaluation.suite", recipe.evaluation.suite), ("perplexity.corpus", recipe.perplexity.corpus)]
+        if let imatrix = recipe.imatrix { inputs.append(("imatrix.corpus", imatrix.corpus)) }
+        for (index, entry) in recipe.ladder.enumerated() {
+            if case let .gguf(file) = entry.kind { inputs.append(("ladder[\(index)].gguf", file)) }
+        }
+        if let bin = setup.toolchain.binDirectory { inputs.append(("the llama.cpp build", bin)) }
+        return inputs
     }
 
     /// This quantorch executable's path, which every job runs.

@@ -47,22 +47,46 @@ struct ExecutorParser {
         guard let node = fields.node("extra_args") else { return [] }
         guard let items = node.sequence else {
             throw .invalid(file: root.file, line: node.mark?.line, field: fields.name("extra_args"),
-                           expected: "a list of sbatch arguments such as [\"--constraint=a100\"], got \(YAMLFields.describe(node))")
+                           expected: "a list of sbatch arguments such as [\"--constraint=a100\"], got \(Self.plain(node))")
         }
         var arguments: [String] = []
         for (index, item) in items.enumerated() {
+            let field = "\(fields.name("extra_args"))[\(index)]"
             guard case .scalar = item, let value = item.string, value.hasPrefix("-") else {
-                throw .invalid(file: root.file, line: item.mark?.line, field: "\(fields.name("extra_args"))[\(index)]",
-                               expected: "an sbatch option starting with '-' such as \"--constraint=a100\", got \(YAMLFields.describe(item))")
+                throw .invalid(file: root.file, line: item.mark?.line, field: field,
+                               expected: "an sbatch option starting with '-', with its value in the same item such as \"--constraint=a100\", got \(Self.plain(item))")
             }
-            // quantorch writes these itself; a second value would silently win or be refused by sbatch.
-            let own = ["--dependency", "--output", "--error", "--job-name", "--parsable", "--wrap", "--chdir", "-d", "-o", "-e", "-J", "-D"]
-            if let clash = own.first(where: { value == $0 || value.hasPrefix("\($0)=") }) {
-                throw .invalid(file: root.file, line: item.mark?.line, field: "\(fields.name("extra_args"))[\(index)]",
-                               expected: "an option quantorch does not set itself; it sets \(clash) for every job, got '\(value)'")
+            let option = String(value.prefix { $0 != "=" })
+            if let reason = Self.refused[option] {
+                throw .invalid(file: root.file, line: item.mark?.line, field: field, expected: "an option quantorch leaves to you; \(reason), got '\(value)'")
             }
             arguments.append(value)
         }
         return arguments
     }
+
+    /// A value as the message shows it, without YAMLFields' hint about quoted numbers.
+    private static func plain(_ node: Node) -> String {
+        if case let .scalar(scalar) = node { return "'\(scalar.string)'" }
+        return YAMLFields.describe(node)
+    }
+
+    /// Options `extra_args` may not carry, with why: quantorch sets them for every job, a field
+    /// of `executor:` sets them (a second value would silently win), or they would break the
+    /// jobs (each is one step, run with the controller's environment).
+    private static let refused: [String: String] = {
+        var refused: [String: String] = [:]
+        for option in ["--dependency", "-d", "--output", "-o", "--error", "-e", "--job-name", "-J", "--parsable", "--wrap", "--chdir", "-D",
+                       "--open-mode", "--kill-on-invalid-dep", "--no-requeue", "--requeue", "--ntasks", "-n"] {
+            refused[option] = "it sets \(option) for every job"
+        }
+        for (options, field) in [(["--partition", "-p"], "partition"), (["--account", "-A"], "account"), (["--qos", "-q"], "qos"),
+                                 (["--gres"], "gres"), (["--cpus-per-task", "-c"], "cpus_per_task"), (["--mem"], "mem"), (["--time", "-t"], "time")] {
+            for option in options { refused[option] = "write it as executor.\(field)" }
+        }
+        refused["--export"] = "jobs need the controller's environment (QUANTORCH_HOME, endpoint keys), sbatch's default --export=ALL"
+        refused["--array"] = "each job is one step of the run"
+        refused["--wait"] = "quantorch follows its jobs itself"
+        return refused
+    }()
 }
