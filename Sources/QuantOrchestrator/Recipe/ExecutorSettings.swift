@@ -9,14 +9,6 @@
 public enum ExecutorSettings: Sendable, Equatable {
     case local
     case slurm(SlurmSettings)
-
-    /// How plans and the report name it: "local" or "slurm".
-    public var kind: String {
-        switch self {
-        case .local: "local"
-        case .slurm: "slurm"
-        }
-    }
 }
 
 /// `executor: {kind: slurm, …}` — what every job of the run asks `sbatch` for. Absent fields
