@@ -11,14 +11,14 @@ struct SlurmStepVisitor: StepVisitor {
     func visit<S: Stage>(_ stage: S?, label: String, writes: [DiskPlan.Item]) async throws -> S.Record? {
         guard let stage else { throw PipelineError.io("\(label) cannot start: a step before it produced nothing") }
         guard let step = catalog[stage.label] else { return try await context.cached(stage) }
-        if let record = try reused(stage) {
+        if let record = try context.reused(stage) {
             context.progress.stage("\(stage.label): \(stage.reusedLine(record))")
             return record
         }
         let records = context.records
         let name = stage.recordName
         let result = try await controller.complete(step) { records.load(S.Record.self, name) != nil }
-        guard let record = try reused(stage) else {
+        guard let record = try context.reused(stage) else {
             throw PipelineError.io("\(stage.label): the record \(context.folder.record(name).path) its Slurm job wrote does not match its files")
         }
         if let result {
@@ -31,12 +31,5 @@ struct SlurmStepVisitor: StepVisitor {
 
     func note(_ line: String) {
         context.progress.stage(line)
-    }
-
-    /// The saved record when ``Stage/reuse(_:in:)`` accepts it (saved again when refreshed).
-    private func reused<S: Stage>(_ stage: S) throws -> S.Record? {
-        guard let saved = context.records.load(S.Record.self, stage.recordName), let record = try stage.reuse(saved, in: context) else { return nil }
-        if record != saved { try context.records.save(record, stage.recordName) }
-        return record
     }
 }

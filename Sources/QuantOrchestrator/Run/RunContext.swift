@@ -34,8 +34,7 @@ final class RunContext: Sendable {
     /// when refreshed), else the one ``Stage/run(in:)`` returns, saved atomically and timed.
     /// - Throws: what the stage throws; `CancellationError` when the run was cancelled.
     func cached<S: Stage>(_ stage: S) async throws -> S.Record {
-        if let saved = records.load(S.Record.self, stage.recordName), let record = try stage.reuse(saved, in: self) {
-            if record != saved { try records.save(record, stage.recordName) }
+        if let record = try reused(stage) {
             progress.stage("\(stage.label): \(stage.reusedLine(record))")
             return record
         }
@@ -47,10 +46,18 @@ final class RunContext: Sendable {
         return record
     }
 
+    /// The saved record when ``Stage/reuse(_:in:)`` accepts it (saved again when refreshed),
+    /// else nil: the stage must run (here, or in a Slurm job).
+    /// - Throws: what `reuse` throws; `PipelineError.io` when the refreshed record cannot be saved.
+    func reused<S: Stage>(_ stage: S) throws -> S.Record? {
+        guard let saved = records.load(S.Record.self, stage.recordName), let record = try stage.reuse(saved, in: self) else { return nil }
+        if record != saved { try records.save(record, stage.recordName) }
+        return record
+    }
+
     /// Adds a timing line for work done outside a stage (planning, scoring).
     func time(_ label: String, since start: ContinuousClock.Instant) {
-        let seconds = start.duration(to: .now).seconds
-        timingList.withLock { $0.append(StageTiming(stage: label, seconds: seconds)) }
+        time(label, seconds: start.duration(to: .now).seconds)
     }
 
     /// Adds a timing line for a stage that ran elsewhere (a Slurm job), as it reported it.
