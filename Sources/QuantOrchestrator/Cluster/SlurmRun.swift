@@ -26,7 +26,7 @@ struct SlurmRun {
             progress: context.progress, done: Set(planned.filter { $0.state == .done }.map(\.step)))
         do {
             try await controller.adoptJobs()
-            try await controller.submit(planned.filter { $0.state != .done }.compactMap { catalog[$0.step] })
+            try await controller.submit(planned.filter { $0.state != .done }.compactMap { catalog[$0.step] }.filter(graph.submittedUpfront))
             let outputs = try await factory.walk(SlurmStepVisitor(context: context, controller: controller, catalog: catalog))
             let unused = await controller.cancelRemaining()
             if !unused.isEmpty { context.progress.stage("slurm: cancelled job \(unused.joined(separator: ", ")), which the run did not need") }

@@ -27,10 +27,20 @@ struct StepGraph: Sendable {
         case let .kld(entry): found = [producer(of: entry), .kldBase]
         case .domainKLDBase: found = [.serve(baseline)]
         case let .domainKLD(entry): found = [producer(of: entry), .domainKLDBase]
+        // The search's serves are not listed: the walk submits this step only once the search
+        // is over (``submittedUpfront``), when the serves it asked for have their records.
+        case .divergence:
+            found = [.serve(baseline)] + (factory.recipe.search == .adaptive ? [] : factory.recipe.localVariants.map(Step.serve))
         }
         var unique: [Step] = []
         for case let dependency? in found where !unique.contains(dependency) { unique.append(dependency) }
         return unique
+    }
+
+    /// Whether `step` is submitted before the walk starts. The divergence step of an adaptive
+    /// search waits for the walk: which rungs it covers is known only when the search ends.
+    func submittedUpfront(_ step: Step) -> Bool {
+        step != .divergence || factory.recipe.search != .adaptive || factory.recipe.localVariants.isEmpty
     }
 
     /// The step that makes `entry`'s GGUF: the conversion for the master's own type, its

@@ -43,7 +43,8 @@ struct ReportBuilder {
                 typeMix: result.typeMix.map { $0.shares.map { TensorTypeShare(type: $0.type, tensors: $0.tensors, bytes: $0.bytes) } },
                 fallbacks: result.artifact?.fallbacks.map(FallbackGroups.of),
                 verdict: verdict.map { VerdictInfos.info($0, checks: result.checks) },
-                notEvaluated: result.notEvaluated)
+                notEvaluated: result.notEvaluated,
+                divergence: result.divergence.map { Self.divergence($0, variantMeasured: result.entry.hasGGUF) })
         }
         let baselineAccuracy = results.first?.score.metrics[.accuracy]
         let notes = ChatTemplateNotes.notes(results.filter(\.entry.hasGGUF).map { ($0.name, $0.serve?.chatTemplate) })
@@ -106,6 +107,18 @@ struct ReportBuilder {
     private func endpointText(_ entry: LadderEntry) -> String? {
         guard case let .endpoint(endpoint) = entry.kind else { return nil }
         return "\(endpoint.url.absoluteString) \(endpoint.model)"
+    }
+
+    /// A variant's divergence points as the report writes them: log-probabilities become
+    /// probabilities, token ids are left out.
+    static func divergence(_ record: DivergencePointsStage.Record, variantMeasured: Bool) -> TokenDivergence {
+        let candidates = { (list: [TokenCandidate]?) in list?.map { TokenDivergence.Candidate(token: $0.piece, probability: exp($0.logprob)) } }
+        return TokenDivergence(compared: record.compared, variantTopKMeasured: variantMeasured, points: record.points.map { point in
+            TokenDivergence.Point(questionID: point.questionID, form: point.form, position: point.position, offset: point.offset,
+                                  baselineToken: point.baselineToken?.text, variantToken: point.variantToken?.text, fact: point.fact,
+                                  baselineTopK: candidates(point.baselineCandidates), variantTopK: candidates(point.variantCandidates),
+                                  baselineTokenInVariantTopK: point.baselineTokenInVariantCandidates)
+        })
     }
 
     static func figure(_ metric: MetricValue) -> Figure {

@@ -41,6 +41,9 @@ struct VariantResult: Sendable {
     /// Question id → fact label → the teacher-forced evidence at that fact, for the facts the
     /// baseline itself ranks first; empty for the baseline and an endpoint.
     var factRisks: [String: [String: FactEvidence]] = [:]
+    /// Where its answers part from the baseline's, with both models' candidates; nil for the
+    /// baseline, a variant the search did not serve, and before the divergence step ran.
+    var divergence: DivergencePointsStage.Record?
 
     var name: String { entry.name }
 

@@ -17,4 +17,8 @@ struct RunOutputs: Sendable {
     var domainKLDs: [String: KLDResult] = [:]
     /// The adaptive search, once its step ran; nil in an exhaustive run.
     var search: LadderSearch?
+    /// Endpoint entries whose answers are complete, by name.
+    var answered: Set<String> = []
+    /// Every variant's divergences from the baseline, once the divergence step ran.
+    var divergence: DivergenceStage.Record?
 }

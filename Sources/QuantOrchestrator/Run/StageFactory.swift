@@ -26,7 +26,8 @@ struct StageFactory: Sendable {
     /// imatrix, quantize entries, the KLD base, the baseline's serve (it writes the domain
     /// corpus) and its domain KLD base, every local variant's KLD and domain KLD (the cheap
     /// evidence, first), then the suite: each local variant served (`search: exhaustive`) or
-    /// the adaptive search over them, and each endpoint's answers.
+    /// the adaptive search over them, and each endpoint's answers; last, when there is a
+    /// variant besides the baseline, the baseline's side of the token divergences.
     func steps() -> [Step] {
         var steps: [Step] = []
         let quantized = recipe.ladder.filter { $0.quantType != nil && !isMaster($0) }
@@ -44,6 +45,7 @@ struct StageFactory: Sendable {
         for entry in recipe.ladder.dropFirst() where !searched.contains(entry) {
             steps.append(entry.hasGGUF ? .serve(entry) : .answer(entry))
         }
+        if recipe.ladder.count > 1 { steps.append(.divergence) }
         return steps
     }
 
@@ -153,6 +155,30 @@ struct StageFactory: Sendable {
                       // More replicas than prompts would only load the model more often.
                       replicas: entry.hasGGUF ? min(recipe.evaluation.replicas, max(1, suite.forms().count)) : 1)
         }
+    }
+
+    /// The divergence stage, once the baseline and every variant the run asks the suite have
+    /// their records: a local variant its serve's divergence points (a rung the finished
+    /// adaptive search did not serve is left out), an endpoint its complete answers.
+    func divergence(_ outputs: RunOutputs) -> DivergenceStage? {
+        let baseline = recipe.ladder[0]
+        guard let artifact = artifact(for: baseline, in: outputs), outputs.serves[baseline.name] != nil else { return nil }
+        let searching = recipe.search == .adaptive && !recipe.localVariants.isEmpty
+        if searching, outputs.search.map({ $0.next() != nil }) ?? true { return nil }
+        var sources: [DivergenceStage.Source] = []
+        for entry in recipe.ladder.dropFirst() {
+            if let job = endpointJob(entry) {
+                guard outputs.answered.contains(entry.name) else { return nil }
+                sources.append(.endpoint(job))
+            } else if let serve = outputs.serves[entry.name] {
+                guard let points = serve.divergence, let variant = self.artifact(for: entry, in: outputs) else { return nil }
+                sources.append(.points(variant: entry.name, artifactSHA256: variant.sha256, points))
+            } else if !searching {
+                return nil
+            }
+        }
+        return DivergenceStage(baseline: baseline.name, artifact: artifact, server: recipe.server,
+                               baselineAnswers: answerJobs(baseline, identity: artifact.sha256)[0], sources: sources)
     }
 
     /// An endpoint entry's answer stage, its client made by `endpointClient`.

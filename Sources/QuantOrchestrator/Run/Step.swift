@@ -27,6 +27,9 @@ enum Step: Sendable, Equatable {
     /// The adaptive search over these local variants: each one it needs is served as
     /// ``serve(_:)`` would (``LadderSearch``).
     case search([LadderEntry])
+    /// The baseline served once more for its next-token candidates where each variant's
+    /// answers parted from its own (``DivergenceStage``).
+    case divergence
 
     /// How plans and progress lines name the step (and its stage's `label`), e.g. "quantize Q4_K_M".
     var label: String {
@@ -43,6 +46,7 @@ enum Step: Sendable, Equatable {
         case .domainKLDBase: "domain kld base"
         case let .domainKLD(entry): "domain kld \(entry.name)"
         case let .search(entries): "search \(entries.map(\.name).joined(separator: " "))"
+        case .divergence: "divergence"
         }
     }
 }

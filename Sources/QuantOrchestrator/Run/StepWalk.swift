@@ -27,7 +27,7 @@ extension StageFactory {
             case let .serve(entry):
                 outputs.serves[entry.name] = try await visitor.visit(serve(entry, outputs), label: step.label, writes: [])
             case let .answer(entry):
-                _ = try await visitor.visit(try answer(entry), label: step.label, writes: [])
+                if try await visitor.visit(try answer(entry), label: step.label, writes: []) != nil { outputs.answered.insert(entry.name) }
             case let .kld(entry):
                 outputs.klds[entry.name] = try await visitor.visit(kld(entry, outputs), label: step.label, writes: [])
             case .domainKLDBase:
@@ -38,6 +38,8 @@ extension StageFactory {
                 outputs.domainKLDs[entry.name] = try await visitor.visit(domainKLD(entry, outputs), label: step.label, writes: [])
             case let .search(entries):
                 outputs.search = try await search(entries, visitor: visitor, outputs: &outputs)
+            case .divergence:
+                outputs.divergence = try await visitor.visit(divergence(outputs), label: step.label, writes: [])
             }
         }
         return outputs

@@ -6,7 +6,8 @@ import Reports
 /// Serve stage: one local variant's GGUF served by llama-server while its answer stages run,
 /// measuring load time, peak memory and the chat template applied; the baseline's also
 /// writes the domain corpus from its answers (``DomainCorpusStage``); every one is probed
-/// after its answers (``ProbeStage``).
+/// after its answers (``ProbeStage``), and every other variant's answers are set against the
+/// baseline's token by token (``DivergencePointsStage``).
 ///
 /// Before the first question every prompt is checked to fit the server's context, so a bad
 /// suite fails naming the question (exit 2) instead of an HTTP 400 mid-suite. Reused when its
@@ -54,10 +55,13 @@ struct ServeStage: Stage {
         /// The server probe and fact-token evidence; nil in older records, which makes the
         /// stage serve the variant once more to probe it.
         var probe: ProbeStage.Record?
+        /// Where this variant's answers part from the baseline's; nil for the baseline, and in
+        /// older records of other variants, which makes the stage serve the variant once more.
+        var divergence: DivergencePointsStage.Record?
 
         enum CodingKeys: String, CodingKey {
             case loadSeconds = "load_s", peakRSSBytes = "peak_rss_bytes", peakVRAMBytes = "peak_vram_bytes", vramSource = "vram_source", slots, chatTemplate = "chat_template"
-            case domainCorpus = "domain_corpus", probe
+            case domainCorpus = "domain_corpus", probe, divergence
         }
     }
 
@@ -68,7 +72,7 @@ struct ServeStage: Stage {
     var label: String { "serve \(variant)" }
 
     func reuse(_ record: Record, in context: RunContext) throws -> Record? {
-        guard record.chatTemplate != nil, record.probe != nil else { return nil }
+        guard record.chatTemplate != nil, record.probe != nil, baselineProbe == nil || record.divergence != nil else { return nil }
         if domainCorpus != nil {
             guard let corpus = record.domainCorpus,
                   try context.records.verified(corpus.corpus, .whenChanged, label: "domain corpus", progress: context.progress) != nil else { return nil }
@@ -122,13 +126,18 @@ struct ServeStage: Stage {
                 }
                 let probe = try await context.cached(ProbeStage(variant: variant, artifact: artifact, client: client, baselineAnswers: baselineAnswers,
                                                                 baselineProbe: baselineProbe, longestPromptTokens: longestPrompt))
+                var divergence: DivergencePointsStage.Record?
+                if baselineProbe != nil, let job = jobs.first {
+                    divergence = try await context.cached(DivergencePointsStage(variant: variant, artifact: artifact, client: client,
+                                                                                baselineAnswers: baselineAnswers, variantAnswers: job))
+                }
                 let vram = configuration.gpuLayers > 0 ? await GPUMemory.read(processID: server.processID, logFile: configuration.logFile) : nil
                 // One server's peak, the largest: what max_memory budgets and what a single-server
                 // run of the same variant reuses from this record.
                 return Record(loadSeconds: servers.map(\.loadSeconds).max() ?? server.loadSeconds,
                               peakRSSBytes: servers.compactMap { $0.peakRSSBytes() }.max(), peakVRAMBytes: vram?.bytes,
                               vramSource: vram?.source.rawValue, slots: slots, chatTemplate: template,
-                              domainCorpus: corpus, probe: probe)
+                              domainCorpus: corpus, probe: probe, divergence: divergence)
             }
         }
     }

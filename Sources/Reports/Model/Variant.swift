@@ -59,6 +59,9 @@ public struct Variant: Codable, Sendable, Equatable {
     /// divergences): it then has KLD figures but no metrics, answers or answers file (`answers_file`
     /// is ""). Nil when it was asked, and in older reports.
     public var notEvaluated: String?
+    /// Where its answers part from the baseline's, token by token; nil for the baseline, a
+    /// variant not asked the suite, and in older reports.
+    public var divergence: TokenDivergence?
 
     /// Creates the value from its fields, as listed above.
     public init(quantType: String, kind: String? = nil, fileType: String? = nil, endpoint: String? = nil,
@@ -66,7 +69,7 @@ public struct Variant: Codable, Sendable, Equatable {
                 metrics: [String: Figure], perplexity: [String: Figure], efficiency: [String: Figure],
                 answersFile: String, accepted: Bool, reasons: [String], chatTemplate: ChatTemplateInfo? = nil,
                 typeMix: [TensorTypeShare]? = nil, fallbacks: [FallbackGroup]? = nil, verdict: VerdictInfo? = nil,
-                notEvaluated: String? = nil) {
+                notEvaluated: String? = nil, divergence: TokenDivergence? = nil) {
         self.quantType = quantType
         self.kind = kind
         self.fileType = fileType
@@ -87,6 +90,7 @@ public struct Variant: Codable, Sendable, Equatable {
         self.fallbacks = fallbacks
         self.verdict = verdict
         self.notEvaluated = notEvaluated
+        self.divergence = divergence
     }
 
     /// The figure under `key`, or nil when this variant has none.
@@ -107,7 +111,7 @@ public struct Variant: Codable, Sendable, Equatable {
     public static func answersFileName(of name: String) -> String { "\(name).jsonl" }
 
     enum CodingKeys: String, CodingKey {
-        case file, sha256, bpw, metrics, perplexity, efficiency, accepted, reasons, kind, endpoint, fallbacks, verdict
+        case file, sha256, bpw, metrics, perplexity, efficiency, accepted, reasons, kind, endpoint, fallbacks, verdict, divergence
         case fileType = "file_type"
         case quantType = "quant_type"
         case isBaseline = "is_baseline"

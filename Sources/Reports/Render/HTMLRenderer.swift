@@ -8,7 +8,9 @@ import MetricKeys
 /// write-up this project starts from: a green or red top edge for correct or wrong, kept key
 /// facts highlighted green where they occur, lost ones listed in red under the answer, and a
 /// looping answer marked "⟳ looping", a kept fact at risk (teacher-forced, another token first)
-/// marked "⚠ at risk". Notes (warnings) and the verdict (each variant's status, criteria on
+/// marked "⚠ at risk", and where a variant's answer first parts from the baseline's a "⑂" mark
+/// whose hover (or focus) shows both models' next-token candidates there, after a table of
+/// each variant's divergence figures (``DivergenceText``). Notes (warnings) and the verdict (each variant's status, criteria on
 /// their intervals, server checks) follow the selection; each GGUF's tensor
 /// types (`TypeMixText`) follow the variant table.
 /// Every text from the report is HTML-escaped. The output depends only on the report.
@@ -37,6 +39,7 @@ public enum HTMLRenderer {
         html += typeMix(report)
         html += reasons(report)
         html += noiseFloor(report)
+        html += divergence(report)
         html += questions(report)
         html += allFigures(report)
         html += runFacts(report)
@@ -183,7 +186,9 @@ public enum HTMLRenderer {
             html.append("<p class=\"facts-line\">\(category)key facts: \(facts.isEmpty ? FigureFormat.missing : facts)</p>")
             html.append("<div class=\"answers\" style=\"grid-template-columns: repeat(\(max(question.answers.count, 1)), minmax(0, 1fr))\">")
             for answer in question.answers {
-                html += card(answer, isBaseline: answer.quantType == report.baseline?.quantType)
+                let divergence = report.variants.first { $0.quantType == answer.quantType }?.divergence
+                html += card(answer, isBaseline: answer.quantType == report.baseline?.quantType,
+                             divergence: divergence?.point(questionID: question.id, form: "original").map { ($0, divergence?.variantTopKMeasured ?? false) })
             }
             html.append("</div>")
             html.append("</article>")
@@ -191,12 +196,13 @@ public enum HTMLRenderer {
         return html
     }
 
-    private static func card(_ answer: QuestionAnswer, isBaseline: Bool) -> [String] {
+    private static func card(_ answer: QuestionAnswer, isBaseline: Bool, divergence: (point: TokenDivergence.Point, measured: Bool)?) -> [String] {
         let esc = MarkupEscaping.html
         let kept = answer.facts.filter(\.found)
         let lost = answer.facts.filter { !$0.found }
         let runs = FactHighlighter.runs(answer: answer.answer, foundFacts: kept.map(\.fact))
-        let text = runs.map { $0.highlighted ? "<mark class=\"kept\">\(esc($0.text))</mark>" : esc($0.text) }.joined()
+        let text = divergence.map { DivergenceText.insert(divergenceMark($0.point, measured: $0.measured), atByte: $0.point.offset, into: runs) }
+            ?? runs.map { $0.highlighted ? "<mark class=\"kept\">\(esc($0.text))</mark>" : esc($0.text) }.joined()
         let verdict = answer.correct ? "✓ correct" : "✗ wrong"
         let loop = answer.looping ? " · <span class=\"loop\" title=\"repeats itself; never counted correct\">\(LoopMarker.text)</span>" : ""
         var html = ["<div class=\"card \(answer.correct ? "correct" : "wrong")\(answer.looping ? " looping" : "")\">"]
@@ -212,6 +218,31 @@ public enum HTMLRenderer {
             }.joined() + "</div>")
         html.append("</div>")
         return html
+    }
+
+    /// Each variant's divergence figures; nothing when no variant has them.
+    private static func divergence(_ report: Report) -> [String] {
+        let esc = MarkupEscaping.html
+        let variants = DivergenceText.variants(report)
+        guard !variants.isEmpty else { return [] }
+        var html = ["<h2>Where answers part from the baseline</h2>",
+                    "<p>Each answer set against the baseline's, token by token: the first token that differs, and at that token both models' most likely next tokens (⑂ in the answers below).</p>",
+                    "<table>", "<tr>" + DivergenceText.summaryHeader.map { "<th>\(esc($0))</th>" }.joined() + "</tr>"]
+        html += variants.map { variant in "<tr>" + DivergenceText.summaryRow(variant.name, variant.divergence).map { "<td>\(esc($0))</td>" }.joined() + "</tr>" }
+        html.append("</table>")
+        return html
+    }
+
+    /// The "⑂" mark at a divergence, with both candidate lists shown on hover or focus.
+    private static func divergenceMark(_ point: TokenDivergence.Point, measured: Bool) -> String {
+        let esc = MarkupEscaping.html
+        let head = "parts from the baseline at token \(point.position): baseline \(DivergenceText.shown(point.baselineToken)), this variant \(DivergenceText.shown(point.variantToken))"
+            + (point.fact.map { ", inside the key fact \($0)" } ?? "")
+        return "<span class=\"diverge\" tabindex=\"0\" data-position=\"\(point.position)\" aria-label=\"\(esc(head))\">⑂<span class=\"topk\" role=\"tooltip\">"
+            + "<span class=\"head\">\(esc(head))</span>"
+            + "<span class=\"row\">baseline top k: \(esc(DivergenceText.candidates(point.baselineTopK)))</span>"
+            + "<span class=\"row\">variant top k: \(esc(measured ? DivergenceText.candidates(point.variantTopK) : DivergenceText.notMeasured))</span>"
+            + "</span></span>"
     }
 
     private static func allFigures(_ report: Report) -> [String] {

@@ -51,6 +51,10 @@ enum HTMLStyle {
     .fact { display: inline-block; font-size: 12px; border-radius: 10px; padding: 0 7px; margin: 2px 3px 0 0; }
     .fact.kept { background: #e1f5e8; color: #0b5d2a; } .fact.lost { background: #fde2e0; color: #a61b0f; font-weight: bold; } .fact.risk { background: #fff4d6; color: #7a4f00; font-weight: bold; }
     .fact.key { background: #eef1f6; color: var(--ink); }
+    .diverge { position: relative; color: #7d3c98; font-weight: bold; cursor: help; white-space: normal; }
+    .diverge .topk { display: none; position: absolute; z-index: 5; left: 0; top: 1.4em; min-width: 260px; background: #fff; border: 1px solid #7d3c98; border-radius: 4px; padding: 6px 8px; font-weight: normal; font-size: 12px; color: var(--ink); box-shadow: 0 2px 6px rgba(0,0,0,.15); }
+    .diverge:hover .topk, .diverge:focus .topk { display: block; }
+    .diverge .topk .head, .diverge .topk .row { display: block; }
     dl.run { display: grid; grid-template-columns: max-content 1fr; gap: 2px 16px; } dl.run dt { color: var(--muted); } dl.run dd { margin: 0; }
     """
 }

@@ -73,6 +73,7 @@ public enum MarkdownRenderer {
             lines.append("")
         }
         lines += allFigures(report)
+        lines += divergence(report)
         lines += questions(report)
         lines.append("## Stage timings")
         lines.append("")
@@ -170,6 +171,25 @@ public enum MarkdownRenderer {
                 lines += answer.answer.split(separator: "\n", omittingEmptySubsequences: false).map { "> \(md(String($0)))" }
                 lines.append("")
             }
+        }
+        return lines
+    }
+
+    /// Each variant's divergence figures, then its first divergences as a short table.
+    private static func divergence(_ report: Report) -> [String] {
+        let variants = DivergenceText.variants(report)
+        guard !variants.isEmpty else { return [] }
+        var lines = ["## Where answers part from the baseline", "",
+                     "Each answer set against the baseline's, token by token: the first token that differs (counted from 0), and at that token both models' most likely next tokens.", ""]
+        lines += table(header: DivergenceText.summaryHeader, rows: variants.map { DivergenceText.summaryRow($0.name, $0.divergence) })
+        lines.append("")
+        for variant in variants where !variant.divergence.points.isEmpty {
+            let shown = variant.divergence.points.prefix(DivergenceText.firstPoints)
+            lines.append("**\(MarkupEscaping.markdown(variant.name))**, first \(shown.count) of \(variant.divergence.points.count) divergences:")
+            lines.append("")
+            lines += table(header: DivergenceText.pointHeader,
+                           rows: shown.map { DivergenceText.pointRow($0, measured: variant.divergence.variantTopKMeasured) })
+            lines.append("")
         }
         return lines
     }
