@@ -31,7 +31,7 @@ struct PlanEndToEndTests {
         let before = try await plan(recipe)
         #expect(before.steps.map(\.step) == ["convert", "corpus length", "quantize Q8_0", "quantize Q4_K_M", "kld base",
                                              "serve F16", "domain kld base", "kld Q8_0", "domain kld Q8_0", "kld Q4_K_M", "domain kld Q4_K_M",
-                                             "serve Q8_0", "serve Q4_K_M"])
+                                             "serve Q8_0", "serve Q4_K_M", "divergence"])
         #expect(before.steps[0].state == "to_run" && before.steps.dropFirst().allSatisfy { $0.state == "waiting" })
         #expect(before.writes_bytes > 300_000_000, "the F16 master, two quants and the KLD base: \(before.writes_bytes)")
         #expect(!FileManager.default.fileExists(atPath: fixture.work.appending(path: "smollm2-135m-instruct").path)

@@ -64,6 +64,27 @@ struct RunEndToEndTests {
         #expect(kld[0] < kld[1] && kld[1] < kld[2], "KLD should grow as bits fall: \(kld)")
         let sizes = summary.variants.map(\.sizeBytes)
         #expect(sizes == sizes.sorted(by: >))
+        // Token divergence: Q2_K's answers set against F16's on the real servers.
+        #expect(report.variants[0].divergence == nil)
+        let q2 = try #require(report.variants.first { $0.quantType == "Q2_K" }?.divergence, "every variant's answers are set against the baseline's")
+        #expect(q2.compared == report.suite.forms && q2.variantTopKMeasured)
+        #expect(!q2.points.isEmpty, "Q2_K of a 135M model words its answers otherwise")
+        for point in q2.points {
+            let baselineTop = try #require(point.baselineTopK, "\(point)")
+            let variantTop = try #require(point.variantTopK, "\(point)")
+            #expect(baselineTop.count == 5 && variantTop.count == 5)
+            #expect(baselineTop.allSatisfy { $0.probability > 0 && $0.probability <= 1 })
+            #expect(zip(variantTop, variantTop.dropFirst()).allSatisfy { $0.probability >= $1.probability })
+            #expect(point.baselineToken == nil || point.baselineTokenInVariantTopK != nil)
+        }
+        let ownFirst = q2.points.filter { $0.baselineToken != nil && $0.baselineTopK?.first?.token == $0.baselineToken }.count
+        #expect(ownFirst * 2 >= q2.points.filter { $0.baselineToken != nil }.count, "the baseline mostly ranks its own greedy token first: \(q2.points)")
+        let folder = URL(fileURLWithPath: summary.reportPath).deletingLastPathComponent()
+        let markdown = try String(contentsOf: folder.appending(path: "report.md"), encoding: .utf8)
+        #expect(markdown.contains("## Where answers part from the baseline") && markdown.contains("| Q2_K | \(q2.points.count)/\(q2.compared)"))
+        let html = try String(contentsOf: folder.appending(path: "report.html"), encoding: .utf8)
+        let originals = q2.points.filter { $0.form == "original" }.count
+        #expect(html.components(separatedBy: "<span class=\"diverge\"").count - 1 >= originals)
 
         let tagType = try git(fixture.results, ["cat-file", "-t", summary.tag])
         #expect(tagType == "tag")

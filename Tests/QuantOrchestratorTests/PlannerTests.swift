@@ -11,12 +11,12 @@ import Testing
         let (steps, disk) = try await sandbox.steps(try sandbox.load(try sandbox.recipe()))
         #expect(steps.map(\.step) == ["convert", "corpus length", "quantize Q8_0", "quantize Q4_K_M", "kld base",
                                       "serve F16", "domain kld base", "kld Q8_0", "domain kld Q8_0", "kld Q4_K_M", "domain kld Q4_K_M",
-                                      "serve Q8_0 (if the search needs it)", "serve Q4_K_M (if the search needs it)"])
+                                      "serve Q8_0 (if the search needs it)", "serve Q4_K_M (if the search needs it)", "divergence"])
         #expect(steps[0].state == .toRun && steps.dropFirst().allSatisfy { $0.state == .waiting })
         #expect(disk.items.map(\.label) == ["master GGUF", "Q8_0", "Q4_K_M", "KLD base"])
 
         let exhaustive = try await sandbox.steps(try sandbox.load(try sandbox.recipe(extra: "search: exhaustive"))).0
-        #expect(exhaustive.suffix(2).map(\.step) == ["serve Q8_0", "serve Q4_K_M"])
+        #expect(exhaustive.suffix(3).map(\.step) == ["serve Q8_0", "serve Q4_K_M", "divergence"])
     }
 
     @Test func finishedStepsAreNotCountedAndAnImatrixMakesEveryQuantAgain() async throws {

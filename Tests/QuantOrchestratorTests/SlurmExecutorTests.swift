@@ -90,6 +90,9 @@ import Testing
         #expect(graph.dependencies(of: .serve(ladder[0])) == [.convert])
         #expect(graph.dependencies(of: .serve(ladder[2])) == [.quantize(ladder[2]), .serve(ladder[0])])
         #expect(graph.dependencies(of: .domainKLD(ladder[1])) == [.quantize(ladder[1]), .domainKLDBase])
+        #expect(steps.last == .divergence, "the baseline's side of the divergences comes after every variant's answers")
+        #expect(graph.dependencies(of: .divergence) == [.serve(ladder[0]), .serve(ladder[1]), .serve(ladder[2])])
+        #expect(graph.submittedUpfront(.divergence))
         for (index, step) in steps.enumerated() {
             for dependency in graph.dependencies(of: step) {
                 let at = try #require(steps.firstIndex(of: dependency), "\(dependency.label) is not a step")
@@ -104,6 +107,9 @@ import Testing
         let adaptive = try sandbox.factory(try sandbox.load(try sandbox.recipe()))
         #expect(StepGraph(factory: adaptive).catalog["serve Q4_K_M"] == .serve(adaptive.recipe.ladder[2]))
         #expect(StepGraph(factory: adaptive).catalog["search Q8_0 Q4_K_M"] == nil)
+        // Which rungs the divergence covers is known when the search ends: the walk submits it then.
+        #expect(StepGraph(factory: adaptive).dependencies(of: .divergence) == [.serve(adaptive.recipe.ladder[0])])
+        #expect(!StepGraph(factory: adaptive).submittedUpfront(.divergence))
     }
 
     @Test func stepFileNamesAreTheLabelsAndOddNamesGainAHash() {

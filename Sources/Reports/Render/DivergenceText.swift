@@ -59,22 +59,19 @@ enum DivergenceText {
     /// and the kept facts marked as ``HTMLRenderer`` marks them.
     static func insert(_ html: String, atByte offset: Int, into runs: [FactHighlighter.Run]) -> String {
         let esc = MarkupEscaping.html
-        let render = { (text: Substring, highlighted: Bool) in highlighted ? "<mark class=\"kept\">\(esc(String(text)))</mark>" : esc(String(text)) }
         var out = ""
         var start = 0
         var inserted = false
         for run in runs {
             let length = run.text.utf8.count
+            var body = esc(run.text)
             if !inserted, offset < start + length {
                 let split = run.text.utf8.index(run.text.utf8.startIndex, offsetBy: max(0, offset - start))
                 let boundary = run.text.indices.first { $0 >= split } ?? run.text.endIndex
-                if boundary > run.text.startIndex { out += render(run.text[..<boundary], run.highlighted) }
-                out += html
-                if boundary < run.text.endIndex { out += render(run.text[boundary...], run.highlighted) }
+                body = esc(String(run.text[..<boundary])) + html + esc(String(run.text[boundary...]))
                 inserted = true
-            } else {
-                out += render(run.text[...], run.highlighted)
             }
+            out += run.highlighted ? "<mark class=\"kept\">\(body)</mark>" : body
             start += length
         }
         return inserted ? out : out + html

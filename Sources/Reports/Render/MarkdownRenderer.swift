@@ -4,7 +4,8 @@
 /// what to ship. Sections: run facts (chat templates included), selection (with its reason and notes), notes
 /// (warnings), the margins, the verdict (one line per variant, then each criterion on its
 /// interval and the server checks), the variant table (`VariantColumns`), each GGUF's tensor types (`TypeMixText`), rejected variants with their reasons, the noise floor
-/// (parallel mode), every figure, and each question's answers from all variants side by side
+/// (parallel mode), every figure, where answers part from the baseline (``DivergenceText``:
+/// each variant's figures and first divergences), and each question's answers from all variants side by side
 /// with the key facts kept, lost and at risk (teacher-forced tokens no longer first), as in the write-up this project starts from; a looping
 /// answer is marked "⟳ looping". A missing figure shows as "—". Text from the report is
 /// escaped (`MarkupEscaping.markdown`). The output depends only on the report.
