@@ -51,6 +51,11 @@ enum HTMLStyle {
     .fact { display: inline-block; font-size: 12px; border-radius: 10px; padding: 0 7px; margin: 2px 3px 0 0; }
     .fact.kept { background: #e1f5e8; color: #0b5d2a; } .fact.lost { background: #fde2e0; color: #a61b0f; font-weight: bold; } .fact.risk { background: #fff4d6; color: #7a4f00; font-weight: bold; }
     .fact.key { background: #eef1f6; color: var(--ink); }
+    #review { margin: 18px 0; padding: 8px 12px; border: 1px solid var(--line); border-radius: 6px; background: #f7f9fc; }
+    .review { display: none; gap: 4px; align-items: center; margin-top: 8px; font-size: 12px; }
+    body.reviewing .review { display: flex; flex-wrap: wrap; }
+    .review button[aria-pressed="true"] { background: var(--ink); color: #fff; }
+    .review .review-note { flex: 1; min-width: 8em; font-size: 12px; }
     dl.run { display: grid; grid-template-columns: max-content 1fr; gap: 2px 16px; } dl.run dt { color: var(--muted); } dl.run dd { margin: 0; }
     """
 }
