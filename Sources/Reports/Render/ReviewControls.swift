@@ -31,9 +31,10 @@ public enum ReviewControls {
     }
 
     /// The review mode's script: static text, no data from the report (that is read from the
-    /// panel's escaped attributes), so nothing a model wrote can run.
+    /// panel's escaped attributes), so nothing a model wrote can run. It sits before the answers,
+    /// so it starts once the page is parsed.
     public static let script = """
-    (function () {
+    document.addEventListener("DOMContentLoaded", function () {
       "use strict";
       var panel = document.getElementById("review");
       if (!panel) { return; }
@@ -105,6 +106,6 @@ public enum ReviewControls {
         window.setTimeout(function () { window.URL.revokeObjectURL(link.href); }, 1000);
       });
       if (rated().length > 0) { save(); }
-    })();
+    });
     """
 }
