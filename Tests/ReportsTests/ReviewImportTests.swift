@@ -56,7 +56,9 @@ import Testing
         #expect(markdown.contains("## Human review"))
         #expect(markdown.contains("| Q6_K | 2 | 1 | 1 | 0 | 50.0 % [9.5–90.5] | 0.00 (2) |"))
         #expect(markdown.contains("Cohen's κ over all rated answers: 0.33 (n 6; observed agreement 66.7 %, chance 50.0 %)."))
-        #expect(try git(["show", "HEAD:\(Self.folder)/report.html"]).stdout.contains("<table id=\"human-review\">"))
+        let html = try git(["show", "HEAD:\(Self.folder)/report.html"]).stdout
+        #expect(html.contains("<table id=\"human-review\">"))
+        #expect(html.contains("Committed: 6 ratings, tag <code>\(outcome.tag)</code>"))
 
         let history = try repository.history(modelSlug: report.model.slug)
         #expect(history.map(\.review?.tag) == [outcome.tag])
@@ -124,6 +126,36 @@ import Testing
             guard case .unknownRun(_, _, _, [report.runID]) = error else { Issue.record("unexpected \(error)"); return }
         }
         #expect(try snapshot(fixture.repositoryURL) == before)
+    }
+
+    /// A paraphrase the answers file holds may be rated: it counts in human accuracy, but not in
+    /// kappa, since report.json judges only the original form.
+    @Test(.timeLimit(.minutes(1)))
+    func aFormOfTheAnswersFileCountsInHumanAccuracyButNotInKappa() throws {
+        let fixture = try RepositoryFixture()
+        defer { fixture.remove() }
+        let report = try ReportFixture.report()
+        let answers = try fixture.answersFiles(for: report)
+        for url in answers {
+            let paraphrase = Data("{\"question_id\":\"paclitaxel\",\"form\":\"paraphrase:0\",\"pass\":1}\n".utf8)
+            try (Data(contentsOf: url) + paraphrase).write(to: url)
+        }
+        let repository = try ResultsRepository(openingOrCreatingAt: fixture.repositoryURL)
+        _ = try repository.commit(report, answersFiles: answers)
+        let ratings = [ReviewRating(questionID: "paclitaxel", form: "original", variant: "Q6_K", rating: .right),
+                       ReviewRating(questionID: "paclitaxel", form: "paraphrase:0", variant: "Q6_K", rating: .wrong)]
+        let outcome = try importing(ReviewSamples.file(report, ratings), into: repository, report)
+        let q6 = try #require(outcome.summary.variants.first)
+        #expect(q6.rated == 2 && q6.humanAccuracy.value == 0.5)
+        #expect(q6.agreement?.n == 1)
+        #expect(outcome.summary.agreement?.n == 1)
+        do {
+            _ = try importing(ReviewSamples.file(report, [ReviewRating(questionID: "cisplatin", form: "paraphrase:0", variant: "Q6_K", rating: .wrong)]),
+                              into: repository, report)
+            Issue.record("a form the answers file does not hold for that question was accepted")
+        } catch {
+            guard case .unknownForm(_, 0, "cisplatin", "Q6_K", "paraphrase:0", ["original"]) = error else { Issue.record("unexpected \(error)"); return }
+        }
     }
 
     @Test func aReviewFileOfAnotherShapeIsRefusedNamingTheField() throws {

@@ -23,9 +23,10 @@ public enum ReviewControls {
     static func panel(_ report: Report) -> [String] {
         let esc = MarkupEscaping.html
         let answers = report.questions.reduce(0) { $0 + $1.answers.count }
+        let committed = report.review.map { " Committed: \($0.ratings) ratings, tag <code>\(esc($0.tag))</code> (importing again replaces them)." } ?? ""
         return ["<section id=\"review\" data-model=\"\(esc(report.model.slug))\" data-revision=\"\(esc(report.model.revision))\" data-run-id=\"\(esc(report.runID))\" data-tag=\"\(esc(ResultsRepository.tagName(for: report)))\">",
                 "<strong>Review</strong> <button type=\"button\" id=\"review-toggle\">Review answers</button> <button type=\"button\" id=\"review-export\">Export review</button> <span id=\"review-status\">0 of \(answers) answers rated</span>",
-                "<p class=\"legend\">Rate each answer right, partly or wrong (only right counts as correct). The ratings stay in this browser until exported; import the file with <code>quantorch review import \(esc(report.model.slug)) \(esc(String(report.model.revision.prefix(12)))) \(esc(report.runID)) FILE</code>.</p>",
+                "<p class=\"legend\">Rate each answer right, partly or wrong (only right counts as correct). The ratings stay in this browser until exported; import the file with <code>quantorch review import \(esc(report.model.slug)) \(esc(String(report.model.revision.prefix(12)))) \(esc(report.runID)) FILE</code>.\(committed)</p>",
                 "</section>",
                 "<script>\n\(script)\n</script>"]
     }
