@@ -74,6 +74,23 @@ extension GitRepository {
         return try write(builder)
     }
 
+    /// Writes a new tree equal to the folder at `path` ("a/b/c") in `commit`'s tree with each
+    /// of `files` stored as a blob under its name (mode 100644), replacing an entry of that name.
+    /// - Returns: the new folder's tree (place it with `writeTree(inserting:at:into:)`).
+    /// - Throws: `GitError.notFound` when `commit` has no folder at `path`, `.failed` on a
+    ///   libgit2 failure.
+    public func writeTree(replacing files: [(name: String, data: Data)], inFolder path: String, ofCommit commit: GitOID) throws(GitError) -> GitOID {
+        guard let folder = try entry(atPath: path, inCommit: commit, ofType: GIT_OBJECT_TREE) else {
+            throw GitError.notFound("folder \(path) in commit \(commit)")
+        }
+        let builder = try treeBuilder(base: folder)
+        defer { git_treebuilder_free(builder) }
+        for file in files {
+            try insert(try writeBlob(file.data), named: file.name, mode: GIT_FILEMODE_BLOB, into: builder)
+        }
+        return try write(builder)
+    }
+
     /// The bytes of the blob at `path` ("a/b/file.json") in `commit`'s tree; nil when absent.
     public func blob(atPath path: String, inCommit commit: GitOID) throws(GitError) -> Data? {
         guard let oid = try entry(atPath: path, inCommit: commit, ofType: GIT_OBJECT_BLOB) else { return nil }

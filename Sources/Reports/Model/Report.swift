@@ -42,12 +42,15 @@ public struct Report: Codable, Sendable, Equatable {
     public var notes: [String]?
     /// Which variants were asked the suite; nil in reports written before the search existed.
     public var search: SearchInfo?
+    /// The human review imported for this run (`quantorch review import`), the latest when there
+    /// were several; nil when the run has none.
+    public var review: ReviewSummary?
 
     /// Creates the value from its fields, as listed above.
     public init(schemaVersion: Int = Report.currentSchemaVersion, runID: String, createdAt: String, model: ModelInfo,
                 toolchain: ToolchainInfo, suite: SuiteInfo, settings: Settings, acceptance: Acceptance,
                 noiseFloor: [String: Figure]?, variants: [Variant], questions: [QuestionRow],
-                selection: Selection, stageTimings: [StageTiming], notes: [String]? = nil, search: SearchInfo? = nil) {
+                selection: Selection, stageTimings: [StageTiming], notes: [String]? = nil, search: SearchInfo? = nil, review: ReviewSummary? = nil) {
         self.schemaVersion = schemaVersion
         self.runID = runID
         self.createdAt = createdAt
@@ -63,10 +66,11 @@ public struct Report: Codable, Sendable, Equatable {
         self.stageTimings = stageTimings
         self.notes = notes
         self.search = search
+        self.review = review
     }
 
     enum CodingKeys: String, CodingKey {
-        case model, toolchain, suite, settings, acceptance, variants, questions, selection, notes, search
+        case model, toolchain, suite, settings, acceptance, variants, questions, selection, notes, search, review
         case schemaVersion = "schema_version"
         case runID = "run_id"
         case createdAt = "created_at"
@@ -114,9 +118,11 @@ public struct Report: Codable, Sendable, Equatable {
     }
 
     /// This report with the fields that differ between two runs of the same work blanked:
-    /// `created_at`, `run_id`, `stage_timings` (CONTRACT.md "Results repository").
+    /// `created_at`, `run_id`, `stage_timings` (CONTRACT.md "Results repository"), and the
+    /// `review`, which a person adds to a run after it was committed.
     public var withoutRunIdentity: Report {
         var copy = self
+        copy.review = nil
         copy.createdAt = ""
         copy.runID = ""
         copy.stageTimings = []

@@ -1,6 +1,7 @@
 import MetricKeys
 
-/// report.html: one self-contained page (inline CSS and SVG, no script, no URL) with the
+/// report.html: one self-contained page (inline CSS and SVG, no URL; the one script is the
+/// review mode's, inline, `ReviewControls`) with the
 /// Markdown view's content plus charts drawn here as SVG:
 /// quality (accuracy, key-fact recall) against size with the Pareto front and the selected
 /// quant ringed, mean KL divergence per variant against `kld_mean_max`, and generation
@@ -12,7 +13,8 @@ import MetricKeys
 /// whose hover (or focus) shows both models' next-token candidates there, after a table of
 /// each variant's divergence figures (``DivergenceText``). Notes (warnings) and the verdict (each variant's status, criteria on
 /// their intervals, server checks) follow the selection; each GGUF's tensor
-/// types (`TypeMixText`) follow the variant table.
+/// types (`TypeMixText`) follow the variant table; an imported human review (`ReviewText`)
+/// follows the verdict.
 /// Every text from the report is HTML-escaped. The output depends only on the report.
 public enum HTMLRenderer {
     /// Renders `report`; pure and deterministic.
@@ -34,12 +36,14 @@ public enum HTMLRenderer {
         html += selection(report)
         html += notes(report)
         html += verdicts(report)
+        html += review(report)
         html += charts(report)
         html += variantTable(report)
         html += typeMix(report)
         html += reasons(report)
         html += noiseFloor(report)
         html += divergence(report)
+        html += ReviewControls.panel(report)
         html += questions(report)
         html += allFigures(report)
         html += runFacts(report)
@@ -85,6 +89,16 @@ public enum HTMLRenderer {
             }
         }
         return html
+    }
+
+    /// Absent until a review is imported.
+    private static func review(_ report: Report) -> [String] {
+        guard let review = report.review else { return [] }
+        let esc = MarkupEscaping.html
+        return ["<h2>\(esc(ReviewText.title))</h2>", "<div class=\"scroll\"><table id=\"human-review\">",
+                "<tr>" + ReviewText.header.map { "<th>\(esc($0))</th>" }.joined() + "</tr>"]
+            + ReviewText.rows(review).map { "<tr>" + $0.map { "<td>\(esc($0))</td>" }.joined() + "</tr>" }
+            + ["</table></div>", "<p class=\"legend\">\(esc(ReviewText.legend(review)))</p>"]
     }
 
     private static func notes(_ report: Report) -> [String] {
@@ -179,7 +193,7 @@ public enum HTMLRenderer {
         let esc = MarkupEscaping.html
         var html = ["<h2>Answers side by side</h2>"]
         for (index, question) in report.questions.enumerated() {
-            html.append("<article class=\"question\" id=\"q\(index + 1)\">")
+            html.append("<article class=\"question\" id=\"q\(index + 1)\" data-question-id=\"\(esc(question.id))\">")
             html.append("<h3>\(esc(question.id)): \(esc(question.prompt))</h3>")
             let category = question.category.map { "category \(esc($0)) · " } ?? ""
             let facts = question.keyFacts.map { "<span class=\"fact key\">\(esc($0))</span>" }.joined()
@@ -216,6 +230,7 @@ public enum HTMLRenderer {
             + lost.map { fact in
                 "<span class=\"fact lost\">✗ lost: \(esc(fact.fact))\(fact.atRisk == true ? " (at risk)" : "")</span>"
             }.joined() + "</div>")
+        html.append(ReviewControls.controls(for: answer))
         html.append("</div>")
         return html
     }

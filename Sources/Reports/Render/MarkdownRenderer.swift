@@ -3,7 +3,7 @@
 /// The first line is the headline (`Headline`), in bold above the title, so `head -1` says
 /// what to ship. Sections: run facts (chat templates included), selection (with its reason and notes), notes
 /// (warnings), the margins, the verdict (one line per variant, then each criterion on its
-/// interval and the server checks), the variant table (`VariantColumns`), each GGUF's tensor types (`TypeMixText`), rejected variants with their reasons, the noise floor
+/// interval and the server checks), the human review when one was imported (`ReviewText`), the variant table (`VariantColumns`), each GGUF's tensor types (`TypeMixText`), rejected variants with their reasons, the noise floor
 /// (parallel mode), every figure, where answers part from the baseline (``DivergenceText``:
 /// each variant's figures and first divergences), and each question's answers from all variants side by side
 /// with the key facts kept, lost and at risk (teacher-forced tokens no longer first), as in the write-up this project starts from; a looping
@@ -54,6 +54,7 @@ public enum MarkdownRenderer {
             lines.append("")
         }
         lines += verdicts(report)
+        lines += review(report)
         lines.append("## Variants")
         lines.append("")
         lines += table(header: VariantColumns.all.map(\.header),
@@ -193,6 +194,13 @@ public enum MarkdownRenderer {
             lines.append("")
         }
         return lines
+    }
+
+    /// Absent until a review is imported.
+    private static func review(_ report: Report) -> [String] {
+        guard let review = report.review else { return [] }
+        return ["## \(ReviewText.title)", ""] + table(header: ReviewText.header, rows: ReviewText.rows(review))
+            + ["", MarkupEscaping.markdown(ReviewText.legend(review)), ""]
     }
 
     private static func list(_ facts: [FactResult]) -> String {

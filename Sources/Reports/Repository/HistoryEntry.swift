@@ -14,10 +14,12 @@ public struct HistoryEntry: Codable, Sendable, Equatable {
     public var selected: HeadlineFigures?
     /// The baseline's headline figures.
     public var baseline: HeadlineFigures?
+    /// The run's human review (`quantorch review import`); nil when it has none.
+    public var review: ReviewSummary?
 
     /// Creates the value from its fields, as listed above.
     public init(revision: String, runID: String, createdAt: String, tag: String, selectedQuantType: String?,
-                selected: HeadlineFigures?, baseline: HeadlineFigures?) {
+                selected: HeadlineFigures?, baseline: HeadlineFigures?, review: ReviewSummary? = nil) {
         self.revision = revision
         self.runID = runID
         self.createdAt = createdAt
@@ -25,17 +27,19 @@ public struct HistoryEntry: Codable, Sendable, Equatable {
         self.selectedQuantType = selectedQuantType
         self.selected = selected
         self.baseline = baseline
+        self.review = review
     }
 
     /// The entry for a committed report.
     public init(_ report: Report) {
         self.init(revision: report.model.revision, runID: report.runID, createdAt: report.createdAt,
                   tag: ResultsRepository.tagName(for: report), selectedQuantType: report.selection.quantType,
-                  selected: report.selectedVariant.map(HeadlineFigures.init), baseline: report.baseline.map(HeadlineFigures.init))
+                  selected: report.selectedVariant.map(HeadlineFigures.init), baseline: report.baseline.map(HeadlineFigures.init),
+                  review: report.review)
     }
 
     enum CodingKeys: String, CodingKey {
-        case revision, tag, selected, baseline
+        case revision, tag, selected, baseline, review
         case runID = "run_id"
         case createdAt = "created_at"
         case selectedQuantType = "selected_quant_type"
@@ -51,5 +55,6 @@ public struct HistoryEntry: Codable, Sendable, Equatable {
         try container.encode(selectedQuantType, forKey: .selectedQuantType)
         try container.encode(selected, forKey: .selected)
         try container.encode(baseline, forKey: .baseline)
+        try container.encode(review, forKey: .review)
     }
 }

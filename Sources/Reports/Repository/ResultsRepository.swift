@@ -192,11 +192,16 @@ public final class ResultsRepository {
             throw .answersFile(path: variant.answersFile,
                                problem: "variant \(variant.quantType) names it, but it is not among the answers files given")
         }
-        return [("report.json", report.jsonData()),
-                ("report.md", Data(MarkdownRenderer.render(report).utf8)),
-                ("report.html", Data(HTMLRenderer.render(report).utf8)),
-                ("card.md", Data(CardRenderer.markdown(report).utf8)),
-                ("card.svg", Data(ScorecardSVG.render(report).utf8))] + answers
+        return Self.renderedFiles(report) + answers
+    }
+
+    /// report.json and every file rendered from it alone, by name in the run folder.
+    static func renderedFiles(_ report: Report) -> [(path: String, data: Data)] {
+        [("report.json", report.jsonData()),
+         ("report.md", Data(MarkdownRenderer.render(report).utf8)),
+         ("report.html", Data(HTMLRenderer.render(report).utf8)),
+         ("card.md", Data(CardRenderer.markdown(report).utf8)),
+         ("card.svg", Data(ScorecardSVG.render(report).utf8))]
     }
 
     static func commitMessage(_ report: Report) -> String {

@@ -35,6 +35,8 @@ public struct RevisionComparison: Codable, Sendable, Equatable {
 
     /// Compares run `a` with run `b` on `headlineMetrics` plus any of `extraMetrics` not among
     /// them; those are names a user gave, so they stay strings (a key of an older report included).
+    /// When both runs have a human review that rated a variant, its `human_accuracy`
+    /// (`ReviewSummary.humanAccuracyMetric`) is compared too.
     public init(a: Report, b: Report, extraMetrics: [String] = []) {
         modelSlug = b.model.slug
         revisionA = a.model.revision
@@ -44,14 +46,15 @@ public struct RevisionComparison: Codable, Sendable, Equatable {
         selectedA = a.selection.quantType
         selectedB = b.selection.quantType
         let headline = Self.headlineMetrics.map(\.rawValue)
-        let metrics = headline + extraMetrics.filter { !headline.contains($0) }
+        let metrics = headline + extraMetrics.filter { !headline.contains($0) && $0 != ReviewSummary.humanAccuracyMetric }
         let typesA = a.variants.map(\.quantType), typesB = b.variants.map(\.quantType)
         onlyInA = typesA.filter { !typesB.contains($0) }
         onlyInB = typesB.filter { !typesA.contains($0) }
         variants = b.variants.compactMap { variantB in
             guard let variantA = a.variants.first(where: { $0.quantType == variantB.quantType }) else { return nil }
             return VariantDelta(quantType: variantB.quantType, sizeBytesA: variantA.sizeBytes, sizeBytesB: variantB.sizeBytes,
-                                metrics: metrics.map { MetricDelta(metric: $0, a: variantA.figure($0), b: variantB.figure($0)) })
+                                metrics: metrics.map { MetricDelta(metric: $0, a: variantA.figure($0), b: variantB.figure($0)) }
+                                    + Self.humanAccuracy(variantB.quantType, a: a, b: b))
         }
         questions = b.questions.compactMap { questionB in
             guard let questionA = a.questions.first(where: { $0.id == questionB.id }) else { return nil }
@@ -68,9 +71,17 @@ public struct RevisionComparison: Codable, Sendable, Equatable {
         }
     }
 
-    /// Every metric key either run has, for checking `--fail-on` names.
+    /// Every metric key either run has, for checking `--fail-on` names; `human_accuracy` when
+    /// every run has a review.
     public static func knownMetrics(_ reports: [Report]) -> Set<String> {
         Set(reports.flatMap { $0.variants.flatMap { Array($0.metrics.keys) + Array($0.perplexity.keys) + Array($0.efficiency.keys) } })
+            .union(reports.allSatisfy { $0.review != nil } ? [ReviewSummary.humanAccuracyMetric] : [])
+    }
+
+    /// The human-accuracy delta of `quantType` when both runs' reviews rated it, else none.
+    private static func humanAccuracy(_ quantType: String, a: Report, b: Report) -> [MetricDelta] {
+        guard let before = a.review?.humanAccuracy(of: quantType), let after = b.review?.humanAccuracy(of: quantType) else { return [] }
+        return [MetricDelta(metric: ReviewSummary.humanAccuracyMetric, a: before, b: after)]
     }
 
     /// The `rules` broken: for every variant present in both runs (the baseline included,
