@@ -148,15 +148,24 @@ enum ReviewBrowser {
             .first { FileManager.default.isExecutableFile(atPath: $0) }
     }()
 
-    static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appending(path: "scripts/review-browser.py")
+    /// The driver script `name` in scripts/.
+    static func script(_ name: String) -> URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appending(path: "scripts/\(name)")
+    }
 
     /// Rates `ratings` ("QUESTION:VARIANT:RATING[:NOTE]") in `page`, exports to `output`, and
     /// returns what the driver printed.
     static func review(_ page: URL, into output: URL, ratings: [String]) throws -> [String: Any] {
+        try drive("review-browser.py", [page.path, output.path] + ratings)
+    }
+
+    /// Runs the driver script `name` with `arguments` under a two-minute limit and returns the
+    /// JSON object it printed.
+    static func drive(_ name: String, _ arguments: [String]) throws -> [String: Any] {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/timeout")
-        process.arguments = ["120", try #require(python), script.path, page.path, output.path] + ratings
+        process.arguments = ["120", try #require(python), script(name).path] + arguments
         process.environment = ProcessInfo.processInfo.environment.merging(["QUANTORCH_CHROMIUM": try #require(chromium)]) { $1 }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out

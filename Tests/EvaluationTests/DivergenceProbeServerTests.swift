@@ -27,10 +27,14 @@ struct DivergenceProbeServerTests {
             #expect(!before.contains("Paris") && (answer.range(of: "Paris").map { answer[..<$0.lowerBound].utf8.count } ?? -1) >= point.offset)
             #expect(point.fact == "Paris", "\(point)")
             #expect(point.baselineToken.map { "Paris".hasPrefix($0.text.trimmingCharacters(in: .whitespaces)) } == true, "\(point)")
-            let candidates = try await probe.candidates(prompt: try await client.applyTemplate(messages), prefixTokens: point.prefixTokens)
+            let path = try await probe.walk(prompt: try await client.applyTemplate(messages), answer: answer, from: point,
+                                            divergenceByte: DivergenceProbe.commonBytes(answer, changed))
+            let candidates = try #require(path.first)
             #expect(candidates.count == 5)
             #expect(candidates.first?.id == point.baselineToken?.id, "the model's own greedy token ranks first: \(candidates)")
             #expect(zip(candidates, candidates.dropFirst()).allSatisfy { $0.logprob >= $1.logprob })
+            let settled = DivergenceProbe.settle(point, input, baseline: path, variant: nil)
+            #expect(settled.baselineToken == point.baselineToken && settled.fact == "Paris")
             #expect(try await probe.locate(DivergenceInput(questionID: "q", form: "original", baselineAnswer: answer, variantAnswer: answer, facts: [])) == nil)
         }
     }

@@ -42,6 +42,24 @@ private final class WordModel: TeacherForcingEndpoint {
     }
 }
 
+/// A hand-made model with fixed tokenizations and, per context after the prompt, its next
+/// tokens most likely first.
+private struct PathModel: TeacherForcingEndpoint {
+    let pieces: [String: [String]]
+    let next: [[String]: [String]]
+
+    static func id(_ piece: String) -> Int { WordModel.id(piece) }
+
+    func tokenizeWithPieces(_ text: String, addSpecial: Bool, parseSpecial: Bool) async throws -> [TokenPiece] {
+        try #require(pieces[text]).map { TokenPiece(id: Self.id($0), bytes: Array($0.utf8)) }
+    }
+
+    func nextTokenCandidates(promptTokens: [Int], count: Int) async throws -> [TokenCandidate] {
+        let context = promptTokens.dropFirst().map { id in next.keys.flatMap { $0 }.first { Self.id($0) == id } ?? "?" }
+        return try #require(next[Array(context)]).enumerated().map { TokenCandidate(id: Self.id($1), piece: $1, logprob: -Double($0 + 1)) }
+    }
+}
+
 /// Where two answers part, on hand-made tokenizations: identical, at token 0, inside a fact,
 /// after it, and one answer continuing the other.
 struct DivergenceProbeTests {
@@ -101,19 +119,42 @@ struct DivergenceProbeTests {
         #expect(point.fact == KeyFact.number(value: 100, relTol: 0, unit: nil).label)
     }
 
-    @Test func candidatesAreAskedAfterThePromptAndTheCommonPrefix() async throws {
+    @Test func theWalkAsksAfterThePromptAndTheCommonPrefixAndStopsWhereTheTextsPart() async throws {
         let model = WordModel()
         let probe = DivergenceProbe(endpoint: model)
-        let point = try #require(try await probe.locate(input("The capital is Paris.", "The capital is Lyon.")))
-        let candidates = try await probe.candidates(prompt: "Q?", prefixTokens: point.prefixTokens)
+        let input = input("The capital is Paris.", "The capital is Lyon.")
+        let point = try #require(try await probe.locate(input))
+        let path = try await probe.walk(prompt: "Q?", answer: input.variantAnswer, from: point,
+                                        divergenceByte: DivergenceProbe.commonBytes(input.baselineAnswer, input.variantAnswer))
+        #expect(path.count == 1, "the tokens part where the texts do: nothing to follow")
         #expect(model.prompts == [WordModel.pieces("Q?").map(WordModel.id) + point.prefixTokens])
-        var forced = point
-        forced.variantCandidates = candidates
-        #expect(forced.baselineTokenInVariantCandidates == true, "the variant ranks the baseline's “␣Paris” first")
-        forced.baselineToken = DivergencePoint.Token(id: WordModel.id(" Rome"), text: " Rome")
-        #expect(forced.baselineTokenInVariantCandidates == false)
-        forced.variantCandidates = nil
-        #expect(forced.baselineTokenInVariantCandidates == nil, "not measured")
+        let settled = DivergenceProbe.settle(point, input, baseline: path, variant: path)
+        #expect(settled.position == point.position && settled.offset == point.offset)
+        #expect(settled.baselineTokenInVariantCandidates == true, "the variant ranks the baseline's “␣Paris” in its top k")
+        #expect(DivergenceProbe.settle(point, input, baseline: path, variant: nil).baselineTokenInVariantCandidates == nil, "not measured")
+    }
+
+    /// A model generated " D" + "Cor", which its tokenizer reads back as " DC" + "or": the
+    /// tokens part one token early, the greedy paths where the models chose differently.
+    @Test func theGreedyPathsUndoATokenizerMerge() async throws {
+        let pieces = ["A DCor.": ["A", " DC", "or", "."], "A D-Cor.": ["A", " D", "-", "Cor", "."], "Q": ["Q"]]
+        let baselineModel = PathModel(pieces: pieces, next: [["A"]: [" D", " DC"], ["A", " D"]: ["Cor", "-"]])
+        let variantModel = PathModel(pieces: pieces, next: [["A"]: [" D", " DC"], ["A", " D"]: ["-", "Cor"]])
+        let input = DivergenceInput(questionID: "q", form: "original", baselineAnswer: "A DCor.", variantAnswer: "A D-Cor.", facts: [.text("DCor")])
+        let point = try #require(try await DivergenceProbe(endpoint: variantModel).locate(input))
+        #expect(point.position == 1 && point.baselineToken?.text == " DC" && point.variantToken?.text == " D")
+        let divergenceByte = DivergenceProbe.commonBytes(input.baselineAnswer, input.variantAnswer)
+        #expect(divergenceByte == 3)
+        let variantPath = try await DivergenceProbe(endpoint: variantModel).walk(prompt: "Q", answer: input.variantAnswer, from: point, divergenceByte: divergenceByte)
+        let baselinePath = try await DivergenceProbe(endpoint: baselineModel).walk(prompt: "Q", answer: input.baselineAnswer, from: point, divergenceByte: divergenceByte)
+        #expect(variantPath.count == 2 && baselinePath.count == 2)
+        let settled = DivergenceProbe.settle(point, input, baseline: baselinePath, variant: variantPath)
+        #expect(settled.position == 2 && settled.offset == 3)
+        #expect(settled.prefixTokens == [PathModel.id("A"), PathModel.id(" D")])
+        #expect(settled.baselineToken?.text == "Cor" && settled.variantToken?.text == "-")
+        #expect(settled.baselineCandidates?.first?.piece == "Cor" && settled.variantCandidates?.first?.piece == "-")
+        #expect(settled.fact == "DCor")
+        #expect(settled.baselineTokenInVariantCandidates == true)
     }
 
     @Test func piecesThatDoNotSpellTheAnswerAreRefused() throws {

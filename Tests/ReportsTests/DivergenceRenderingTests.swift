@@ -17,17 +17,20 @@ import Testing
                                   variantToken: "5", fact: "C47H51NO14",
                                   baselineTopK: [.init(token: "7", probability: 0.62), .init(token: "5", probability: 0.21)],
                                   variantTopK: [.init(token: "5", probability: 0.48), .init(token: "7", probability: 0.40)],
-                                  baselineTokenInVariantTopK: true),
+                                  baselineTokenInVariantTopK: true,
+                                  variantAnswer: "Paclitaxel has the molecular formula C45H49NO13 and a molecular weight of 807.9 g/mol."),
             TokenDivergence.Point(questionID: "cisplatin", form: "original", position: 2, offset: 6, baselineToken: "（", variantToken: "是",
                                   fact: nil, baselineTopK: [.init(token: "（", probability: 0.7)], variantTopK: [.init(token: "是", probability: 0.9)],
-                                  baselineTokenInVariantTopK: false),
+                                  baselineTokenInVariantTopK: false, variantAnswer: "顺铂是一种化疗药物，用于治疗多种癌症。"),
             TokenDivergence.Point(questionID: "paclitaxel", form: "paraphrase:1", position: 4, offset: 20, baselineToken: nil,
-                                  variantToken: " It", fact: nil, baselineTopK: nil, variantTopK: nil, baselineTokenInVariantTopK: nil),
+                                  variantToken: " It", fact: nil, baselineTopK: nil, variantTopK: nil, baselineTokenInVariantTopK: nil,
+                                  variantAnswer: "Paclitaxel is a drug. It is used against cancer."),
         ])
         let q8 = try #require(report.variants.firstIndex { $0.quantType == "Q8_0" })
         report.variants[q8].divergence = TokenDivergence(compared: 4, variantTopKMeasured: false, points: [
             TokenDivergence.Point(questionID: "cisplatin", form: "original", position: 2, offset: 6, baselineToken: "（", variantToken: "的",
-                                  fact: nil, baselineTopK: [.init(token: "（", probability: 0.7)], variantTopK: nil, baselineTokenInVariantTopK: nil),
+                                  fact: nil, baselineTopK: [.init(token: "（", probability: 0.7)], variantTopK: nil, baselineTokenInVariantTopK: nil,
+                                  variantAnswer: "顺铂的分子式为 Cl2H6N2Pt，主要用于治疗睾丸癌、卵巢癌和膀胱癌。"),
         ])
         return report
     }
@@ -81,7 +84,10 @@ import Testing
         #expect(html.contains("顺铂<span class=\"diverge\" tabindex=\"0\" data-position=\"2\""))
         #expect(html.contains("variant top k: not measured"))
         #expect(html.contains(".diverge:hover .topk, .diverge:focus .topk { display: block; }"))
-        #expect(html.components(separatedBy: "class=\"diverge\"").count - 1 == 3, "one mark per original-form divergence: two of Q3_K_M's, one of Q8_0's")
+        #expect(html.components(separatedBy: "class=\"diverge\"").count - 1 == 7,
+                "one mark per divergence in the lists (three of Q3_K_M's, one of Q8_0's) and per original-form one in the side by side (two and one)")
+        #expect(html.contains("<summary>Q3_K_M: 3 answers that part from the baseline's</summary>"))
+        #expect(html.contains("paclitaxel · paraphrase:1</span> <span class=\"answer\">Paclitaxel is a drug<span class=\"diverge\""), "a paraphrase's mark, in its own answer")
     }
 
     @Test func aMarkNeverSplitsACharacterOrAKeptFact() {

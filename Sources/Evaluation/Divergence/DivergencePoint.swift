@@ -4,14 +4,17 @@ import LlamaTools
 /// both share, and what each model ranked next there.
 ///
 /// The two answers are tokenized alone (no BOS, special-token text as plain text) by the same
-/// tokenizer; `position` is the index of the first token that differs, or the length of the
-/// shorter answer when one continues the other. Both answers spell the same `offset` bytes
-/// before it. Each model's candidates are asked after its own chat-templated prompt followed
-/// by the `prefixTokens` (``DivergenceProbe/candidates(prompt:prefixTokens:)``), nil where they
-/// were not measured (an endpoint has no token probabilities).
+/// tokenizer (``DivergenceProbe/locate(_:)``): the first token that differs, or the shorter
+/// answer's length when one continues the other. From there each model's greedy path is
+/// followed to where their most likely tokens part (``DivergenceProbe/settle(_:_:baseline:variant:)``):
+/// `position` counts the answer tokens before it, both answers spell the same `offset` bytes
+/// before it, and each model's candidates were asked after its own chat-templated prompt
+/// followed by the `prefixTokens`; nil where they were not measured (an endpoint has no token
+/// probabilities).
 ///
 /// JSON (snake_case): `{"question_id", "form", "position", "offset", "prefix_tokens",
-/// "baseline_token", "variant_token", "fact", "baseline_candidates", "variant_candidates"}`.
+/// "baseline_token", "variant_token", "fact", "baseline_candidates", "variant_candidates",
+/// "variant_path"}`.
 public struct DivergencePoint: Codable, Sendable, Equatable {
     /// A token at the divergence: its id and the text it stands for.
     public struct Token: Codable, Sendable, Equatable {
@@ -48,10 +51,15 @@ public struct DivergencePoint: Codable, Sendable, Equatable {
     public var baselineCandidates: [TokenCandidate]?
     /// The variant's most likely next tokens at `position`, most likely first.
     public var variantCandidates: [TokenCandidate]?
+    /// The variant's greedy path from where the tokens parted, its candidates at each step
+    /// (``DivergenceProbe/walk(prompt:answer:from:divergenceByte:maxSteps:)``), until the point is
+    /// settled against the baseline's; nil after.
+    public var variantPath: [[TokenCandidate]]?
 
     /// A divergence; fields as documented on the properties.
     public init(questionID: String, form: String, position: Int, offset: Int, prefixTokens: [Int], baselineToken: Token?,
-                variantToken: Token?, fact: String?, baselineCandidates: [TokenCandidate]? = nil, variantCandidates: [TokenCandidate]? = nil) {
+                variantToken: Token?, fact: String?, baselineCandidates: [TokenCandidate]? = nil, variantCandidates: [TokenCandidate]? = nil,
+                variantPath: [[TokenCandidate]]? = nil) {
         self.questionID = questionID
         self.form = form
         self.position = position
@@ -62,6 +70,7 @@ public struct DivergencePoint: Codable, Sendable, Equatable {
         self.fact = fact
         self.baselineCandidates = baselineCandidates
         self.variantCandidates = variantCandidates
+        self.variantPath = variantPath
     }
 
     /// Whether the baseline's token is among the variant's candidates: the variant still
@@ -75,6 +84,6 @@ public struct DivergencePoint: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey {
         case form, position, offset, fact
         case questionID = "question_id", prefixTokens = "prefix_tokens", baselineToken = "baseline_token", variantToken = "variant_token"
-        case baselineCandidates = "baseline_candidates", variantCandidates = "variant_candidates"
+        case baselineCandidates = "baseline_candidates", variantCandidates = "variant_candidates", variantPath = "variant_path"
     }
 }

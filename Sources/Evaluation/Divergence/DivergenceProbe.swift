@@ -36,15 +36,91 @@ public struct DivergenceProbe: Sendable {
         return try Self.point(input, baseline: baseline, variant: variant)
     }
 
-    /// The model's `candidateCount` most likely next tokens after `prompt` (tokenized with the
-    /// model's BOS and special tokens, as the server does for a chat request) followed by
-    /// `prefixTokens`.
-    /// - Parameter prompt: the chat-templated prompt, ending with the assistant's header.
+    /// The model's greedy path along its own `answer` from `point`'s common prefix to where the
+    /// two answers part: one entry per step, the model's `candidateCount` most likely next tokens
+    /// after `prompt` (tokenized with the model's BOS and special tokens, as the server does for a
+    /// chat request) + the path so far. A step whose most likely token spells the answer's next
+    /// bytes and ends at or before `divergenceByte` is followed; the walk stops at the first step
+    /// that reaches or crosses it, or whose most likely token the answer does not continue with
+    /// (the answer was not the model's greedy choice there), after at most `maxSteps` steps.
+    ///
+    /// The walk undoes a tokenizer's merging: an answer generated as " D" + "Cor…" reads back as
+    /// " DC" + "or…", so the tokens of the two texts can part before the models did.
+    /// - Parameters:
+    ///   - prompt: the chat-templated prompt, ending with the assistant's header.
+    ///   - divergenceByte: the UTF-8 bytes the two answers share (``commonBytes(_:_:)``).
     /// - Throws: the endpoint's errors (`ServerError.httpStatus` 400 for a context overflow),
     ///   `CancellationError`.
-    public func candidates(prompt: String, prefixTokens: [Int]) async throws -> [TokenCandidate] {
+    public func walk(prompt: String, answer: String, from point: DivergencePoint, divergenceByte: Int, maxSteps: Int = 8) async throws -> [[TokenCandidate]] {
         let promptTokens = try await endpoint.tokenizeWithPieces(prompt, addSpecial: true, parseSpecial: true).map(\.id)
-        return try await endpoint.nextTokenCandidates(promptTokens: promptTokens + prefixTokens, count: candidateCount)
+        let bytes = Array(answer.utf8)
+        var context = point.prefixTokens
+        var offset = point.offset
+        var steps: [[TokenCandidate]] = []
+        while steps.count < maxSteps {
+            try Task.checkCancellation()
+            let candidates = try await endpoint.nextTokenCandidates(promptTokens: promptTokens + context, count: candidateCount)
+            steps.append(candidates)
+            guard offset < divergenceByte, let top = candidates.first, let next = Self.advance(top, in: bytes, at: offset), next <= divergenceByte else { break }
+            context.append(top.id)
+            offset = next
+        }
+        return steps
+    }
+
+    /// The UTF-8 bytes two texts share from their start.
+    public static func commonBytes(_ first: String, _ second: String) -> Int {
+        zip(first.utf8, second.utf8).prefix { $0 == $1 }.count
+    }
+
+    /// `point` moved along the steps both models' greedy paths share (``walk(prompt:answer:from:divergenceByte:maxSteps:)``
+    /// of each), to the first step where their most likely tokens differ: its position, offset
+    /// and prefix grow by the shared steps; each model's candidates are those of that step, and
+    /// its token the most likely candidate its own answer continues with (when none does, the
+    /// tokenizer's token at the start, or past it an id of -1 holding the answer's next character,
+    /// or nil when the answer ended). `fact` is found again for the baseline's token there.
+    /// Without the variant's path (an endpoint) the point stays where the tokens parted.
+    public static func settle(_ point: DivergencePoint, _ input: DivergenceInput, baseline: [[TokenCandidate]], variant: [[TokenCandidate]]?) -> DivergencePoint {
+        let baselineBytes = Array(input.baselineAnswer.utf8)
+        let variantBytes = Array(input.variantAnswer.utf8)
+        var settled = point
+        var step = 0
+        if let variant {
+            while step + 1 < min(baseline.count, variant.count), let top = baseline[step].first, top.id == variant[step].first?.id,
+                  let next = advance(top, in: baselineBytes, at: settled.offset) {
+                settled.prefixTokens.append(top.id)
+                settled.offset = next
+                step += 1
+            }
+        }
+        settled.position = point.position + step
+        settled.baselineCandidates = baseline.indices.contains(step) ? baseline[step] : nil
+        settled.variantCandidates = variant.flatMap { $0.indices.contains(step) ? $0[step] : nil }
+        settled.baselineToken = token(in: baselineBytes, at: settled.offset, candidates: settled.baselineCandidates, start: step == 0 ? point.baselineToken : nil)
+        settled.variantToken = token(in: variantBytes, at: settled.offset, candidates: settled.variantCandidates, start: step == 0 ? point.variantToken : nil)
+        settled.fact = settled.baselineToken.flatMap { token in
+            let span = settled.offset..<max(settled.offset + 1, settled.offset + token.text.utf8.count)
+            return input.facts.first { fact in FactLocator.statements(of: fact, in: input.baselineAnswer).contains { $0.utf8.overlaps(span) } }?.label
+        }
+        return settled
+    }
+
+    /// Where the answer's bytes stand after `candidate`'s, when they continue with them.
+    private static func advance(_ candidate: TokenCandidate, in bytes: [UInt8], at offset: Int) -> Int? {
+        let piece = Array(candidate.piece.utf8)
+        guard !piece.isEmpty, offset <= bytes.count, bytes[offset...].starts(with: piece) else { return nil }
+        return offset + piece.count
+    }
+
+    /// A model's token at `offset` of its answer (see ``settle(_:_:baseline:variant:)``).
+    private static func token(in bytes: [UInt8], at offset: Int, candidates: [TokenCandidate]?, start: DivergencePoint.Token?) -> DivergencePoint.Token? {
+        guard offset < bytes.count else { return nil }
+        if let own = candidates?.first(where: { advance($0, in: bytes, at: offset) != nil }) {
+            return DivergencePoint.Token(id: own.id, text: own.piece)
+        }
+        if let start { return start }
+        let next = String(decoding: bytes[offset...], as: UTF8.self).prefix(1)
+        return DivergencePoint.Token(id: -1, text: String(next))
     }
 
     /// The divergence of two tokenized answers: the first index where their token ids differ

@@ -44,7 +44,7 @@ struct ReportBuilder {
                 fallbacks: result.artifact?.fallbacks.map(FallbackGroups.of),
                 verdict: verdict.map { VerdictInfos.info($0, checks: result.checks) },
                 notEvaluated: result.notEvaluated,
-                divergence: result.divergence.map { Self.divergence($0, variantMeasured: result.entry.hasGGUF) })
+                divergence: result.divergence.map { Self.divergence($0, answers: result.answers, variantMeasured: result.entry.hasGGUF) })
         }
         let baselineAccuracy = results.first?.score.metrics[.accuracy]
         let notes = ChatTemplateNotes.notes(results.filter(\.entry.hasGGUF).map { ($0.name, $0.serve?.chatTemplate) })
@@ -109,15 +109,17 @@ struct ReportBuilder {
         return "\(endpoint.url.absoluteString) \(endpoint.model)"
     }
 
-    /// A variant's divergence points as the report writes them: log-probabilities become
-    /// probabilities, token ids are left out.
-    static func divergence(_ record: DivergencePointsStage.Record, variantMeasured: Bool) -> TokenDivergence {
+    /// A variant's divergence points as the report writes them, each with the variant's answer
+    /// (`answers`, its pass 1): log-probabilities become probabilities, token ids are left out.
+    static func divergence(_ record: DivergencePointsStage.Record, answers: [AnswerRecord], variantMeasured: Bool) -> TokenDivergence {
         let candidates = { (list: [TokenCandidate]?) in list?.map { TokenDivergence.Candidate(token: $0.piece, probability: exp($0.logprob)) } }
+        let texts = Dictionary(answers.map { ("\($0.questionID)\u{1f}\($0.form)", $0.answer) }, uniquingKeysWith: { first, _ in first })
         return TokenDivergence(compared: record.compared, variantTopKMeasured: variantMeasured, points: record.points.map { point in
             TokenDivergence.Point(questionID: point.questionID, form: point.form, position: point.position, offset: point.offset,
                                   baselineToken: point.baselineToken?.text, variantToken: point.variantToken?.text, fact: point.fact,
                                   baselineTopK: candidates(point.baselineCandidates), variantTopK: candidates(point.variantCandidates),
-                                  baselineTokenInVariantTopK: point.baselineTokenInVariantCandidates)
+                                  baselineTokenInVariantTopK: point.baselineTokenInVariantCandidates,
+                                  variantAnswer: texts["\(point.questionID)\u{1f}\(point.form)"] ?? "")
         })
     }
 

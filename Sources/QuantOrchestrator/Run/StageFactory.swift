@@ -172,7 +172,8 @@ struct StageFactory: Sendable {
                 sources.append(.endpoint(job))
             } else if let serve = outputs.serves[entry.name] {
                 guard let points = serve.divergence, let variant = self.artifact(for: entry, in: outputs) else { return nil }
-                sources.append(.points(variant: entry.name, artifactSHA256: variant.sha256, points))
+                sources.append(.points(variant: entry.name, artifactSHA256: variant.sha256, points,
+                                       answers: answerJobs(entry, identity: variant.sha256)[0]))
             } else if !searching {
                 return nil
             }

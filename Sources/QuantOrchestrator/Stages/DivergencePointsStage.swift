@@ -2,12 +2,14 @@ import Evaluation
 import LlamaTools
 
 /// Divergence points stage: inside a non-baseline local variant's serve stage, after its
-/// answers, where each of its pass-1 answers first parts from the baseline's
-/// (``DivergenceProbe``) and the variant's own next-token candidates there, asked after the
-/// prompt as this variant's server templates it, since that is the prompt it answered.
+/// answers, where the tokens of each of its pass-1 answers first part from the baseline's
+/// (``DivergenceProbe/locate(_:)``), and the variant's greedy path from there to where the
+/// texts part, with its candidates at each step (``DivergenceProbe/walk(prompt:answer:from:divergenceByte:maxSteps:)``),
+/// asked after the prompt as this variant's server templates it, since that is the prompt it
+/// answered.
 ///
-/// The baseline's candidates at the same points come later, in the ``DivergenceStage`` that
-/// serves the baseline once more.
+/// The baseline's path and the settled point come later, in the ``DivergenceStage`` that serves
+/// the baseline once more.
 struct DivergencePointsStage: Stage {
     let variant: String
     let artifact: ArtifactRecord
@@ -21,12 +23,19 @@ struct DivergencePointsStage: Stage {
     struct Record: Codable, Sendable, Equatable {
         /// Prompts both answered, so compared.
         var compared: Int
-        /// One per compared prompt whose answers differ, in the suite's form order.
+        /// One per compared prompt whose answers differ, in the suite's form order: with the
+        /// variant's path here, settled in the ``DivergenceStage``'s record.
         var points: [DivergencePoint]
     }
 
     var recordName: String {
-        "divergence-points-\(variant)-\(artifact.sha256.prefix(12))-\(baselineAnswers.identity.prefix(12))-\(variantAnswers.evaluationKey)"
+        Self.recordName(variant: variant, artifact: artifact, baselineAnswers: baselineAnswers, variantAnswers: variantAnswers)
+    }
+
+    /// The record's name, for the serve stage that holds a copy of the record and must know it
+    /// is still the current one.
+    static func recordName(variant: String, artifact: ArtifactRecord, baselineAnswers: AnswerJob, variantAnswers: AnswerJob) -> String {
+        "divergence-path-\(variant)-\(artifact.sha256.prefix(12))-\(baselineAnswers.identity.prefix(12))-\(variantAnswers.evaluationKey)"
     }
     var label: String { "divergence points \(variant)" }
 
@@ -41,7 +50,8 @@ struct DivergencePointsStage: Stage {
             try Task.checkCancellation()
             guard var point = try await probe.locate(input.divergence) else { continue }
             let prompt = try await client.applyTemplate(suite.messages(user: input.prompt))
-            point.variantCandidates = try await probe.candidates(prompt: prompt, prefixTokens: point.prefixTokens)
+            point.variantPath = try await probe.walk(prompt: prompt, answer: input.divergence.variantAnswer, from: point,
+                                                     divergenceByte: DivergenceProbe.commonBytes(input.divergence.baselineAnswer, input.divergence.variantAnswer))
             points.append(point)
         }
         context.progress.stage("\(variant): \(points.count) of \(inputs.count) answers diverge from the baseline's")

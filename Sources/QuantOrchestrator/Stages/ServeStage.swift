@@ -72,7 +72,14 @@ struct ServeStage: Stage {
     var label: String { "serve \(variant)" }
 
     func reuse(_ record: Record, in context: RunContext) throws -> Record? {
-        guard record.chatTemplate != nil, record.probe != nil, baselineProbe == nil || record.divergence != nil else { return nil }
+        guard record.chatTemplate != nil, record.probe != nil else { return nil }
+        var record = record
+        if baselineProbe != nil, let job = jobs.first {
+            // The copy in this record counts only while it is the divergence stage's current one.
+            let name = DivergencePointsStage.recordName(variant: variant, artifact: artifact, baselineAnswers: baselineAnswers, variantAnswers: job)
+            guard let divergence = context.records.load(DivergencePointsStage.Record.self, name) else { return nil }
+            record.divergence = divergence
+        }
         if domainCorpus != nil {
             guard let corpus = record.domainCorpus,
                   try context.records.verified(corpus.corpus, .whenChanged, label: "domain corpus", progress: context.progress) != nil else { return nil }

@@ -28,7 +28,8 @@ public struct TokenDivergence: Codable, Sendable, Equatable {
     /// One answer's first divergence.
     ///
     /// JSON: `{"question_id", "form", "position", "offset", "baseline_token", "variant_token",
-    /// "fact", "baseline_top_k", "variant_top_k", "baseline_token_in_variant_top_k"}`.
+    /// "fact", "baseline_top_k", "variant_top_k", "baseline_token_in_variant_top_k",
+    /// "variant_answer"}`.
     public struct Point: Codable, Sendable, Equatable {
         /// The question's (or bias probe's) id.
         public var questionID: String
@@ -52,10 +53,14 @@ public struct TokenDivergence: Codable, Sendable, Equatable {
         /// Whether the baseline's token is among `variantTopK`; nil when that was not measured
         /// or the baseline's answer ended.
         public var baselineTokenInVariantTopK: Bool?
+        /// The variant's answer, where the views place the mark (the side by side shows only
+        /// the original forms).
+        public var variantAnswer: String
 
         /// A divergence; fields as documented on the properties.
         public init(questionID: String, form: String, position: Int, offset: Int, baselineToken: String?, variantToken: String?,
-                    fact: String?, baselineTopK: [Candidate]?, variantTopK: [Candidate]?, baselineTokenInVariantTopK: Bool?) {
+                    fact: String?, baselineTopK: [Candidate]?, variantTopK: [Candidate]?, baselineTokenInVariantTopK: Bool?,
+                    variantAnswer: String) {
             self.questionID = questionID
             self.form = form
             self.position = position
@@ -66,12 +71,14 @@ public struct TokenDivergence: Codable, Sendable, Equatable {
             self.baselineTopK = baselineTopK
             self.variantTopK = variantTopK
             self.baselineTokenInVariantTopK = baselineTokenInVariantTopK
+            self.variantAnswer = variantAnswer
         }
 
         enum CodingKeys: String, CodingKey {
             case form, position, offset, fact
             case questionID = "question_id", baselineToken = "baseline_token", variantToken = "variant_token"
             case baselineTopK = "baseline_top_k", variantTopK = "variant_top_k", baselineTokenInVariantTopK = "baseline_token_in_variant_top_k"
+            case variantAnswer = "variant_answer"
         }
     }
 

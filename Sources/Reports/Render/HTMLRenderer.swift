@@ -245,6 +245,16 @@ public enum HTMLRenderer {
                     "<table>", "<tr>" + DivergenceText.summaryHeader.map { "<th>\(esc($0))</th>" }.joined() + "</tr>"]
         html += variants.map { variant in "<tr>" + DivergenceText.summaryRow(variant.name, variant.divergence).map { "<td>\(esc($0))</td>" }.joined() + "</tr>" }
         html.append("</table>")
+        // Every form's divergences, the paraphrases and noisy forms the side by side does not show among them.
+        for variant in variants where !variant.divergence.points.isEmpty {
+            html.append("<details class=\"divergences\"><summary>\(esc(variant.name)): \(variant.divergence.points.count) answers that part from the baseline's</summary><ul>")
+            for point in variant.divergence.points {
+                let answer = DivergenceText.insert(divergenceMark(point, measured: variant.divergence.variantTopKMeasured), atByte: point.offset,
+                                                   into: [FactHighlighter.Run(text: point.variantAnswer, highlighted: false)])
+                html.append("<li><span class=\"meta\">\(esc(point.questionID)) · \(esc(point.form))</span> <span class=\"answer\">\(answer)</span></li>")
+            }
+            html.append("</ul></details>")
+        }
         return html
     }
 

@@ -55,6 +55,7 @@ enum HTMLStyle {
     .diverge .topk { display: none; position: absolute; z-index: 5; left: 0; top: 1.4em; min-width: 260px; background: #fff; border: 1px solid #7d3c98; border-radius: 4px; padding: 6px 8px; font-weight: normal; font-size: 12px; color: var(--ink); box-shadow: 0 2px 6px rgba(0,0,0,.15); }
     .diverge:hover .topk, .diverge:focus .topk { display: block; }
     .diverge .topk .head, .diverge .topk .row { display: block; }
+    details.divergences li { margin: 4px 0; } details.divergences .answer { white-space: pre-wrap; }
     #review { margin: 18px 0; padding: 8px 12px; border: 1px solid var(--line); border-radius: 6px; background: #f7f9fc; }
     .review { display: none; gap: 4px; align-items: center; margin-top: 8px; font-size: 12px; }
     body.reviewing .review { display: flex; flex-wrap: wrap; }
