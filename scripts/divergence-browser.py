@@ -3,7 +3,7 @@
 
 Usage: divergence-browser.py REPORT_HTML
 
-Opens the page from file://, and for the first "⑂" mark of the side-by-side answers: whether its candidate lists are hidden
+Opens the page from file://, and for the first "⋔" mark of the side-by-side answers: whether its candidate lists are hidden
 at first, shown when the pointer is over it, hidden again when it leaves, and shown when the
 mark has the keyboard focus (Tab). Prints one JSON object on stdout: the number of marks, those
 four states and the shown text. Playwright for Python drives Debian's Chromium

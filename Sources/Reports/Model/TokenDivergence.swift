@@ -80,6 +80,23 @@ public struct TokenDivergence: Codable, Sendable, Equatable {
             case baselineTopK = "baseline_top_k", variantTopK = "variant_top_k", baselineTokenInVariantTopK = "baseline_token_in_variant_top_k"
             case variantAnswer = "variant_answer"
         }
+
+        /// Decodes report.json's point; `variant_answer` may be absent (reports written before
+        /// it was kept), and is then "".
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            questionID = try container.decode(String.self, forKey: .questionID)
+            form = try container.decode(String.self, forKey: .form)
+            position = try container.decode(Int.self, forKey: .position)
+            offset = try container.decode(Int.self, forKey: .offset)
+            baselineToken = try container.decodeIfPresent(String.self, forKey: .baselineToken)
+            variantToken = try container.decodeIfPresent(String.self, forKey: .variantToken)
+            fact = try container.decodeIfPresent(String.self, forKey: .fact)
+            baselineTopK = try container.decodeIfPresent([Candidate].self, forKey: .baselineTopK)
+            variantTopK = try container.decodeIfPresent([Candidate].self, forKey: .variantTopK)
+            baselineTokenInVariantTopK = try container.decodeIfPresent(Bool.self, forKey: .baselineTokenInVariantTopK)
+            variantAnswer = try container.decodeIfPresent(String.self, forKey: .variantAnswer) ?? ""
+        }
     }
 
     /// Prompts both models answered.

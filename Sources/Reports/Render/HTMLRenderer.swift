@@ -9,7 +9,7 @@ import MetricKeys
 /// write-up this project starts from: a green or red top edge for correct or wrong, kept key
 /// facts highlighted green where they occur, lost ones listed in red under the answer, and a
 /// looping answer marked "⟳ looping", a kept fact at risk (teacher-forced, another token first)
-/// marked "⚠ at risk", and where a variant's answer first parts from the baseline's a "⑂" mark
+/// marked "⚠ at risk", and where a variant's answer first parts from the baseline's a "⋔" mark
 /// whose hover (or focus) shows both models' next-token candidates there, after a table of
 /// each variant's divergence figures (``DivergenceText``). Notes (warnings) and the verdict (each variant's status, criteria on
 /// their intervals, server checks) follow the selection; each GGUF's tensor
@@ -241,14 +241,14 @@ public enum HTMLRenderer {
         let variants = DivergenceText.variants(report)
         guard !variants.isEmpty else { return [] }
         var html = ["<h2>Where answers part from the baseline</h2>",
-                    "<p>Each answer set against the baseline's, token by token: the first token that differs, and at that token both models' most likely next tokens (⑂ in the answers below).</p>",
+                    "<p>Each answer set against the baseline's, token by token: the first token that differs, and at that token both models' most likely next tokens (⋔ in the answers below).</p>",
                     "<table>", "<tr>" + DivergenceText.summaryHeader.map { "<th>\(esc($0))</th>" }.joined() + "</tr>"]
         html += variants.map { variant in "<tr>" + DivergenceText.summaryRow(variant.name, variant.divergence).map { "<td>\(esc($0))</td>" }.joined() + "</tr>" }
         html.append("</table>")
         // Every form's divergences, the paraphrases and noisy forms the side by side does not show among them.
         for variant in variants where !variant.divergence.points.isEmpty {
             html.append("<details class=\"divergences\"><summary>\(esc(variant.name)): \(variant.divergence.points.count) answers that part from the baseline's</summary><ul>")
-            for point in variant.divergence.points {
+            for point in variant.divergence.points where !point.variantAnswer.isEmpty {
                 let answer = DivergenceText.insert(divergenceMark(point, measured: variant.divergence.variantTopKMeasured), atByte: point.offset,
                                                    into: [FactHighlighter.Run(text: point.variantAnswer, highlighted: false)])
                 html.append("<li><span class=\"meta\">\(esc(point.questionID)) · \(esc(point.form))</span> <span class=\"answer\">\(answer)</span></li>")
@@ -258,12 +258,12 @@ public enum HTMLRenderer {
         return html
     }
 
-    /// The "⑂" mark at a divergence, with both candidate lists shown on hover or focus.
+    /// The "⋔" mark at a divergence, with both candidate lists shown on hover or focus.
     private static func divergenceMark(_ point: TokenDivergence.Point, measured: Bool) -> String {
         let esc = MarkupEscaping.html
         let head = "parts from the baseline at token \(point.position): baseline \(DivergenceText.shown(point.baselineToken)), this variant \(DivergenceText.shown(point.variantToken))"
             + (point.fact.map { ", inside the key fact \($0)" } ?? "")
-        return "<span class=\"diverge\" tabindex=\"0\" data-position=\"\(point.position)\" aria-label=\"\(esc(head))\">⑂<span class=\"topk\" role=\"tooltip\">"
+        return "<span class=\"diverge\" tabindex=\"0\" data-position=\"\(point.position)\" aria-label=\"\(esc(head))\">⋔<span class=\"topk\" role=\"tooltip\">"
             + "<span class=\"head\">\(esc(head))</span>"
             + "<span class=\"row\">baseline top k: \(esc(DivergenceText.candidates(point.baselineTopK)))</span>"
             + "<span class=\"row\">variant top k: \(esc(measured ? DivergenceText.candidates(point.variantTopK) : DivergenceText.notMeasured))</span>"
