@@ -34,11 +34,7 @@ struct CardCommand: ParsableCommand {
     @OptionGroup var results: ResultsRepoOption
 
     func run() throws {
-        let slug: String
-        do { slug = try ModelSlug.make(model) } catch {
-            CommandFailure.say("card", "\(error)")
-            throw QuantorchExit.badInput
-        }
+        let slug = try CommandFailure.slug(model, "card")
         guard let chosen = Format(rawValue: format) else {
             CommandFailure.say("card", "--format \(format): expected one of \(Format.allCases.map(\.rawValue).joined(separator: ", "))")
             throw QuantorchExit.badInput

@@ -24,6 +24,15 @@ enum CommandFailure {
         return QuantorchExit.failure
     }
 
+    /// The results repository's slug of the model the user named.
+    /// - Throws: `QuantorchExit.badInput` after printing why the name cannot be a slug.
+    static func slug(_ model: String, _ command: String) throws -> String {
+        do { return try ModelSlug.make(model) } catch {
+            say(command, "\(error)")
+            throw QuantorchExit.badInput
+        }
+    }
+
     /// Prints `quantorch COMMAND: message` on stderr.
     static func say(_ command: String, _ message: String) {
         FileHandle.standardError.write(Data("quantorch \(command): \(message)\n".utf8))

@@ -18,11 +18,7 @@ struct HistoryCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let slug: String
-        do { slug = try ModelSlug.make(model) } catch {
-            CommandFailure.say("history", "\(error)")
-            throw QuantorchExit.badInput
-        }
+        let slug = try CommandFailure.slug(model, "history")
         let entries: [HistoryEntry]
         do throws(ResultsRepositoryError) {
             let repository = try ResultsRepository(openingExistingAt: results.url)

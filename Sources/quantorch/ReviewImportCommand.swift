@@ -35,11 +35,7 @@ struct ReviewImportCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let slug: String
-        do { slug = try ModelSlug.make(model) } catch {
-            CommandFailure.say("review import", "\(error)")
-            throw QuantorchExit.badInput
-        }
+        let slug = try CommandFailure.slug(model, "review import")
         let path = (file as NSString).expandingTildeInPath
         let outcome: ReviewImportOutcome
         do throws(ReviewError) {
