@@ -48,6 +48,11 @@ struct MixedLadderEndToEndTests {
         #expect(served.metrics["accuracy"] != nil)
         #expect(served.reasons.contains { $0.contains("never selected") }, "\(served.reasons)")
         #expect(report.selection.quantType != "served")
+        // An endpoint's divergences are placed with the baseline's tokenizer; its own candidates are not measured.
+        let servedDivergence = try #require(served.divergence)
+        #expect(!servedDivergence.variantTopKMeasured && servedDivergence.compared == report.suite.forms)
+        #expect(servedDivergence.points.allSatisfy { $0.variantTopK == nil && $0.baselineTokenInVariantTopK == nil && $0.baselineTopK?.count == 5 })
+        #expect(try #require(mix.divergence).variantTopKMeasured)
         #expect(file.sha256 == (try FileDigest.sha256(of: published)) && file.fileType == "Q4_1" && file.perplexity["kld_mean"] != nil)
         #expect(mix.fileType == "Q4_K_M" && mix.perplexity["kld_mean"] != nil)
         // The same weights served remotely and locally give the same answers at temperature 0.
