@@ -40,6 +40,10 @@ struct ReviewImportCommand: ParsableCommand {
         let outcome: ReviewImportOutcome
         do throws(ReviewError) {
             let data: Data
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+                throw ReviewError.unreadable(path: path, field: "", problem: "is a folder; expected the review file report.html exported")
+            }
             do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
                 throw ReviewError.unreadable(path: path, field: "", problem: "cannot be read: \(error.localizedDescription)")
             }
@@ -61,7 +65,7 @@ struct ReviewImportCommand: ParsableCommand {
             try JSONOutput.print(ReviewImportOutput(outcome))
         } else {
             let accuracy = outcome.summary.variants.map { "\($0.quantType) \(FigureFormat.text($0.humanAccuracy, interval: false))" }
-            print("imported \(outcome.summary.ratings) ratings as \(outcome.tag) (commit \(outcome.commit.prefix(12)))\(outcome.replaced ? ", replacing the earlier review" : "")")
+            print("imported \(outcome.summary.ratings) rating\(outcome.summary.ratings == 1 ? "" : "s") as \(outcome.tag) (commit \(outcome.commit.prefix(12)))\(outcome.replaced ? ", replacing the earlier review" : "")")
             print("human accuracy: \(accuracy.joined(separator: ", "))")
             print(ReviewText.agreement(outcome.summary))
         }

@@ -33,6 +33,6 @@ struct DivergenceBrowserTests {
         #expect(seen["left"] as? Bool == true, "and hidden again when the pointer leaves")
         #expect(seen["focused"] as? Bool == true, "a keyboard user reaches them by focusing the mark")
         let text = try #require(seen["text"] as? String)
-        #expect(text.contains("parts from the baseline at token 9") && text.contains("baseline top k: “7” 62 %") && text.contains("variant top k: “5” 48 %"), "\(text)")
+        #expect(text.contains("parts from the baseline at token 9") && text.contains("baseline top k: “7” 62.0 %") && text.contains("variant top k: “5” 48.0 %"), "\(text)")
     }
 }

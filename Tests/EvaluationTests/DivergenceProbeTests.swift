@@ -157,6 +157,25 @@ struct DivergenceProbeTests {
         #expect(settled.baselineTokenInVariantCandidates == true)
     }
 
+    /// The variant wrote " formula" but ranks " form" first when asked again (a near tie read
+    /// the other way): the path through " form" is one it never took, so the point stays where
+    /// the read-back tokens part.
+    @Test func aPathTheModelsDidNotTakeLeavesThePointWhereTheTokensPart() async throws {
+        let pieces = ["A form of.": ["A", " form", " of", "."], "A formula of.": ["A", " formula", " of", "."], "Q": ["Q"]]
+        let baselineModel = PathModel(pieces: pieces, next: [["A"]: [" form", " formula"], ["A", " form"]: [" of", "ula"]])
+        let variantModel = PathModel(pieces: pieces, next: [["A"]: [" form", " formula"], ["A", " form"]: [" of", "ula"]])
+        let input = DivergenceInput(questionID: "q", form: "original", baselineAnswer: "A form of.", variantAnswer: "A formula of.", facts: [])
+        let point = try #require(try await DivergenceProbe(endpoint: variantModel).locate(input))
+        let divergenceByte = DivergenceProbe.commonBytes(input.baselineAnswer, input.variantAnswer)
+        let variantPath = try await DivergenceProbe(endpoint: variantModel).walk(prompt: "Q", answer: input.variantAnswer, from: point, divergenceByte: divergenceByte)
+        let baselinePath = try await DivergenceProbe(endpoint: baselineModel).walk(prompt: "Q", answer: input.baselineAnswer, from: point, divergenceByte: divergenceByte)
+        #expect(variantPath.count == 2, "the variant's path went through “␣form”")
+        let settled = DivergenceProbe.settle(point, input, baseline: baselinePath, variant: variantPath)
+        #expect(settled.position == 1 && settled.offset == 1)
+        #expect(settled.baselineToken?.text == " form" && settled.variantToken?.text == " formula")
+        #expect(settled.variantCandidates?.map(\.piece) == [" form", " formula"])
+    }
+
     @Test func piecesThatDoNotSpellTheAnswerAreRefused() throws {
         let pieces = [TokenPiece(id: 1, bytes: Array("Lyon".utf8))]
         #expect(throws: DivergenceProbeError.self) {

@@ -68,9 +68,9 @@ import Testing
         #expect(markdown.contains("## Where answers part from the baseline"))
         #expect(markdown.contains("| Q3_K_M | 3/4 (75.0 %) | 4 | 1/3 (33.3 %) | 1/2 (50.0 %) |"), "\(markdown)")
         #expect(markdown.contains("| Q8_0 | 1/4 (25.0 %) | 2 | 0/1 (0.0 %) | not measured |"))
-        #expect(markdown.contains("| paclitaxel | original | 9 | “7” → “5” | C47H51NO14 | “7” 62 %, “5” 21 % | “5” 48 %, “7” 40 % |"))
+        #expect(markdown.contains("| paclitaxel | original | 9 | “7” → “5” | C47H51NO14 | “7” 62.0 %, “5” 21.0 % | “5” 48.0 %, “7” 40.0 % |"))
         #expect(markdown.contains("| paclitaxel | paraphrase:1 | 4 | (end) → “␣It” | — | — | — |"))
-        #expect(markdown.contains("| cisplatin | original | 2 | “（” → “的” | — | “（” 70 % | not measured |"))
+        #expect(markdown.contains("| cisplatin | original | 2 | “（” → “的” | — | “（” 70.0 % | not measured |"))
         #expect(!MarkdownRenderer.render(try ReportFixture.report()).contains("Where answers part"), "an older report has no section")
     }
 
@@ -79,8 +79,8 @@ import Testing
         #expect(html.contains("<h2>Where answers part from the baseline</h2>"))
         // The mark goes where both answers stop agreeing, inside the kept-fact runs' text.
         #expect(html.contains("Paclitaxel has the molecular formula C4<span class=\"diverge\" tabindex=\"0\" data-position=\"9\""), "\(html)")
-        #expect(html.contains("baseline top k: “7” 62 %, “5” 21 %"))
-        #expect(html.contains("variant top k: “5” 48 %, “7” 40 %"))
+        #expect(html.contains("baseline top k: “7” 62.0 %, “5” 21.0 %"))
+        #expect(html.contains("variant top k: “5” 48.0 %, “7” 40.0 %"))
         #expect(html.contains("顺铂<span class=\"diverge\" tabindex=\"0\" data-position=\"2\""))
         #expect(html.contains("variant top k: not measured"))
         #expect(html.contains(".diverge:hover .topk, .diverge:focus .topk { display: block; }"))

@@ -174,6 +174,30 @@ import Testing
         }
     }
 
+    /// The message a review file's text is refused with, or nil when it is read.
+    private func refusal(_ text: String) -> String? {
+        do { _ = try ReviewFile.decode(Data(text.utf8), path: "r.json") } catch { return error.description }
+        return nil
+    }
+
+    @Test func malformedFilesUnknownFieldsAndHugeNotesAreRefusedInTheReadersTerms() {
+        let rating = #"{"question_id":"q","form":"original","variant":"F16","rating":"right"#
+        let head = #"{"format":"quantorch-review/1","model":"m","revision":"r","run_id":"x","ratings":["#
+        #expect(refusal(head + rating + #""}]}"#) == nil)
+        #expect(refusal(#"{"format": 1,,}"#) == "review file r.json: the document: not valid JSON (Invalid value around character 13.); nothing committed")
+        #expect(refusal("") == "review file r.json: the document: not valid JSON (Unexpected end of file during JSON parse.); nothing committed")
+        #expect(refusal(head + rating + #"","score":3}]}"#)
+                == "review file r.json: ratings[0].score: unknown field; expected only form, note, question_id, rating, variant; nothing committed")
+        #expect(refusal(#"{"format":"quantorch-review/1","model":"m","revison":"r","run_id":"x","ratings":[]}"#)
+                == "review file r.json: revison: unknown field; expected only format, model, ratings, revision, run_id; nothing committed")
+        #expect(refusal("[1]") == "review file r.json: the document: expected an object; nothing committed")
+        #expect(refusal(#"{"format":"quantorch-review/1","model":"m","revision":"r","run_id":"x","ratings":{}}"#)
+                == "review file r.json: ratings: expected a list; nothing committed")
+        let long = String(repeating: "x", count: ReviewFile.maxNoteCharacters + 1)
+        #expect(refusal(head + rating + #"","note":"\#(long)"}]}"#)
+                == "review file r.json: ratings[0].note: is 10001 characters; expected at most 10000; nothing committed")
+    }
+
     @Test(.timeLimit(.minutes(1)))
     func compareUsesHumanAccuracyWhenBothRevisionsHaveAReview() throws {
         let (fixture, repository, report) = try committed()

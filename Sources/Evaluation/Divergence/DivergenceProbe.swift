@@ -75,34 +75,45 @@ public struct DivergenceProbe: Sendable {
 
     /// `point` moved along the steps both models' greedy paths share (``walk(prompt:answer:from:divergenceByte:maxSteps:)``
     /// of each), to the first step where their most likely tokens differ: its position, offset
-    /// and prefix grow by the shared steps; each model's candidates are those of that step, and
-    /// its token the most likely candidate its own answer continues with (when none does, the
-    /// tokenizer's token at the start, or past it an id of -1 holding the answer's next character,
-    /// or nil when the answer ended). `fact` is found again for the baseline's token there.
-    /// Without the variant's path (an endpoint) the point stays where the tokens parted.
+    /// and prefix grow by the shared steps, each model's token there is its most likely one and
+    /// its candidates are that step's; `fact` is found again for the baseline's token.
+    ///
+    /// The move holds only when both models' most likely tokens at that step are what their own
+    /// answers continue with (or the answer ended there): a near tie measured one way here and
+    /// chosen the other way in generation (" form" over " formula") leads the path somewhere
+    /// neither model was. Then, and without the variant's path (an endpoint), the point stays
+    /// where the read-back tokens parted, with those tokens and the first step's candidates.
     public static func settle(_ point: DivergencePoint, _ input: DivergenceInput, baseline: [[TokenCandidate]], variant: [[TokenCandidate]]?) -> DivergencePoint {
         let baselineBytes = Array(input.baselineAnswer.utf8)
         let variantBytes = Array(input.variantAnswer.utf8)
-        var settled = point
+        var moved = point
         var step = 0
         if let variant {
             while step + 1 < min(baseline.count, variant.count), let top = baseline[step].first, top.id == variant[step].first?.id,
-                  let next = advance(top, in: baselineBytes, at: settled.offset) {
-                settled.prefixTokens.append(top.id)
-                settled.offset = next
+                  let next = advance(top, in: baselineBytes, at: moved.offset) {
+                moved.prefixTokens.append(top.id)
+                moved.offset = next
                 step += 1
             }
+            let ownChoice = { (steps: [[TokenCandidate]], bytes: [UInt8]) -> Bool in
+                moved.offset >= bytes.count || steps[step].first.map { advance($0, in: bytes, at: moved.offset) != nil } == true
+            }
+            if step > 0, ownChoice(baseline, baselineBytes), ownChoice(variant, variantBytes) {
+                moved.position = point.position + step
+                moved.baselineToken = token(baseline[step], in: baselineBytes, at: moved.offset)
+                moved.variantToken = token(variant[step], in: variantBytes, at: moved.offset)
+            } else {
+                moved = point
+                step = 0
+            }
         }
-        settled.position = point.position + step
-        settled.baselineCandidates = baseline.indices.contains(step) ? baseline[step] : nil
-        settled.variantCandidates = variant.flatMap { $0.indices.contains(step) ? $0[step] : nil }
-        settled.baselineToken = token(in: baselineBytes, at: settled.offset, candidates: settled.baselineCandidates, start: step == 0 ? point.baselineToken : nil)
-        settled.variantToken = token(in: variantBytes, at: settled.offset, candidates: settled.variantCandidates, start: step == 0 ? point.variantToken : nil)
-        settled.fact = settled.baselineToken.flatMap { token in
-            let span = settled.offset..<max(settled.offset + 1, settled.offset + token.text.utf8.count)
+        moved.baselineCandidates = baseline.indices.contains(step) ? baseline[step] : nil
+        moved.variantCandidates = variant.flatMap { $0.indices.contains(step) ? $0[step] : nil }
+        moved.fact = moved.baselineToken.flatMap { token in
+            let span = moved.offset..<max(moved.offset + 1, moved.offset + token.text.utf8.count)
             return input.facts.first { fact in FactLocator.statements(of: fact, in: input.baselineAnswer).contains { $0.utf8.overlaps(span) } }?.label
         }
-        return settled
+        return moved
     }
 
     /// Where the answer's bytes stand after `candidate`'s, when they continue with them.
@@ -112,15 +123,10 @@ public struct DivergenceProbe: Sendable {
         return offset + piece.count
     }
 
-    /// A model's token at `offset` of its answer (see ``settle(_:_:baseline:variant:)``).
-    private static func token(in bytes: [UInt8], at offset: Int, candidates: [TokenCandidate]?, start: DivergencePoint.Token?) -> DivergencePoint.Token? {
-        guard offset < bytes.count else { return nil }
-        if let own = candidates?.first(where: { advance($0, in: bytes, at: offset) != nil }) {
-            return DivergencePoint.Token(id: own.id, text: own.piece)
-        }
-        if let start { return start }
-        let next = String(decoding: bytes[offset...], as: UTF8.self).prefix(1)
-        return DivergencePoint.Token(id: -1, text: String(next))
+    /// A model's most likely token at `offset` of its answer; nil when the answer ended there.
+    private static func token(_ candidates: [TokenCandidate], in bytes: [UInt8], at offset: Int) -> DivergencePoint.Token? {
+        guard offset < bytes.count, let top = candidates.first else { return nil }
+        return DivergencePoint.Token(id: top.id, text: top.piece)
     }
 
     /// The divergence of two tokenized answers: the first index where their token ids differ

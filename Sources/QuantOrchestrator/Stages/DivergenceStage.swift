@@ -51,7 +51,7 @@ struct DivergenceStage: Stage {
     }
 
     var recordName: String {
-        "divergence-settled-\(artifact.sha256.prefix(12))-\(baselineAnswers.evaluationKey)-"
+        "divergence-baseline-\(artifact.sha256.prefix(12))-\(baselineAnswers.evaluationKey)-"
             + WorkFolder.key(sources.flatMap { [$0.variant, $0.identity] })
     }
     var label: String { "divergence" }

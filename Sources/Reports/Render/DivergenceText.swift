@@ -48,10 +48,11 @@ enum DivergenceText {
         return "“\(visible)”"
     }
 
-    /// Candidates as "“Paris” 91 %, “Lyon” 4 %"; "—" when there are none.
+    /// Candidates as "“Paris” 91.2 %, “Lyon” 4.0 %" (one decimal, so a near tie shows which
+    /// way it fell); "—" when there are none.
     static func candidates(_ list: [TokenDivergence.Candidate]?) -> String {
         guard let list, !list.isEmpty else { return FigureFormat.missing }
-        return list.map { "\(shown($0.token)) \(FigureFormat.fixed($0.probability * 100, $0.probability < 0.01 ? 1 : 0)) %" }.joined(separator: ", ")
+        return list.map { "\(shown($0.token)) \(FigureFormat.fixed($0.probability * 100, 1)) %" }.joined(separator: ", ")
     }
 
     /// `html` inserted into the rendered answer at `offset` UTF-8 bytes (moved forward to the

@@ -35,8 +35,10 @@ public struct ReviewRating: Codable, Sendable, Equatable {
         note = try container.decodeIfPresent(String.self, forKey: .note) ?? ""
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case form, variant, rating, note
         case questionID = "question_id"
+
+        static var allNames: Set<String> { Set(allCases.map(\.rawValue)) }
     }
 }
