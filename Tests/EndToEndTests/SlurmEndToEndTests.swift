@@ -69,6 +69,10 @@ struct SlurmEndToEndTests {
         for (step, id) in SlurmCluster.jobs(under: work) where !step.hasPrefix("domain kld") {
             #expect(SlurmCluster.state(id) == "COMPLETED", "\(step) (job \(id)) is \(SlurmCluster.state(id) ?? "unknown")")
         }
+        #expect(SlurmCluster.jobs(under: work)["divergence"] != nil, "the baseline's side of the divergences runs as a job too")
+        #expect(report.variants.dropFirst().map { $0.divergence?.compared } == localReport.variants.dropFirst().map { $0.divergence?.compared })
+        #expect(report.variants.map { $0.divergence?.points.map(\.position) } == localReport.variants.map { $0.divergence?.points.map(\.position) },
+                "the same divergences as the local run")
 
         // Everything has its record: nothing is submitted and no tool runs.
         let cached = try await QuantorchBinary.run(arguments)
