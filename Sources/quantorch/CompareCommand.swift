@@ -11,7 +11,7 @@ struct CompareCommand: ParsableCommand {
         Revisions may be given as a unique prefix of the committed revision. --fail-on METRIC:MAX_DROP \
         exits 4 when that metric got worse by more than MAX_DROP for ANY variant present in both \
         revisions (the baseline included), not only the selected one. "Worse" is a fall for \
-        accuracy, recall or tokens/s and a rise for kld_mean, flips, ppl_ratio or TTFT.         human_accuracy (from `quantorch review import`) can be used when both runs have a review.
+        accuracy, recall or tokens/s and a rise for kld_mean, flips, ppl_ratio or TTFT. human_accuracy (from `quantorch review import`) can be used when both runs have a review.
         """
     )
 
