@@ -109,11 +109,15 @@ public struct DivergenceProbe: Sendable {
         }
         moved.baselineCandidates = baseline.indices.contains(step) ? baseline[step] : nil
         moved.variantCandidates = variant.flatMap { $0.indices.contains(step) ? $0[step] : nil }
-        moved.fact = moved.baselineToken.flatMap { token in
-            let span = moved.offset..<max(moved.offset + 1, moved.offset + token.text.utf8.count)
-            return input.facts.first { fact in FactLocator.statements(of: fact, in: input.baselineAnswer).contains { $0.utf8.overlaps(span) } }?.label
-        }
+        moved.fact = moved.baselineToken.flatMap { fact(in: input, from: moved.offset, to: moved.offset + $0.text.utf8.count) }
         return moved
+    }
+
+    /// The first of `input.facts` whose statement in the baseline's answer (``FactLocator``)
+    /// overlaps the baseline's token, UTF-8 bytes `start` to `end` of it (at least one byte).
+    private static func fact(in input: DivergenceInput, from start: Int, to end: Int) -> String? {
+        let span = start..<max(start + 1, end)
+        return input.facts.first { fact in FactLocator.statements(of: fact, in: input.baselineAnswer).contains { $0.utf8.overlaps(span) } }?.label
     }
 
     /// Where the answer's bytes stand after `candidate`'s, when they continue with them.
@@ -144,13 +148,7 @@ public struct DivergenceProbe: Sendable {
         let prefixBytes = baseline[..<common].reduce(0) { $0 + $1.bytes.count }
         let offset = max(0, prefixBytes - baselineLead)
         let baselineToken = common < baseline.count ? baseline[common] : nil
-        var fact: String?
-        if let baselineToken {
-            let span = offset..<max(offset + 1, prefixBytes + baselineToken.bytes.count - baselineLead)
-            fact = input.facts.first { keyFact in
-                FactLocator.statements(of: keyFact, in: input.baselineAnswer).contains { $0.utf8.overlaps(span) }
-            }?.label
-        }
+        let fact = baselineToken.flatMap { self.fact(in: input, from: offset, to: prefixBytes + $0.bytes.count - baselineLead) }
         return DivergencePoint(questionID: input.questionID, form: input.form, position: common, offset: offset,
                                prefixTokens: baseline[..<common].map(\.id), baselineToken: baselineToken.map(token),
                                variantToken: common < variant.count ? token(variant[common]) : nil, fact: fact)
