@@ -92,9 +92,9 @@ import Testing
 
     @Test func aMarkNeverSplitsACharacterOrAKeptFact() {
         let runs = [FactHighlighter.Run(text: "顺铂的", highlighted: false), FactHighlighter.Run(text: "Cl2H6N2Pt", highlighted: true)]
-        #expect(DivergenceText.insert("|", atByte: 4, into: runs) == "顺铂|的<mark class=\"kept\">Cl2H6N2Pt</mark>", "byte 4 is inside 铂: moved to the next character")
-        #expect(DivergenceText.insert("|", atByte: 12, into: runs) == "顺铂的<mark class=\"kept\">Cl2|H6N2Pt</mark>")
-        #expect(DivergenceText.insert("|", atByte: 99, into: runs) == "顺铂的<mark class=\"kept\">Cl2H6N2Pt</mark>|", "past the end: at the end")
-        #expect(DivergenceText.insert("|", atByte: 0, into: runs).hasPrefix("|顺"))
+        #expect(DivergenceText.render(runs, mark: "|", atByte: 4) == "顺铂|的<mark class=\"kept\">Cl2H6N2Pt</mark>", "byte 4 is inside 铂: moved to the next character")
+        #expect(DivergenceText.render(runs, mark: "|", atByte: 12) == "顺铂的<mark class=\"kept\">Cl2|H6N2Pt</mark>")
+        #expect(DivergenceText.render(runs, mark: "|", atByte: 99) == "顺铂的<mark class=\"kept\">Cl2H6N2Pt</mark>|", "past the end: at the end")
+        #expect(DivergenceText.render(runs, mark: "|", atByte: 0).hasPrefix("|顺"))
     }
 }

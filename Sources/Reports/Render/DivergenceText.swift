@@ -55,27 +55,27 @@ enum DivergenceText {
         return list.map { "\(shown($0.token)) \(FigureFormat.fixed($0.probability * 100, 1)) %" }.joined(separator: ", ")
     }
 
-    /// `html` inserted into the rendered answer at `offset` UTF-8 bytes (moved forward to the
-    /// next character boundary when it falls inside a character), the answer's runs escaped
-    /// and the kept facts marked as ``HTMLRenderer`` marks them.
-    static func insert(_ html: String, atByte offset: Int, into runs: [FactHighlighter.Run]) -> String {
+    /// An answer's runs as HTML: escaped, kept facts marked as ``HTMLRenderer`` marks them, and
+    /// `mark` (when given) inserted at `offset` UTF-8 bytes, moved forward to the next character
+    /// boundary when it falls inside a character, at the end when past it.
+    static func render(_ runs: [FactHighlighter.Run], mark: String? = nil, atByte offset: Int = 0) -> String {
         let esc = MarkupEscaping.html
         var out = ""
         var start = 0
-        var inserted = false
+        var pending = mark
         for run in runs {
             let length = run.text.utf8.count
             var body = esc(run.text)
-            if !inserted, offset < start + length {
+            if let html = pending, offset < start + length {
                 let split = run.text.utf8.index(run.text.utf8.startIndex, offsetBy: max(0, offset - start))
                 let boundary = run.text.indices.first { $0 >= split } ?? run.text.endIndex
                 body = esc(String(run.text[..<boundary])) + html + esc(String(run.text[boundary...]))
-                inserted = true
+                pending = nil
             }
             out += run.highlighted ? "<mark class=\"kept\">\(body)</mark>" : body
             start += length
         }
-        return inserted ? out : out + html
+        return out + (pending ?? "")
     }
 
     private static func share(_ value: Double?) -> String {

@@ -215,8 +215,7 @@ public enum HTMLRenderer {
         let kept = answer.facts.filter(\.found)
         let lost = answer.facts.filter { !$0.found }
         let runs = FactHighlighter.runs(answer: answer.answer, foundFacts: kept.map(\.fact))
-        let text = divergence.map { DivergenceText.insert(divergenceMark($0.point, measured: $0.measured), atByte: $0.point.offset, into: runs) }
-            ?? runs.map { $0.highlighted ? "<mark class=\"kept\">\(esc($0.text))</mark>" : esc($0.text) }.joined()
+        let text = DivergenceText.render(runs, mark: divergence.map { divergenceMark($0.point, measured: $0.measured) }, atByte: divergence?.point.offset ?? 0)
         let verdict = answer.correct ? "✓ correct" : "✗ wrong"
         let loop = answer.looping ? " · <span class=\"loop\" title=\"repeats itself; never counted correct\">\(LoopMarker.text)</span>" : ""
         var html = ["<div class=\"card \(answer.correct ? "correct" : "wrong")\(answer.looping ? " looping" : "")\">"]
@@ -249,8 +248,8 @@ public enum HTMLRenderer {
         for variant in variants where !variant.divergence.points.isEmpty {
             html.append("<details class=\"divergences\"><summary>\(esc(variant.name)): \(variant.divergence.points.count) answers that part from the baseline's</summary><ul>")
             for point in variant.divergence.points where !point.variantAnswer.isEmpty {
-                let answer = DivergenceText.insert(divergenceMark(point, measured: variant.divergence.variantTopKMeasured), atByte: point.offset,
-                                                   into: [FactHighlighter.Run(text: point.variantAnswer, highlighted: false)])
+                let answer = DivergenceText.render([FactHighlighter.Run(text: point.variantAnswer, highlighted: false)],
+                                                   mark: divergenceMark(point, measured: variant.divergence.variantTopKMeasured), atByte: point.offset)
                 html.append("<li><span class=\"meta\">\(esc(point.questionID)) · \(esc(point.form))</span> <span class=\"answer\">\(answer)</span></li>")
             }
             html.append("</ul></details>")
