@@ -41,7 +41,10 @@ struct ReviewImportCommand: ParsableCommand {
         do throws(ReviewError) {
             let data: Data
             var isFolder: ObjCBool = false
-            if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
+                throw ReviewError.unreadable(path: path, field: "", problem: "does not exist; expected the review file report.html exported")
+            }
+            if isFolder.boolValue {
                 throw ReviewError.unreadable(path: path, field: "", problem: "is a folder; expected the review file report.html exported")
             }
             do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
