@@ -21,7 +21,12 @@ struct StepGraph: Sendable {
         case .corpusLength: found = factory.convertsCheckpoint ? [.convert] : [producer(of: baseline)]
         case .importGGUF: found = master
         case .imatrix: found = [.convert]
-        case .quantize: found = [.convert] + (factory.recipe.imatrix != nil ? [.imatrix] : [])
+        case let .quantize(entry): found = [.convert] + (factory.recipe.imatrix != nil ? [.imatrix] : []) + (entry.mixRequest != nil ? [.mix(entry)] : [])
+        case .sensitivity: found = [.convert] + (factory.recipe.imatrix != nil ? [.imatrix] : []) + [.domainKLDBase]
+        case let .mix(entry):
+            let request = entry.mixRequest
+            let rung = factory.recipe.ladder.first { entry in request.map { entry.kind == .quantize($0.base, tensorTypes: []) || targets(entry, request: $0) } ?? false }
+            found = (request.map(factory.sensitivityProbes(of:)) ?? []).map(Step.sensitivity) + [rung.flatMap(producer(of:))]
         case .kldBase: found = [producer(of: baseline), .corpusLength]
         case let .serve(entry): found = entry == baseline ? [producer(of: baseline)] : [producer(of: entry), .serve(baseline)]
         case let .kld(entry): found = [producer(of: entry), .kldBase]
@@ -43,12 +48,18 @@ struct StepGraph: Sendable {
         step != .divergence || factory.recipe.search != .adaptive || factory.recipe.localVariants.isEmpty
     }
 
+    /// Whether `entry` is the stock rung a mix's "same as" target names.
+    private func targets(_ entry: LadderEntry, request: MixRequest) -> Bool {
+        guard case let .sameAs(type) = request.target else { return false }
+        return entry.kind == .quantize(type, tensorTypes: [])
+    }
+
     /// The step that makes `entry`'s GGUF: the conversion for the master's own type, its
     /// quantization or its import; nil for an endpoint.
     func producer(of entry: LadderEntry) -> Step? {
         if factory.isMaster(entry) { return .convert }
         switch entry.kind {
-        case .quantize: return .quantize(entry)
+        case .quantize, .mix: return .quantize(entry)
         case .gguf: return .importGGUF(entry)
         case .endpoint: return nil
         }

@@ -82,18 +82,33 @@ struct RunPlan: Sendable {
         KLDBaseSize.bytes(contextSize: perplexity.ctx, chunks: perplexity.chunks, vocabulary: layout.vocabulary)
     }
 
-    /// Estimated size of a quantize entry's GGUF, in bytes (0 for the other kinds).
+    /// Estimated size of a quantize entry's GGUF, in bytes; a domain mix's target (its pairs are
+    /// chosen later, never beyond it); 0 for the other kinds.
     func estimatedBytes(_ entry: LadderEntry) -> Int {
-        guard case let .quantize(type, overrides) = entry.kind else { return 0 }
-        if overrides.isEmpty, type.name == masterTypeName { return masterBytes }
-        return TensorTypeChoice(layout: layout, quant: type, hasImportanceMatrix: imatrix, overrides: overrides).fileBytes
+        switch entry.kind {
+        case let .quantize(type, overrides):
+            if overrides.isEmpty, type.name == masterTypeName { return masterBytes }
+            return TensorTypeChoice(layout: layout, quant: type, hasImportanceMatrix: imatrix, overrides: overrides).fileBytes
+        case let .mix(request): return estimatedBytes(request.target)
+        case .gguf, .endpoint: return 0
+        }
+    }
+
+    /// A mix target's size in bytes before any work: a stock type's estimate, the bytes given,
+    /// or bits per weight over the master's weights.
+    func estimatedBytes(_ target: MixTarget) -> Int {
+        switch target {
+        case let .sameAs(type): estimatedBytes(LadderEntry(stock: type))
+        case let .bytes(bytes): bytes
+        case let .bitsPerWeight(bits): Int((bits * Double(layout.tensors.reduce(0) { $0 + $1.elementCount }) / 8).rounded(.down))
+        }
     }
 
     /// An entry's size as far as it is known before any work: the estimate for a quantize
     /// entry, the file's size for a GGUF, the stated size for an endpoint.
     func knownBytes(_ entry: LadderEntry) -> Int? {
         switch entry.kind {
-        case .quantize: estimatedBytes(entry)
+        case .quantize, .mix: estimatedBytes(entry)
         case let .gguf(file): (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? nil
         case let .endpoint(endpoint): endpoint.sizeBytes
         }

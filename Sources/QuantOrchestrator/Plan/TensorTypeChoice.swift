@@ -89,7 +89,8 @@ struct TensorTypeChoice: Sendable {
         return (chosen(for: tensor, default: target), true)
     }
 
-    private func bytes(of tensor: GGUFTensor, as typeName: String) -> Int {
+    /// Bytes of `tensor`'s data at the ggml type `typeName` (f16 for a name ggml lacks).
+    func bytes(of tensor: GGUFTensor, as typeName: String) -> Int {
         let columns = tensor.shape[0]
         let rows = tensor.elementCount / max(1, columns)
         let type = GGMLType.named(typeName) ?? GGMLType.named("f16")

@@ -44,6 +44,9 @@ public struct WorkFolder: Sendable {
     /// The importance matrix for the given input key.
     public func importanceMatrix(key: String) -> URL { revisionFolder.appending(path: "imatrix/\(key).dat") }
 
+    /// A sensitivity measurement's GGUF, kept only while its domain KLD is measured.
+    public func sensitivityModel(key: String) -> URL { revisionFolder.appending(path: "sensitivity/\(key).gguf") }
+
     /// The KLD base file for the given input key.
     public func kldBase(key: String) -> URL { revisionFolder.appending(path: "kld/\(key).kld") }
 

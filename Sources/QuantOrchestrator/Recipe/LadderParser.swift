@@ -34,6 +34,10 @@ struct LadderParser {
                 throw .invalid(file: root.file, line: item.mark?.line, field: "\(field).name",
                                expected: "a name that is not a quant type unless the entry is that stock type: '\(entry.name)' would read as llama-quantize's own \(named.name) in reports and compare; e.g. '\(entry.name)-mix' or 'bartowski-\(entry.name)'")
             }
+            if index == 0, entry.mixRequest != nil {
+                throw .invalid(file: root.file, line: item.mark?.line, field: field,
+                               expected: "a quant type or a {name, gguf} baseline: a domain mix is chosen by its domain KLD against the baseline")
+            }
             if index == 0, case .endpoint = entry.kind {
                 throw .invalid(file: root.file, line: item.mark?.line, field: field,
                                expected: "a quant type or a {name, gguf} baseline: KL divergence and perplexity are measured against the baseline's own log-probabilities, which an endpoint does not give")
@@ -57,11 +61,11 @@ struct LadderParser {
             throw .invalid(file: root.file, line: fields.line(of: "name"), field: fields.name("name"),
                            expected: "letters, digits, '.', '_' and '-' only, at most 64, not starting with '.' or '-' (it names files); got '\(name)'")
         }
-        let kinds = ["type", "gguf", "endpoint"].filter { fields.node($0) != nil }
+        let kinds = ["type", "gguf", "endpoint", "mix"].filter { fields.node($0) != nil }
         guard kinds.count == 1 else {
             throw .invalid(file: root.file, line: fields.line, field: field,
-                           expected: kinds.isEmpty ? "one of 'type' (quantize), 'gguf' (an existing file) or 'endpoint' (a served model)"
-                                                   : "only one of 'type', 'gguf' and 'endpoint'; got \(kinds.joined(separator: " and "))")
+                           expected: kinds.isEmpty ? "one of 'type' (quantize), 'gguf' (an existing file), 'endpoint' (a served model) or 'mix' (a domain mix)"
+                                                   : "only one of 'type', 'gguf', 'endpoint' and 'mix'; got \(kinds.joined(separator: " and "))")
         }
         switch kinds[0] {
         case "type":
@@ -69,6 +73,9 @@ struct LadderParser {
             let raw = try fields.requiredString("type", expected: "a quant type llama-quantize knows")
             let type = try quantType(raw, field: fields.name("type"), line: fields.line(of: "type"))
             return LadderEntry(name: name, kind: .quantize(type, tensorTypes: try overrides(fields)))
+        case "mix":
+            try fields.onlyKnown(["name", "mix"])
+            return LadderEntry(name: name, kind: .mix(try mix(fields.requiredSection("mix", expected: "{base, target_size}"))))
         case "gguf":
             try fields.onlyKnown(["name", "gguf"])
             let url = try existingFile(fields, "gguf", expected: "a .gguf file to evaluate as it is")
@@ -112,6 +119,51 @@ struct LadderParser {
             throw .invalid(file: root.file, line: section.line, field: section.path, expected: "at least one PATTERN: TYPE pair")
         }
         return overrides
+    }
+
+    /// `mix: {base, target_size, groups}`.
+    private func mix(_ fields: YAMLFields) throws(RecipeError) -> MixRequest {
+        try fields.onlyKnown(["base", "target_size", "groups"])
+        let raw = try fields.requiredString("base", expected: "the quant type the mix starts from, e.g. Q4_K_M")
+        let base = try quantType(raw, field: fields.name("base"), line: fields.line(of: "base"))
+        guard let bits = base.nominalBitsPerWeight, bits < 9 else {
+            throw .invalid(file: root.file, line: fields.line(of: "base"), field: fields.name("base"),
+                           expected: "a quantized type such as Q4_K_M or Q3_K_M (its groups are moved one step down or up); got \(base.name)")
+        }
+        return MixRequest(base: base, target: try mixTarget(fields), groups: try groups(fields))
+    }
+
+    /// `target_size`: "same as TYPE", a size ("90 MB") or bits per weight ("4.8 bpw").
+    private func mixTarget(_ fields: YAMLFields) throws(RecipeError) -> MixTarget {
+        let expected = "\"same as Q4_K_M\" (that stock type's size), a size such as \"90 MB\", or bits per weight such as \"4.8 bpw\""
+        let text = try fields.requiredString("target_size", expected: expected)
+        let line = fields.line(of: "target_size")
+        if let match = text.wholeMatch(of: /same as\s+(?<type>\S+)/.ignoresCase()) {
+            return .sameAs(try quantType(String(match.type), field: fields.name("target_size"), line: line))
+        }
+        if let match = text.wholeMatch(of: /(?<bits>[0-9]+(?:\.[0-9]+)?)\s*bpw/.ignoresCase()), let bits = Double(match.bits), bits > 0, bits <= 32 {
+            return .bitsPerWeight(bits)
+        }
+        if let bytes = ByteSize.parse(text), bytes >= ByteSize.smallestBudget { return .bytes(bytes) }
+        throw .invalid(file: root.file, line: line, field: fields.name("target_size"), expected: "\(expected); got '\(text)'")
+    }
+
+    /// `groups`: names from ``TensorGroup/standard``, each once; all nine when absent.
+    private func groups(_ fields: YAMLFields) throws(RecipeError) -> [TensorGroup] {
+        guard let node = fields.node("groups") else { return TensorGroup.standard }
+        let names = TensorGroup.standard.map(\.name).joined(separator: ", ")
+        guard let items = node.sequence, !items.isEmpty else {
+            throw .invalid(file: root.file, line: node.mark?.line, field: fields.name("groups"), expected: "a list of tensor groups from \(names)")
+        }
+        var groups: [TensorGroup] = []
+        for (index, item) in items.enumerated() {
+            guard let name = item.string, let group = TensorGroup.named(name), !groups.contains(group) else {
+                throw .invalid(file: root.file, line: item.mark?.line, field: "\(fields.name("groups"))[\(index)]",
+                               expected: "a tensor group from \(names), each once; got '\(item.string ?? "a mapping")'")
+            }
+            groups.append(group)
+        }
+        return groups
     }
 
     private func endpoint(_ fields: YAMLFields) throws(RecipeError) -> RemoteEndpoint {

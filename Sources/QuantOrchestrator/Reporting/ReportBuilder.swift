@@ -20,12 +20,22 @@ struct ReportBuilder {
     /// `SourcePrecision.baselineNote`: set when the source was already quantized.
     let baselineNote: String?
 
+    /// report.json's `mix` from a mix stage's record (its comparison is added once every variant is built).
+    static func mix(_ record: MixStage.Record) -> DomainMix {
+        DomainMix(base: record.base, target: record.target, targetBytes: record.targetBytes, baseBytes: record.baseBytes,
+                  baseDomainKLD: record.baseDomainKLD, method: record.method,
+                  pairs: record.pairs.map { DomainMix.Pair(group: $0.group, pattern: $0.pattern, type: $0.type) },
+                  predictedBytes: record.predictedBytes, predictedDomainKLDIncrease: record.predictedKLDIncrease,
+                  options: record.options.map { DomainMix.Option(group: $0.group, type: $0.type, groupTypes: $0.groupTypes,
+                                                                 deltaBytes: $0.deltaBytes, deltaDomainKLD: $0.deltaKLD) })
+    }
+
     func build(runID: String, createdAt: Date, results: [VariantResult], kldBase: KLDBaseStage.Record, domainCorpus: DomainCorpusStage.Record?,
                decision: SelectionPolicy.Decision, noiseFloor: [MetricKey: MetricValue]?, stageTimings: [StageTiming],
                search: SearchInfo) -> Report {
         let ctx = recipe.perplexity.ctx
         let scoredTokens = kldBase.perplexity.scoredTokens ?? recipe.perplexity.chunks * (ctx - 1 - ctx / 2)
-        let variants = results.map { result -> Variant in
+        var variants = results.map { result -> Variant in
             let verdict = decision.verdicts[result.name]
             return Variant(
                 quantType: result.name, kind: result.entry.kindName, fileType: result.fileType, endpoint: endpointText(result.entry),
@@ -44,7 +54,12 @@ struct ReportBuilder {
                 fallbacks: result.artifact?.fallbacks.map(FallbackGroups.of),
                 verdict: verdict.map { VerdictInfos.info($0, checks: result.checks) },
                 notEvaluated: result.notEvaluated,
-                divergence: result.divergence.map { Self.divergence($0, answers: result.answers, variantMeasured: result.entry.hasGGUF) })
+                divergence: result.divergence.map { Self.divergence($0, answers: result.answers, variantMeasured: result.entry.hasGGUF) },
+                mix: result.mix.map(Self.mix))
+        }
+        let built = variants
+        for index in variants.indices where variants[index].mix != nil {
+            variants[index].mix?.comparison = MixComparison.of(built[index], among: built)
         }
         let baselineAccuracy = results.first?.score.metrics[.accuracy]
         let notes = ChatTemplateNotes.notes(results.filter(\.entry.hasGGUF).map { ($0.name, $0.serve?.chatTemplate) })

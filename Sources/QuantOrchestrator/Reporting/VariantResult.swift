@@ -44,6 +44,8 @@ struct VariantResult: Sendable {
     /// Where its answers part from the baseline's, with both models' candidates; nil for the
     /// baseline, a variant the search did not serve, and before the divergence step ran.
     var divergence: DivergencePointsStage.Record?
+    /// A domain mix's choice; nil for the other kinds.
+    var mix: MixStage.Record?
 
     var name: String { entry.name }
 

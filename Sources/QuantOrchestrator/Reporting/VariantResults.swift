@@ -45,6 +45,7 @@ enum VariantResults {
         let contextPerSlot = factory.recipe.server.ctx / max(1, factory.slots)
         for index in results.indices.dropFirst() {
             results[index].divergence = outputs.divergence?.variants[results[index].name]
+            results[index].mix = outputs.mixes[results[index].name]
             results[index].evidence = evidence(of: results[index], baseline: results[0], suite: factory.suite,
                                                domainQuestions: factory.domainCorpus(outputs)?.conversations)
             if let probe = results[index].serve?.probe, let baselineProbe = results[0].serve?.probe {

@@ -15,6 +15,10 @@ struct RunOutputs: Sendable {
     var domainKLDBase: KLDBaseStage.Record?
     /// KL divergence over the domain corpus, by entry name.
     var domainKLDs: [String: KLDResult] = [:]
+    /// Domain sensitivity measurements, by probe.
+    var sensitivities: [SensitivityProbe: SensitivityStage.Record] = [:]
+    /// Domain mixes' choices, by entry name.
+    var mixes: [String: MixStage.Record] = [:]
     /// The adaptive search, once its step ran; nil in an exhaustive run.
     var search: LadderSearch?
     /// Endpoint entries whose answers are complete, by name.

@@ -24,21 +24,24 @@ struct StageFactory: Sendable {
     /// The ordered steps of the recipe: convert (when an entry is made from the master), the
     /// corpus length, GGUF entries (checked against the master before any quantization),
     /// imatrix, quantize entries, the KLD base, the baseline's serve (it writes the domain
-    /// corpus) and its domain KLD base, every local variant's KLD and domain KLD (the cheap
+    /// corpus) and its domain KLD base, each domain mix's sensitivity measurements, choice and
+    /// quantization, every local variant's KLD and domain KLD (the cheap
     /// evidence, first), then the suite: each local variant served (`search: exhaustive`) or
     /// the adaptive search over them, and each endpoint's answers; last, when there is a
     /// variant besides the baseline, the baseline's side of the token divergences.
     func steps() -> [Step] {
         var steps: [Step] = []
-        let quantized = recipe.ladder.filter { $0.quantType != nil && !isMaster($0) }
+        let quantized = recipe.ladder.filter { $0.quantType != nil && !isMaster($0) && $0.mixRequest == nil }
         if convertsCheckpoint { steps += [.convert, .corpusLength] }
         for entry in recipe.ladder {
             if case .gguf = entry.kind { steps.append(.importGGUF(entry)) }
         }
-        if recipe.imatrix != nil, !quantized.isEmpty { steps.append(.imatrix) }
+        if recipe.imatrix != nil, !quantized.isEmpty || !mixes.isEmpty { steps.append(.imatrix) }
         steps += quantized.map(Step.quantize)
         if !convertsCheckpoint { steps.append(.corpusLength) }
         steps += [.kldBase, .serve(recipe.ladder[0]), .domainKLDBase]
+        steps += sensitivityProbes().map(Step.sensitivity)
+        for entry in mixes { steps += [.mix(entry), .quantize(entry)] }
         for entry in recipe.localVariants { steps += [.kld(entry), .domainKLD(entry)] }
         let searched = recipe.search == .adaptive ? recipe.localVariants : []
         if !searched.isEmpty { steps.append(.search(searched)) }
@@ -47,6 +50,36 @@ struct StageFactory: Sendable {
         }
         if recipe.ladder.count > 1 { steps.append(.divergence) }
         return steps
+    }
+
+    /// The ladder's domain mixes.
+    var mixes: [LadderEntry] { recipe.ladder.filter { $0.mixRequest != nil } }
+
+    /// The sensitivity measurements the mixes need: per base type (in ladder order), the base
+    /// alone, then each group any mix of it may change, one step down and one step up.
+    func sensitivityProbes() -> [SensitivityProbe] {
+        var probes: [SensitivityProbe] = []
+        for entry in mixes {
+            guard let request = entry.mixRequest else { continue }
+            let sizing = GroupSizing(layout: plan.layout, base: request.base, hasImportanceMatrix: recipe.imatrix != nil)
+            var wanted = [SensitivityProbe(base: request.base)]
+            for group in request.groups {
+                let steps = sizing.steps(of: group)
+                wanted += [steps.lower, steps.higher].compactMap { $0.map { SensitivityProbe(base: request.base, group: group, type: $0) } }
+            }
+            probes += wanted.filter { !probes.contains($0) }
+        }
+        return probes
+    }
+
+    /// The probes one mix's choice reads: its base alone and its groups' steps.
+    func sensitivityProbes(of request: MixRequest) -> [SensitivityProbe] {
+        sensitivityProbes().filter { $0.base == request.base && ($0.group.map(request.groups.contains) ?? true) }
+    }
+
+    /// Why a mix cannot be made when the domain corpus is too short for llama-perplexity.
+    var mixWithoutDomainCorpus: String {
+        "\(recipe.file.path): ladder entries \(mixes.map(\.name).joined(separator: ", ")) are domain mixes, chosen by domain KLD, but the baseline's answers to the suite are too short for a domain corpus (llama-perplexity needs 2 windows and 100 scored tokens): add questions to the suite or raise max_tokens"
     }
 
     /// Whether the run converts the checkpoint: some entry is made from the master GGUF.
@@ -79,10 +112,47 @@ struct StageFactory: Sendable {
     }
 
     func quantize(_ entry: LadderEntry, _ outputs: RunOutputs) -> QuantizeStage? {
-        guard case let .quantize(type, overrides) = entry.kind, let master = outputs.master else { return nil }
+        guard let master = outputs.master else { return nil }
         if recipe.imatrix != nil, outputs.imatrix == nil { return nil }
-        return QuantizeStage(entry: entry, type: type, tensorTypes: overrides, master: master, importanceMatrix: outputs.imatrix,
-                             folder: folder, estimate: plan.estimatedBytes(entry))
+        switch entry.kind {
+        case let .quantize(type, overrides):
+            return QuantizeStage(entry: entry, type: type, tensorTypes: overrides, master: master, importanceMatrix: outputs.imatrix,
+                                 folder: folder, estimate: plan.estimatedBytes(entry))
+        case let .mix(request):
+            guard let choice = outputs.mixes[entry.name] else { return nil }
+            let pairs = choice.pairs.compactMap { pair in GGMLType.named(pair.type).map { TensorTypeOverride(pattern: pair.pattern, type: $0) } }
+            return QuantizeStage(entry: entry, type: request.base, tensorTypes: pairs, master: master, importanceMatrix: outputs.imatrix,
+                                 folder: folder, estimate: choice.predictedBytes)
+        case .gguf, .endpoint:
+            return nil
+        }
+    }
+
+    func sensitivity(_ probe: SensitivityProbe, _ outputs: RunOutputs) -> SensitivityStage? {
+        guard let master = outputs.master, let base = outputs.domainKLDBase, let corpus = domainCorpus(outputs),
+              let settings = domainSettings(corpus) else { return nil }
+        if recipe.imatrix != nil, outputs.imatrix == nil { return nil }
+        return SensitivityStage(probe: probe, master: master, importanceMatrix: outputs.imatrix, domainBase: base, settings: settings, folder: folder,
+                                estimate: plan.estimatedBytes(LadderEntry(stock: probe.base)))
+    }
+
+    /// A mix's choice, once its base's sensitivity measurements (and a stock rung it targets) are there.
+    func mix(_ entry: LadderEntry, _ outputs: RunOutputs) -> MixStage? {
+        guard let request = entry.mixRequest, let reference = outputs.sensitivities[SensitivityProbe(base: request.base)] else { return nil }
+        let probes = sensitivityProbes(of: request).filter { $0.group != nil }
+        let measurements = probes.compactMap { outputs.sensitivities[$0] }
+        guard measurements.count == probes.count, let target = targetBytes(request.target, outputs) else { return nil }
+        return MixStage(name: entry.name, request: request, targetBytes: target, reference: reference, measurements: measurements)
+    }
+
+    /// A mix target in bytes: "same as" a stock rung of the ladder is that rung's GGUF as made
+    /// (nil until it is), or the base's own measured GGUF when it is the base; another stock
+    /// type is estimated from the master's tensors.
+    func targetBytes(_ target: MixTarget, _ outputs: RunOutputs) -> Int? {
+        guard case let .sameAs(type) = target else { return plan.estimatedBytes(target) }
+        if let rung = recipe.ladder.first(where: { $0.kind == .quantize(type, tensorTypes: []) }) { return artifact(for: rung, in: outputs)?.sizeBytes }
+        if let measured = outputs.sensitivities[SensitivityProbe(base: type)] { return measured.sizeBytes }
+        return plan.estimatedBytes(target)
     }
 
     func importGGUF(_ entry: LadderEntry, _ outputs: RunOutputs) -> ImportStage? {

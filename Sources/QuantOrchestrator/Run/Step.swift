@@ -24,6 +24,10 @@ enum Step: Sendable, Equatable {
     case domainKLDBase
     /// A local non-baseline variant's KL divergence over the domain corpus.
     case domainKLD(LadderEntry)
+    /// One tensor group's domain sensitivity for a mix base (``SensitivityStage``).
+    case sensitivity(SensitivityProbe)
+    /// A domain mix's tensor-type pairs, chosen from its base's sensitivities (``MixStage``).
+    case mix(LadderEntry)
     /// The adaptive search over these local variants: each one it needs is served as
     /// ``serve(_:)`` would (``LadderSearch``).
     case search([LadderEntry])
@@ -45,6 +49,8 @@ enum Step: Sendable, Equatable {
         case let .kld(entry): "kld \(entry.name)"
         case .domainKLDBase: "domain kld base"
         case let .domainKLD(entry): "domain kld \(entry.name)"
+        case let .sensitivity(probe): probe.label
+        case let .mix(entry): "mix \(entry.name)"
         case let .search(entries): "search \(entries.map(\.name).joined(separator: " "))"
         case .divergence: "divergence"
         }

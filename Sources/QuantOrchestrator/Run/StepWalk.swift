@@ -36,6 +36,12 @@ extension StageFactory {
             case let .domainKLD(entry):
                 guard !domainCorpusTooShort(outputs) else { continue }
                 outputs.domainKLDs[entry.name] = try await visitor.visit(domainKLD(entry, outputs), label: step.label, writes: [])
+            case let .sensitivity(probe):
+                if domainCorpusTooShort(outputs) { throw PipelineError.badInput(mixWithoutDomainCorpus) }
+                outputs.sensitivities[probe] = try await visitor.visit(sensitivity(probe, outputs), label: step.label,
+                                                                       writes: [DiskPlan.Item(label: step.label, bytes: plan.estimatedBytes(LadderEntry(stock: probe.base)))])
+            case let .mix(entry):
+                outputs.mixes[entry.name] = try await visitor.visit(mix(entry, outputs), label: step.label, writes: [])
             case let .search(entries):
                 outputs.search = try await search(entries, visitor: visitor, outputs: &outputs)
             case .divergence:

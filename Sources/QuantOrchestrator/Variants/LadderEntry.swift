@@ -21,6 +21,9 @@ public struct LadderEntry: Sendable, Equatable {
         case gguf(URL)
         /// A model already served by an OpenAI-compatible chat endpoint: answers only.
         case endpoint(RemoteEndpoint)
+        /// A domain mix: tensor-type pairs chosen at run time from the domain sensitivity of its
+        /// base (``MixChoice``), then quantized as a tensor-type entry of the base's file type.
+        case mix(MixRequest)
     }
 
     /// A stock entry: `type` quantized with llama-quantize's own per-tensor choices.
@@ -37,7 +40,16 @@ public struct LadderEntry: Sendable, Equatable {
 
     /// The type llama-quantize makes, for a quantize entry; nil for the other kinds.
     public var quantType: QuantType? {
-        if case let .quantize(type, _) = kind { return type }
+        switch kind {
+        case let .quantize(type, _): type
+        case let .mix(request): request.base
+        case .gguf, .endpoint: nil
+        }
+    }
+
+    /// The mix's request, for a `mix` entry.
+    public var mixRequest: MixRequest? {
+        if case let .mix(request) = kind { return request }
         return nil
     }
 
@@ -47,10 +59,12 @@ public struct LadderEntry: Sendable, Equatable {
         return true
     }
 
-    /// The kind's name in recipes, plans and reports: "quantize", "gguf" or "endpoint".
+    /// The kind's name in recipes, plans and reports: "quantize", "tensor-type mix", "domain
+    /// mix", "gguf" or "endpoint".
     public var kindName: String {
         switch kind {
         case let .quantize(_, overrides): overrides.isEmpty ? "quantize" : "tensor-type mix"
+        case .mix: "domain mix"
         case .gguf: "gguf"
         case .endpoint: "endpoint"
         }

@@ -62,6 +62,9 @@ public struct Variant: Codable, Sendable, Equatable {
     /// Where its answers part from the baseline's, token by token; nil for the baseline, a
     /// variant not asked the suite, and in older reports.
     public var divergence: TokenDivergence?
+    /// A domain mix's choice and its comparison with its stock neighbour; nil for the other
+    /// kinds and in older reports.
+    public var mix: DomainMix?
 
     /// Creates the value from its fields, as listed above.
     public init(quantType: String, kind: String? = nil, fileType: String? = nil, endpoint: String? = nil,
@@ -69,7 +72,7 @@ public struct Variant: Codable, Sendable, Equatable {
                 metrics: [String: Figure], perplexity: [String: Figure], efficiency: [String: Figure],
                 answersFile: String, accepted: Bool, reasons: [String], chatTemplate: ChatTemplateInfo? = nil,
                 typeMix: [TensorTypeShare]? = nil, fallbacks: [FallbackGroup]? = nil, verdict: VerdictInfo? = nil,
-                notEvaluated: String? = nil, divergence: TokenDivergence? = nil) {
+                notEvaluated: String? = nil, divergence: TokenDivergence? = nil, mix: DomainMix? = nil) {
         self.quantType = quantType
         self.kind = kind
         self.fileType = fileType
@@ -91,6 +94,7 @@ public struct Variant: Codable, Sendable, Equatable {
         self.verdict = verdict
         self.notEvaluated = notEvaluated
         self.divergence = divergence
+        self.mix = mix
     }
 
     /// The figure under `key`, or nil when this variant has none.
@@ -111,7 +115,7 @@ public struct Variant: Codable, Sendable, Equatable {
     public static func answersFileName(of name: String) -> String { "\(name).jsonl" }
 
     enum CodingKeys: String, CodingKey {
-        case file, sha256, bpw, metrics, perplexity, efficiency, accepted, reasons, kind, endpoint, fallbacks, verdict, divergence
+        case file, sha256, bpw, metrics, perplexity, efficiency, accepted, reasons, kind, endpoint, fallbacks, verdict, divergence, mix
         case fileType = "file_type"
         case quantType = "quant_type"
         case isBaseline = "is_baseline"
