@@ -44,7 +44,7 @@ struct SlurmRun {
         let recipe = setup.recipe
         var inputs: [(what: String, path: URL)] = [("the recipe", recipe.file), ("model.source", recipe.model.source),
                                                    ("evaluation.suite", recipe.evaluation.suite), ("perplexity.corpus", recipe.perplexity.corpus)]
-        if let imatrix = recipe.imatrix { inputs.append(("imatrix.corpus", imatrix.corpus)) }
+        if let imatrix = recipe.imatrix, let file = imatrix.userFile { inputs.append((imatrix.isDomain ? "imatrix.extra" : "imatrix.corpus", file)) }
         for (index, entry) in recipe.ladder.enumerated() {
             if case let .gguf(file) = entry.kind { inputs.append(("ladder[\(index)].gguf", file)) }
         }

@@ -20,8 +20,8 @@ struct StepGraph: Sendable {
         case .convert, .answer, .search: found = []
         case .corpusLength: found = factory.convertsCheckpoint ? [.convert] : [producer(of: baseline)]
         case .importGGUF: found = master
-        case .imatrix: found = [.convert]
-        case let .quantize(entry): found = [.convert] + (factory.recipe.imatrix != nil ? [.imatrix] : []) + (entry.mixRequest != nil ? [.mix(entry)] : [])
+        case .imatrix: found = [.convert] + (factory.recipe.imatrix?.isDomain == true ? [.serve(baseline)] : [])
+        case let .quantize(entry): found = [.convert] + (factory.usesImatrix(entry) ? [.imatrix] : []) + (entry.mixRequest != nil ? [.mix(entry)] : [])
         case .sensitivity: found = [.convert] + (factory.recipe.imatrix != nil ? [.imatrix] : []) + [.domainKLDBase]
         case let .mix(entry):
             let request = entry.mixRequest

@@ -47,11 +47,34 @@ public struct Recipe: Sendable {
     /// `imatrix:` — compute an importance matrix on `corpus` and pass it to llama-quantize.
     public struct Imatrix: Sendable, Equatable {
         /// Text the importance matrix is computed on.
-        public var corpus: URL
+        public var corpus: Corpus
         /// Number of chunks of `ctx` tokens (default 32).
         public var chunks: Int
-        /// Context window in tokens (default 512).
+        /// Context window in tokens (default 512; for the domain, at most half its tokens).
         public var ctx: Int
+
+        /// `corpus:` a text file, or `domain`.
+        public enum Corpus: Sendable, Equatable {
+            /// A text file.
+            case file(URL)
+            /// The domain (``DomainImatrixCorpus``): the baseline's answers to the suite as
+            /// conversations, the suite's references, and `extra`, a text file of the user's.
+            case domain(extra: URL?)
+        }
+
+        /// True for `corpus: domain`: the imatrix waits for the baseline's answers.
+        public var isDomain: Bool {
+            if case .domain = corpus { return true }
+            return false
+        }
+
+        /// The files the imatrix reads that the user gave (a corpus file, or the domain's extra).
+        public var userFile: URL? {
+            switch corpus {
+            case let .file(url): url
+            case let .domain(extra): extra
+            }
+        }
     }
 
     /// `server:` — llama-server settings.

@@ -90,8 +90,18 @@ public enum RecipeLoader {
 
         var imatrix: Recipe.Imatrix?
         if let fields = try root.section("imatrix") {
-            try fields.onlyKnown(["corpus", "chunks", "ctx"])
-            imatrix = Recipe.Imatrix(corpus: try existing(fields, "corpus", expected: "a text file to compute the importance matrix on"),
+            try fields.onlyKnown(["corpus", "extra", "chunks", "ctx"])
+            let corpus: Recipe.Imatrix.Corpus
+            if try fields.string("corpus") == "domain" {
+                corpus = .domain(extra: try fields.node("extra") == nil ? nil : existing(fields, "extra", expected: "a text file to add to the domain corpus"))
+            } else {
+                if let extra = fields.node("extra") {
+                    throw .invalid(file: url.path, line: extra.mark?.line, field: fields.name("extra"),
+                                   expected: "no extra with a corpus file (extra adds a file to corpus: domain)")
+                }
+                corpus = .file(try existing(fields, "corpus", expected: "a text file to compute the importance matrix on, or 'domain' (the baseline's answers and the suite's references)"))
+            }
+            imatrix = Recipe.Imatrix(corpus: corpus,
                                      chunks: try fields.int("chunks", in: 1...100_000) ?? 32,
                                      ctx: try fields.int("ctx", in: 16...1_048_576) ?? 512)
         }

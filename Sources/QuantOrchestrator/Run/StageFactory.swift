@@ -31,15 +31,23 @@ struct StageFactory: Sendable {
     /// variant besides the baseline, the baseline's side of the token divergences.
     func steps() -> [Step] {
         var steps: [Step] = []
+        let baseline = recipe.ladder[0]
         let quantized = recipe.ladder.filter { $0.quantType != nil && !isMaster($0) && $0.mixRequest == nil }
+        // A domain imatrix needs the baseline's answers: the baseline is made without it, the rest after its serve.
+        let domainImatrix = recipe.imatrix?.isDomain == true
+        let afterServe = domainImatrix ? quantized.filter { $0 != baseline } : []
+        let needsImatrix = recipe.imatrix != nil && (!quantized.isEmpty || !mixes.isEmpty)
         if convertsCheckpoint { steps += [.convert, .corpusLength] }
         for entry in recipe.ladder {
             if case .gguf = entry.kind { steps.append(.importGGUF(entry)) }
         }
-        if recipe.imatrix != nil, !quantized.isEmpty || !mixes.isEmpty { steps.append(.imatrix) }
-        steps += quantized.map(Step.quantize)
+        if needsImatrix, !domainImatrix { steps.append(.imatrix) }
+        steps += quantized.filter { !afterServe.contains($0) }.map(Step.quantize)
         if !convertsCheckpoint { steps.append(.corpusLength) }
-        steps += [.kldBase, .serve(recipe.ladder[0]), .domainKLDBase]
+        steps += [.kldBase, .serve(baseline)]
+        if needsImatrix, domainImatrix { steps.append(.imatrix) }
+        steps += afterServe.map(Step.quantize)
+        steps.append(.domainKLDBase)
         steps += sensitivityProbes().map(Step.sensitivity)
         for entry in mixes { steps += [.mix(entry), .quantize(entry)] }
         for entry in recipe.localVariants { steps += [.kld(entry), .domainKLD(entry)] }
@@ -50,6 +58,13 @@ struct StageFactory: Sendable {
         }
         if recipe.ladder.count > 1 { steps.append(.divergence) }
         return steps
+    }
+
+    /// Whether `entry` is quantized with the recipe's imatrix: every quantize entry but a
+    /// baseline made before a domain imatrix exists.
+    func usesImatrix(_ entry: LadderEntry) -> Bool {
+        guard let imatrix = recipe.imatrix else { return false }
+        return !(imatrix.isDomain && entry == recipe.ladder[0])
     }
 
     /// The ladder's domain mixes.
@@ -108,20 +123,24 @@ struct StageFactory: Sendable {
 
     func imatrix(_ outputs: RunOutputs) throws -> ImatrixStage? {
         guard let settings = recipe.imatrix, let master = outputs.master else { return nil }
-        return try ImatrixStage(master: master, settings: settings, folder: folder)
+        guard case let .domain(extra) = settings.corpus else { return try ImatrixStage(master: master, settings: settings, domain: nil, folder: folder) }
+        guard let conversations = domainCorpus(outputs)?.corpus else { return nil }
+        return try ImatrixStage(master: master, settings: settings, domain: DomainImatrixCorpus(conversations: conversations, suite: suite, extra: extra),
+                                folder: folder)
     }
 
     func quantize(_ entry: LadderEntry, _ outputs: RunOutputs) -> QuantizeStage? {
         guard let master = outputs.master else { return nil }
-        if recipe.imatrix != nil, outputs.imatrix == nil { return nil }
+        if usesImatrix(entry), outputs.imatrix == nil { return nil }
+        let importanceMatrix = usesImatrix(entry) ? outputs.imatrix : nil
         switch entry.kind {
         case let .quantize(type, overrides):
-            return QuantizeStage(entry: entry, type: type, tensorTypes: overrides, master: master, importanceMatrix: outputs.imatrix,
+            return QuantizeStage(entry: entry, type: type, tensorTypes: overrides, master: master, importanceMatrix: importanceMatrix,
                                  folder: folder, estimate: plan.estimatedBytes(entry))
         case let .mix(request):
             guard let choice = outputs.mixes[entry.name] else { return nil }
             let pairs = choice.pairs.compactMap { pair in GGMLType.named(pair.type).map { TensorTypeOverride(pattern: pair.pattern, type: $0) } }
-            return QuantizeStage(entry: entry, type: request.base, tensorTypes: pairs, master: master, importanceMatrix: outputs.imatrix,
+            return QuantizeStage(entry: entry, type: request.base, tensorTypes: pairs, master: master, importanceMatrix: importanceMatrix,
                                  folder: folder, estimate: choice.predictedBytes)
         case .gguf, .endpoint:
             return nil

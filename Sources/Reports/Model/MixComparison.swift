@@ -71,7 +71,7 @@ public struct MixComparison: Codable, Sendable, Equatable {
 
     private static func recallDrop(_ variant: Variant) -> Figure? {
         guard variant.notEvaluated == nil, let criterion = variant.verdict?.criteria.first(where: { $0.name == "key_fact_recall_drop" }) else { return nil }
-        return Figure(value: criterion.estimate, unit: criterion.unit, n: criterion.n, ci95: [criterion.lower, criterion.upper])
+        return Figure(value: criterion.estimate, unit: "fraction", n: criterion.n, ci95: [criterion.lower, criterion.upper])
     }
 
     private func sentence(mix name: String) -> String {

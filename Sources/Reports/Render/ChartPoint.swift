@@ -21,4 +21,6 @@ struct ChartPoint {
     var yInterval: [Double]?
     var state: State
     var selected: Bool
+    /// A domain mix, drawn as a square so it stands out from the stock types it competes with.
+    var isMix = false
 }

@@ -40,6 +40,7 @@ public enum HTMLRenderer {
         html += charts(report)
         html += variantTable(report)
         html += typeMix(report)
+        html += mixes(report)
         html += reasons(report)
         html += noiseFloor(report)
         html += divergence(report)
@@ -113,7 +114,8 @@ public enum HTMLRenderer {
             report.variants.compactMap { variant in
                 guard let figure = variant.figure(key), let size = variant.sizeBytes else { return nil }
                 return ChartPoint(label: variant.quantType, x: Double(size) / 1_048_576, y: figure.value,
-                                  yInterval: figure.ci95, state: state(variant), selected: variant.quantType == report.selection.quantType)
+                                  yInterval: figure.ci95, state: state(variant), selected: variant.quantType == report.selection.quantType,
+                                  isMix: variant.mix != nil)
             }
         }
         func bars(_ key: MetricKey) -> [SVGBarChart.Bar] {
@@ -132,7 +134,7 @@ public enum HTMLRenderer {
                                 threshold: (report.acceptance.kldMeanMax, "max \(FigureFormat.fixed(report.acceptance.kldMeanMax, 2))")).render())
         html.append(SVGBarChart(title: "Generation speed (tokens/s)", bars: bars(.genTokensPerS), threshold: nil).render())
         html.append("</section>")
-        html.append("<p class=\"legend\"><span class=\"swatch\" style=\"background:#5b6b7f\"></span>baseline<span class=\"swatch\" style=\"background:#1f8a4c\"></span>CLOSE and eligible<span class=\"swatch\" style=\"background:#c0392b\"></span>not shippable · whiskers: Wilson 95 % interval · ring: selected quant</p>")
+        html.append("<p class=\"legend\"><span class=\"swatch\" style=\"background:#5b6b7f\"></span>baseline<span class=\"swatch\" style=\"background:#1f8a4c\"></span>CLOSE and eligible<span class=\"swatch\" style=\"background:#c0392b\"></span>not shippable · whiskers: Wilson 95 % interval · ring: selected quant" + (report.variants.contains { $0.mix != nil } ? " · square: domain mix" : "") + "</p>")
         return html
     }
 
@@ -158,6 +160,24 @@ public enum HTMLRenderer {
         }
         guard !items.isEmpty else { return [] }
         return ["<h2>Tensor types</h2>", "<ul>"] + items + ["</ul>"]
+    }
+
+    /// Each domain mix: its choice, whether it beat its stock neighbour, and the steps measured.
+    private static func mixes(_ report: Report) -> [String] {
+        let esc = MarkupEscaping.html
+        let mixes = report.variants.compactMap { variant in variant.mix.map { (variant, $0) } }
+        guard !mixes.isEmpty else { return [] }
+        var html = ["<h2>Domain mixes</h2>", "<p class=\"legend\">\(esc(MixText.legend))</p>"]
+        for (variant, mix) in mixes {
+            html.append("<h3>\(esc(variant.quantType))</h3>")
+            html.append("<p>\(esc(MixText.choice(variant, mix)))</p>")
+            if let comparison = mix.comparison { html.append("<p><strong>\(esc(comparison.line))</strong></p>") }
+            html.append("<div class=\"scroll\"><table>")
+            html.append("<tr>" + MixText.header.map { "<th>\(esc($0))</th>" }.joined() + "</tr>")
+            for row in MixText.rows(mix) { html.append("<tr>" + row.map { "<td>\(esc($0))</td>" }.joined() + "</tr>") }
+            html.append("</table></div>")
+        }
+        return html
     }
 
     /// As in the Markdown view: only variants without a verdict, absent when that is the baseline alone.

@@ -63,6 +63,7 @@ public enum MarkdownRenderer {
         lines.append("Rates show their Wilson 95 % interval in brackets.")
         lines.append("")
         lines += typeMix(report)
+        lines += mixes(report)
         lines += reasons(report)
         if let noiseFloor = report.noiseFloor {
             lines.append("## Noise floor (parallel mode)")
@@ -92,6 +93,22 @@ public enum MarkdownRenderer {
         }
         guard !items.isEmpty else { return [] }
         return ["## Tensor types", ""] + items + [""]
+    }
+
+    /// Each domain mix: its choice, whether it beat its stock neighbour, and the steps measured.
+    private static func mixes(_ report: Report) -> [String] {
+        let md = MarkupEscaping.markdown
+        let mixes = report.variants.compactMap { variant in variant.mix.map { (variant, $0) } }
+        guard !mixes.isEmpty else { return [] }
+        var lines = ["## Domain mixes", "", md(MixText.legend), ""]
+        for (variant, mix) in mixes {
+            lines.append("**\(md(variant.quantType))**: \(md(MixText.choice(variant, mix)))")
+            lines.append("")
+            if let comparison = mix.comparison { lines += ["**\(md(comparison.line))**", ""] }
+            lines += table(header: MixText.header, rows: MixText.rows(mix))
+            lines.append("")
+        }
+        return lines
     }
 
     /// One line per judged variant, then each one's criteria on their intervals and its checks.

@@ -52,7 +52,11 @@ struct SVGScatterChart {
                 svg.append("<circle cx=\"\(f(x))\" cy=\"\(f(y))\" r=\"10\" class=\"selected-ring\"/>")
             }
             let tip = "\(point.label): \(FigureFormat.fixed(point.y * 100, 1)) %, \(FigureFormat.fixed(point.x, 1)) MiB"
-            svg.append("<circle cx=\"\(f(x))\" cy=\"\(f(y))\" r=\"5.5\" fill=\"\(point.state.colour)\"><title>\(esc(tip))</title></circle>")
+            if point.isMix {
+                svg.append("<rect x=\"\(f(x - 5.5))\" y=\"\(f(y - 5.5))\" width=\"11\" height=\"11\" fill=\"\(point.state.colour)\" class=\"mix\"><title>\(esc(tip)) (domain mix)</title></rect>")
+            } else {
+                svg.append("<circle cx=\"\(f(x))\" cy=\"\(f(y))\" r=\"5.5\" fill=\"\(point.state.colour)\"><title>\(esc(tip))</title></circle>")
+            }
             let text = point.selected ? "\(point.label) (selected)" : point.label
             let labelWidth = Double(text.count) * 6.6
             let anchorEnd = x + labelWidth / 2 > width - right
