@@ -4,9 +4,8 @@ QUANTORCH_HOME ?= $(HOME)/.cache/quantorch
 export QUANTORCH_HOME
 SWIFT_JOBS ?= 2
 QUANTORCH := .build/debug/quantorch
-DEMO_RECIPE ?= recipes/smollm2-demo.yaml
 
-.PHONY: demo mixed test bootstrap build bench clean-results
+.PHONY: demo mixed mixes test bootstrap build bench clean-results
 
 bootstrap:
 	scripts/bootstrap
@@ -19,6 +18,9 @@ demo: build
 
 mixed: build
 	scripts/mixed-demo
+
+mixes: build
+	scripts/mixes-demo
 
 # The Slurm tests need a cluster: scripts/slurm-local brings up a one-node one (as root) and
 # prints the daemons it started, which are the only ones stopped afterwards.

@@ -58,8 +58,10 @@ struct ReportBuilder {
                 mix: result.mix.map(Self.mix))
         }
         let built = variants
-        for index in variants.indices where variants[index].mix != nil {
-            variants[index].mix?.comparison = MixComparison.of(built[index], among: built)
+        for (index, result) in results.enumerated() {
+            guard let request = result.entry.mixRequest else { continue }
+            let target: String? = if case let .sameAs(type) = request.target { type.name } else { nil }
+            variants[index].mix?.comparison = MixComparison.of(built[index], among: built, target: target)
         }
         let baselineAccuracy = results.first?.score.metrics[.accuracy]
         let notes = ChatTemplateNotes.notes(results.filter(\.entry.hasGGUF).map { ($0.name, $0.serve?.chatTemplate) })

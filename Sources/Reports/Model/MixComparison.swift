@@ -1,6 +1,7 @@
-/// Whether a domain mix beat its stock neighbour, the largest stock rung of the ladder no
-/// larger than the mix (`variants[].mix.comparison`): on domain KLD, by the two 95 %
-/// intervals, and on the suite's outcome, by the two verdicts against the baseline.
+/// Whether a domain mix beat its stock neighbour (`variants[].mix.comparison`): the stock rung
+/// whose size it targets ("same as Q4_K_M", which it is no larger than), else the largest stock
+/// rung no larger than it; on domain KLD, by the two 95 % intervals, and on the suite's
+/// outcome, by the two verdicts against the baseline.
 public struct MixComparison: Codable, Sendable, Equatable {
     /// The neighbour's name ("Q4_K_M").
     public var neighbour: String
@@ -32,12 +33,15 @@ public struct MixComparison: Codable, Sendable, Equatable {
              neighbourKeyFactRecallDrop = "neighbour_key_fact_recall_drop"
     }
 
-    /// The comparison of `mix` with the largest stock (`kind` quantize, not the baseline)
-    /// variant of `variants` no larger than it; nil when there is none or the mix has no size.
-    public static func of(_ mix: Variant, among variants: [Variant]) -> MixComparison? {
+    /// The comparison of `mix` with the stock (`kind` quantize, not the baseline) variant
+    /// named `target` when there is one, else the largest stock variant no larger than it;
+    /// nil when there is none or the mix has no size.
+    public static func of(_ mix: Variant, among variants: [Variant], target: String?) -> MixComparison? {
         guard let size = mix.sizeBytes else { return nil }
-        let stock = variants.filter { $0.kind == "quantize" && !$0.isBaseline && ($0.sizeBytes ?? .max) <= size }
-        guard let neighbour = stock.max(by: { ($0.sizeBytes ?? 0) < ($1.sizeBytes ?? 0) }), let neighbourSize = neighbour.sizeBytes else { return nil }
+        let stock = variants.filter { $0.kind == "quantize" && !$0.isBaseline && $0.sizeBytes != nil }
+        let neighbour = stock.first { $0.quantType == target }
+            ?? stock.filter { ($0.sizeBytes ?? .max) <= size }.max { ($0.sizeBytes ?? 0) < ($1.sizeBytes ?? 0) }
+        guard let neighbour, let neighbourSize = neighbour.sizeBytes else { return nil }
         let mixKLD = mix.figure(.domainKLDMean)
         let neighbourKLD = neighbour.figure(.domainKLDMean)
         let kld = reading(mixKLD, neighbourKLD)

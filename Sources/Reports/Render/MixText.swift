@@ -1,6 +1,6 @@
 /// How the Markdown and HTML views state a domain mix (``DomainMix``).
 enum MixText {
-    static let legend = "A domain mix sets each tensor group of its base one step down, one step up or as the base has it, choosing the steps whose summed domain-KLD increase (each group measured alone against the baseline's answers) is least within the target size. It is then evaluated like every variant, and compared with the largest stock rung no larger than it: on domain KLD by the two 95 % intervals, on the suite by the two verdicts."
+    static let legend = "A domain mix sets each tensor group of its base one step down, one step up or as the base has it, choosing the steps whose summed domain-KLD increase (each group measured alone against the baseline's answers) is least within the target size. It is then evaluated like every variant, and compared with the stock rung whose size it targets (else the largest stock rung no larger than it): on domain KLD by the two 95 % intervals, on the suite by the two verdicts."
 
     static let header = ["Group", "Step", "Tensors get", "Size change", "Domain KLD change (nats)", "Chosen"]
 
