@@ -64,10 +64,7 @@ struct SensitivityStage: Stage {
 
     func run(in context: RunContext) async throws -> Record {
         let masterURL = URL(fileURLWithPath: master.path)
-        let isQuantized: Bool
-        do { isQuantized = try GGUFInfo.read(masterURL).isQuantized } catch {
-            throw PipelineError.toolFailed("the master GGUF \(master.path) cannot be read: \(error)")
-        }
+        let isQuantized = try QuantizeStage.isQuantized(master)
         defer { try? FileManager.default.removeItem(at: model) }
         let slug = "sensitivity-\(probe.base.name)-\(probe.group?.name ?? "base")"
         try await DiskSpace.writing(model, estimate: estimate) {

@@ -42,12 +42,17 @@ struct QuantizeStage: Stage {
 
     func reusedLine(_ record: ArtifactRecord) -> String { "reused (\(ByteFormat.megabytes(record.sizeBytes)))" }
 
-    func run(in context: RunContext) async throws -> ArtifactRecord {
-        let masterURL = URL(fileURLWithPath: master.path)
-        let isQuantized: Bool
-        do { isQuantized = try GGUFInfo.read(masterURL).isQuantized } catch {
+    /// Whether the master GGUF is already quantized, so llama-quantize needs `--allow-requantize`.
+    /// - Throws: `PipelineError.toolFailed` when the file cannot be read.
+    static func isQuantized(_ master: ArtifactRecord) throws -> Bool {
+        do { return try GGUFInfo.read(URL(fileURLWithPath: master.path)).isQuantized } catch {
             throw PipelineError.toolFailed("the master GGUF \(master.path) cannot be read: \(error)")
         }
+    }
+
+    func run(in context: RunContext) async throws -> ArtifactRecord {
+        let masterURL = URL(fileURLWithPath: master.path)
+        let isQuantized = try QuantizeStage.isQuantized(master)
         let start = ContinuousClock.now
         let fallbacks = try await DiskSpace.writing(output, estimate: estimate) {
             try await context.ledger.timed("llama-quantize \(name)") {
