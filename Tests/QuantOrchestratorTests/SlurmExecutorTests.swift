@@ -103,16 +103,16 @@ import Testing
 
         // A domain imatrix waits for the baseline's answers; a mix for its sensitivities, then its quantize for it.
         let mixed = try sandbox.factory(try sandbox.load(try sandbox.recipe(
-            ladder: "[F16, Q8_0, {name: Q4_K_M-domain, mix: {base: Q4_K_M, target_size: same as Q8_0}}]",
+            ladder: "[F16, Q4_K_M, Q8_0, {name: Q4_K_M-domain, mix: {base: Q4_K_M, target_size: same as Q8_0}}]",
             extra: "search: exhaustive\nimatrix: {corpus: domain}")))
         let mixedGraph = StepGraph(factory: mixed)
         let mixedSteps = mixed.steps()
-        let mix = mixed.recipe.ladder[2]
+        let mix = mixed.recipe.ladder[3]
         #expect(mixedGraph.dependencies(of: .imatrix) == [.convert, .serve(mixed.recipe.ladder[0])])
         #expect(mixedGraph.dependencies(of: .quantize(mix)) == [.convert, .imatrix, .mix(mix)])
         let probes = mixedSteps.filter { if case .sensitivity = $0 { true } else { false } }
         #expect(probes.count > 1 && probes.first?.label == "sensitivity Q4_K_M")
-        #expect(mixedGraph.dependencies(of: .mix(mix)) == probes + [.quantize(mixed.recipe.ladder[1])], "its target is Q8_0's GGUF as made")
+        #expect(mixedGraph.dependencies(of: .mix(mix)) == probes + [.quantize(mixed.recipe.ladder[2])], "its target is Q8_0's GGUF as made, not its base's")
         #expect(mixedGraph.dependencies(of: probes[0]) == [.convert, .imatrix, .domainKLDBase])
         for (index, step) in mixedSteps.enumerated() {
             for dependency in mixedGraph.dependencies(of: step) {

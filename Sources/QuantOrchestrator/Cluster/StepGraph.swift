@@ -24,9 +24,8 @@ struct StepGraph: Sendable {
         case let .quantize(entry): found = [.convert] + (factory.usesImatrix(entry) ? [.imatrix] : []) + (entry.mixRequest != nil ? [.mix(entry)] : [])
         case .sensitivity: found = [.convert] + (factory.recipe.imatrix != nil ? [.imatrix] : []) + [.domainKLDBase]
         case let .mix(entry):
-            let request = entry.mixRequest
-            let rung = factory.recipe.ladder.first { entry in request.map { entry.kind == .quantize($0.base, tensorTypes: []) || targets(entry, request: $0) } ?? false }
-            found = (request.map(factory.sensitivityProbes(of:)) ?? []).map(Step.sensitivity) + [rung.flatMap(producer(of:))]
+            guard let request = entry.mixRequest else { found = []; break }
+            found = factory.sensitivityProbes(of: request).map(Step.sensitivity) + [factory.targetRung(request.target).flatMap(producer(of:))]
         case .kldBase: found = [producer(of: baseline), .corpusLength]
         case let .serve(entry): found = entry == baseline ? [producer(of: baseline)] : [producer(of: entry), .serve(baseline)]
         case let .kld(entry): found = [producer(of: entry), .kldBase]
@@ -46,12 +45,6 @@ struct StepGraph: Sendable {
     /// search waits for the walk: which rungs it covers is known only when the search ends.
     func submittedUpfront(_ step: Step) -> Bool {
         step != .divergence || factory.recipe.search != .adaptive || factory.recipe.localVariants.isEmpty
-    }
-
-    /// Whether `entry` is the stock rung a mix's "same as" target names.
-    private func targets(_ entry: LadderEntry, request: MixRequest) -> Bool {
-        guard case let .sameAs(type) = request.target else { return false }
-        return entry.kind == .quantize(type, tensorTypes: [])
     }
 
     /// The step that makes `entry`'s GGUF: the conversion for the master's own type, its

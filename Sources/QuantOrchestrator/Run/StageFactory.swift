@@ -169,9 +169,15 @@ struct StageFactory: Sendable {
     /// type is estimated from the master's tensors.
     func targetBytes(_ target: MixTarget, _ outputs: RunOutputs) -> Int? {
         guard case let .sameAs(type) = target else { return plan.estimatedBytes(target) }
-        if let rung = recipe.ladder.first(where: { $0.kind == .quantize(type, tensorTypes: []) }) { return artifact(for: rung, in: outputs)?.sizeBytes }
+        if let rung = targetRung(target) { return artifact(for: rung, in: outputs)?.sizeBytes }
         if let measured = outputs.sensitivities[SensitivityProbe(base: type)] { return measured.sizeBytes }
         return plan.estimatedBytes(target)
+    }
+
+    /// The ladder's stock rung a "same as TYPE" target names, if it has one.
+    func targetRung(_ target: MixTarget) -> LadderEntry? {
+        guard case let .sameAs(type) = target else { return nil }
+        return recipe.ladder.first { $0.kind == .quantize(type, tensorTypes: []) }
     }
 
     func importGGUF(_ entry: LadderEntry, _ outputs: RunOutputs) -> ImportStage? {
