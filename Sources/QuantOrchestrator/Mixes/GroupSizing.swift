@@ -21,13 +21,18 @@ struct GroupSizing: Sendable {
 
     /// The quantizable tensors `group`'s pattern selects.
     func tensors(in group: TensorGroup) -> [GGUFTensor] {
-        layout.tensors.filter { TensorTypeChoice.allowsQuantization($0) && $0.name.range(of: group.pattern, options: .regularExpression) != nil }
+        layout.tensors.filter { TensorTypeChoice.allowsQuantization($0) && group.selects($0.name) }
+    }
+
+    /// llama-quantize's choice for the base, with `group` alone set to `type` when one is given.
+    private func choice(_ group: TensorGroup, _ type: GGMLType?) -> TensorTypeChoice {
+        TensorTypeChoice(layout: layout, quant: base, hasImportanceMatrix: hasImportanceMatrix,
+                         overrides: type.map { [TensorTypeOverride(pattern: group.pattern, type: $0)] } ?? [])
     }
 
     /// Bytes of `group`'s tensors in the base type, or with the group alone set to `type`.
     func bytes(of group: TensorGroup, as type: GGMLType? = nil) -> Int {
-        let choice = TensorTypeChoice(layout: layout, quant: base, hasImportanceMatrix: hasImportanceMatrix,
-                                      overrides: type.map { [TensorTypeOverride(pattern: group.pattern, type: $0)] } ?? [])
+        let choice = choice(group, type)
         return tensors(in: group).reduce(0) { total, tensor in
             let data = choice.bytes(of: tensor, as: choice.type(of: tensor))
             return total + (data + Self.alignment - 1) / Self.alignment * Self.alignment
@@ -37,11 +42,7 @@ struct GroupSizing: Sendable {
     /// The ggml types `group`'s tensors get with the group set to `type` (after llama-quantize's
     /// fallbacks for rows its blocks do not divide), most tensors first.
     func effectiveTypes(of group: TensorGroup, as type: GGMLType? = nil) -> [String] {
-        let choice = TensorTypeChoice(layout: layout, quant: base, hasImportanceMatrix: hasImportanceMatrix,
-                                      overrides: type.map { [TensorTypeOverride(pattern: group.pattern, type: $0)] } ?? [])
-        var counts: [String: Int] = [:]
-        for tensor in tensors(in: group) { counts[choice.type(of: tensor), default: 0] += 1 }
-        return counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map(\.key)
+        group.types(in: tensors(in: group), typeOf: choice(group, type).type(of:))
     }
 
     /// The one step down and up from the base for `group`: the candidate type with the most
@@ -51,8 +52,9 @@ struct GroupSizing: Sendable {
         guard !tensors(in: group).isEmpty else { return (nil, nil) }
         let baseBytes = bytes(of: group)
         var offered: [Int: GGMLType] = [:]
-        for type in Self.candidates where offered[bytes(of: group, as: type)] == nil {
-            offered[bytes(of: group, as: type)] = type
+        for type in Self.candidates {
+            let size = bytes(of: group, as: type)
+            if offered[size] == nil { offered[size] = type }
         }
         let lower = offered.filter { $0.key < baseBytes }.max { $0.key < $1.key }?.value
         let higher = offered.filter { $0.key > baseBytes }.min { $0.key < $1.key }?.value

@@ -80,12 +80,6 @@ struct SensitivityStage: Stage {
         do { info = try GGUFInfo.read(model) } catch {
             throw PipelineError.toolFailed("llama-quantize wrote \(model.path), which cannot be read: \(error)")
         }
-        var counts: [String: Int] = [:]
-        if let group = probe.group {
-            for tensor in info.tensors where tensor.name.range(of: group.pattern, options: .regularExpression) != nil {
-                counts[tensor.typeName, default: 0] += 1
-            }
-        }
         let kld = try await context.ledger.timed("llama-perplexity --kl-divergence \(label)") {
             try await Perplexity.klDivergence(toolchain: context.toolchain, model: model, baseFile: URL(fileURLWithPath: domainBase.base.path),
                                               contextSize: settings.ctx, chunks: settings.chunks, threads: context.threads,
@@ -93,7 +87,7 @@ struct SensitivityStage: Stage {
         }
         context.progress.stage("\(label): domain KLD \(kld.kldMean) at \(ByteFormat.megabytes(info.fileSizeBytes))")
         return Record(base: probe.base.name, group: probe.group?.name, type: probe.type?.name,
-                      groupTypes: counts.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map(\.key),
+                      groupTypes: probe.group?.types(in: info.tensors) ?? [],
                       sizeBytes: info.fileSizeBytes, kld: kld)
     }
 }
