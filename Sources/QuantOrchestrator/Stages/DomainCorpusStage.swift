@@ -88,12 +88,20 @@ struct DomainCorpusStage: Stage {
         return record
     }
 
+    /// The largest power-of-two window from 64 up to `maxContext` that `tokens` hold twice
+    /// (64 when even that does not fit): the windows llama-perplexity and llama-imatrix take of
+    /// a small domain text.
+    static func context(tokens: Int, maxContext: Int) -> Int {
+        var ctx = 64
+        while ctx * 2 <= maxContext, ctx * 4 <= tokens { ctx *= 2 }
+        return ctx
+    }
+
     /// The largest power-of-two window up to `maxContext` that fits the file twice (what
     /// llama-perplexity requires) and scores at least 100 tokens over all its chunks (what it
     /// requires to print KL-divergence statistics); nil when even 64 does not.
     static func window(tokens: Int, maxContext: Int) -> Window? {
-        var ctx = 64
-        while ctx * 2 <= maxContext, ctx * 4 <= tokens { ctx *= 2 }
+        let ctx = context(tokens: tokens, maxContext: maxContext)
         let chunks = tokens / ctx
         let scored = chunks * (ctx - 1 - ctx / 2)
         guard chunks >= 2, scored >= 100 else { return nil }

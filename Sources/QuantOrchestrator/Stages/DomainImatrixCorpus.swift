@@ -45,8 +45,7 @@ struct DomainImatrixCorpus: Sendable {
     /// and as many chunks of it as it holds, up to `maxChunks`; nil when not even two of 64.
     static func window(tokens: Int, maxContext: Int, maxChunks: Int) -> (ctx: Int, chunks: Int)? {
         guard tokens >= 128 else { return nil }
-        var ctx = 64
-        while ctx * 2 <= maxContext, ctx * 4 <= tokens { ctx *= 2 }
+        let ctx = DomainCorpusStage.context(tokens: tokens, maxContext: maxContext)
         return (ctx, min(maxChunks, tokens / ctx))
     }
 }

@@ -30,17 +30,14 @@ struct ImatrixStage: Stage {
     init(master: ArtifactRecord, settings: Recipe.Imatrix, domain: DomainImatrixCorpus?, folder: WorkFolder) throws {
         self.master = master
         self.settings = settings
-        let corpusKey: String
         switch settings.corpus {
         case let .file(url):
             let sha256 = try InputDigest.sha256(of: url, what: "imatrix corpus")
-            corpusKey = sha256
-            key = WorkFolder.key([master.sha256, corpusKey, "\(settings.ctx)", "\(settings.chunks)"])
+            key = WorkFolder.key([master.sha256, sha256, "\(settings.ctx)", "\(settings.chunks)"])
             input = .file(url, sha256: sha256)
         case .domain:
             guard let domain else { throw PipelineError.io("the domain imatrix corpus is not there yet") }
-            corpusKey = try domain.key()
-            key = WorkFolder.key([master.sha256, "domain", corpusKey, "\(settings.ctx)", "\(settings.chunks)"])
+            key = WorkFolder.key([master.sha256, "domain", try domain.key(), "\(settings.ctx)", "\(settings.chunks)"])
             input = .domain(domain, text: folder.importanceMatrix(key: key).deletingPathExtension().appendingPathExtension("txt"))
         }
         output = folder.importanceMatrix(key: key)
