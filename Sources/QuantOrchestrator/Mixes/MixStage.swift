@@ -1,5 +1,6 @@
 import Foundation
 import LlamaTools
+import Reports
 
 /// Mix stage: a `mix` entry's tensor-type pairs, chosen by ``MixChoice`` from its base's
 /// sensitivity measurements within its target size. It launches nothing; its record is what
@@ -15,53 +16,9 @@ struct MixStage: Stage {
     let measurements: [SensitivityStage.Record]
     let key: String
 
-    /// The choice and what it rests on.
-    struct Record: Codable, Sendable, Equatable {
-        var base: String
-        /// The recipe's `target_size`, e.g. "same as Q4_K_M".
-        var target: String
-        var targetBytes: Int
-        /// The base's GGUF size, as measured.
-        var baseBytes: Int
-        /// The base's domain KL divergence in the sensitivity measurement, nats.
-        var baseDomainKLD: Double
-        var method: String
-        /// The `--tensor-type` pairs chosen, in group order; empty when the base itself is best.
-        var pairs: [Pair]
-        /// The base's size plus the chosen steps' deltas: the mix's size, exact for disjoint groups.
-        var predictedBytes: Int
-        /// The summed domain-KLD increase of the chosen steps, nats.
-        var predictedKLDIncrease: Double
-        /// Every step measured: the options the choice had.
-        var options: [Option]
-
-        /// A chosen pair.
-        struct Pair: Codable, Sendable, Equatable {
-            var group: String
-            var pattern: String
-            var type: String
-        }
-
-        /// A measured step of a group.
-        struct Option: Codable, Sendable, Equatable {
-            var group: String
-            var type: String
-            var groupTypes: [String]
-            var deltaBytes: Int
-            var deltaKLD: Double
-
-            enum CodingKeys: String, CodingKey {
-                case group, type
-                case groupTypes = "group_types", deltaBytes = "delta_bytes", deltaKLD = "delta_domain_kld"
-            }
-        }
-
-        enum CodingKeys: String, CodingKey {
-            case base, target, method, pairs, options
-            case targetBytes = "target_bytes", baseBytes = "base_bytes", baseDomainKLD = "base_domain_kld",
-                 predictedBytes = "predicted_bytes", predictedKLDIncrease = "predicted_domain_kld_increase"
-        }
-    }
+    /// The choice and what it rests on, as report.json states it (its comparison with the stock
+    /// neighbour is added when the report is built).
+    typealias Record = DomainMix
 
     init(name: String, request: MixRequest, targetBytes: Int, reference: SensitivityStage.Record, measurements: [SensitivityStage.Record]) {
         self.name = name
@@ -84,7 +41,7 @@ struct MixStage: Stage {
         let pairs = record.pairs.map { "\($0.group)=\($0.type)" }.joined(separator: ", ")
         context.progress.stage("mix \(name): \(pairs.isEmpty ? "the base \(record.base) as it is" : pairs), "
                                + "\(ByteFormat.megabytes(record.predictedBytes)) of \(ByteFormat.megabytes(record.targetBytes)), "
-                               + String(format: "domain KLD %+.4f over %@", record.predictedKLDIncrease, record.base))
+                               + String(format: "domain KLD %+.4f over %@", record.predictedDomainKLDIncrease, record.base))
         return record
     }
 
@@ -93,12 +50,12 @@ struct MixStage: Stage {
         let options = measurements.compactMap { measured -> Record.Option? in
             guard let group = measured.group, let type = measured.type else { return nil }
             return Record.Option(group: group, type: type, groupTypes: measured.groupTypes, deltaBytes: measured.sizeBytes - reference.sizeBytes,
-                                 deltaKLD: measured.kld.kldMean - reference.kld.kldMean)
+                                 deltaDomainKLD: measured.kld.kldMean - reference.kld.kldMean)
         }
         let classes = request.groups.map { group -> [MixChoice.Option] in
             let steps = options.filter { $0.group == group.name }.compactMap { option -> MixChoice.Option? in
                 guard let type = GGMLType.named(option.type) else { return nil }
-                return MixChoice.Option(group: group, type: type, deltaBytes: option.deltaBytes, deltaKLD: option.deltaKLD)
+                return MixChoice.Option(group: group, type: type, deltaBytes: option.deltaBytes, deltaKLD: option.deltaDomainKLD)
             }
             return [MixChoice.Option(group: group, type: nil, deltaBytes: 0, deltaKLD: 0)] + steps
         }
@@ -109,6 +66,6 @@ struct MixStage: Stage {
         return Record(base: request.base.name, target: request.target.text, targetBytes: targetBytes, baseBytes: reference.sizeBytes,
                       baseDomainKLD: reference.kld.kldMean, method: MixChoice.method, pairs: chosen,
                       predictedBytes: reference.sizeBytes + picks.reduce(0) { $0 + $1.deltaBytes },
-                      predictedKLDIncrease: picks.reduce(0) { $0 + $1.deltaKLD }, options: options)
+                      predictedDomainKLDIncrease: picks.reduce(0) { $0 + $1.deltaKLD }, options: options)
     }
 }

@@ -20,16 +20,6 @@ struct ReportBuilder {
     /// `SourcePrecision.baselineNote`: set when the source was already quantized.
     let baselineNote: String?
 
-    /// report.json's `mix` from a mix stage's record (its comparison is added once every variant is built).
-    static func mix(_ record: MixStage.Record) -> DomainMix {
-        DomainMix(base: record.base, target: record.target, targetBytes: record.targetBytes, baseBytes: record.baseBytes,
-                  baseDomainKLD: record.baseDomainKLD, method: record.method,
-                  pairs: record.pairs.map { DomainMix.Pair(group: $0.group, pattern: $0.pattern, type: $0.type) },
-                  predictedBytes: record.predictedBytes, predictedDomainKLDIncrease: record.predictedKLDIncrease,
-                  options: record.options.map { DomainMix.Option(group: $0.group, type: $0.type, groupTypes: $0.groupTypes,
-                                                                 deltaBytes: $0.deltaBytes, deltaDomainKLD: $0.deltaKLD) })
-    }
-
     func build(runID: String, createdAt: Date, results: [VariantResult], kldBase: KLDBaseStage.Record, domainCorpus: DomainCorpusStage.Record?,
                decision: SelectionPolicy.Decision, noiseFloor: [MetricKey: MetricValue]?, stageTimings: [StageTiming],
                search: SearchInfo) -> Report {
@@ -55,7 +45,7 @@ struct ReportBuilder {
                 verdict: verdict.map { VerdictInfos.info($0, checks: result.checks) },
                 notEvaluated: result.notEvaluated,
                 divergence: result.divergence.map { Self.divergence($0, answers: result.answers, variantMeasured: result.entry.hasGGUF) },
-                mix: result.mix.map(Self.mix))
+                mix: result.mix)
         }
         let built = variants
         for (index, result) in results.enumerated() {
