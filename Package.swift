@@ -8,6 +8,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "quantorch", targets: ["quantorch"]),
+        .executable(name: "verdict-simulation", targets: ["verdict-simulation"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -70,9 +71,13 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // The verdict rule's error rates by simulation (docs/VERDICT.md): a library the tests
+        // read and a command that prints the table.
+        .target(name: "VerdictSimulation", dependencies: ["Evaluation"], swiftSettings: strict),
+        .executableTarget(name: "verdict-simulation", dependencies: ["VerdictSimulation"], swiftSettings: strict),
         .testTarget(name: "LlamaToolsTests", dependencies: ["LlamaTools"], resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(name: "MetricKeysTests", dependencies: ["MetricKeys"], swiftSettings: strict),
-        .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "MetricKeys", "LlamaTools"], swiftSettings: strict),
+        .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "MetricKeys", "LlamaTools", "VerdictSimulation"], swiftSettings: strict),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "MetricKeys", "CLibGit2"], resources: [.copy("Fixtures")], swiftSettings: strict),
         .testTarget(name: "QuantOrchestratorTests", dependencies: ["QuantOrchestrator", "LlamaTools"], swiftSettings: strict),
         .testTarget(name: "EndToEndTests", dependencies: ["QuantOrchestrator", "Reports", "LlamaTools"], swiftSettings: strict),

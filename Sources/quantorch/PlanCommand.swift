@@ -32,6 +32,8 @@ struct PlanCommand: AsyncParsableCommand {
         for warning in plan.warnings { print("warning: \(warning)") }
         print(plan.search)
         print(plan.executor)
+        print("suite size, per criterion:")
+        for line in plan.suiteSize { print("  \(line)") }
         let width = plan.steps.map(\.step.count).max() ?? 0
         for step in plan.steps {
             let state = switch step.state {

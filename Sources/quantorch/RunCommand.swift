@@ -29,10 +29,11 @@ struct RunCommand: AsyncParsableCommand {
         if json {
             try JSONOutput.print(summary)
         } else {
-            print(summary.headline)
             print("report: \(summary.reportPath)")
             print("commit: \(summary.commit) in \(summary.resultsRepo), tag \(summary.tag)")
-            print(VerdictLines.text(summary), terminator: "")
+            print(VerdictLines.text(summary))
+            print(summary.headline)
+            for line in summary.glance { print("  \(line)") }
             if let selected = summary.selected {
                 print("selected: \(selected.quantType) \(selected.file) (sha256 \(selected.sha256))")
             } else {

@@ -110,12 +110,15 @@ struct ScoreCommand: AsyncParsableCommand {
         }
         let paired = PairedEvidence.of(suite: suite, answers: answers, baseline: baseline)
         let table = paired.correctness
-        let evidence = VerdictEvidence(correctness: table.questions > 0 ? table : nil,
+        var evidence = VerdictEvidence(correctness: table.questions > 0 ? table : nil,
                                        recallDifferences: paired.recallDifferences.isEmpty ? nil : paired.recallDifferences,
                                        flips: table.questions > 0 ? (table.baselineOnly + table.variantOnly, table.questions) : nil)
+        let census = SuiteCensus.of(suite: suite, answers: answers, baseline: baseline)
+        evidence.census = census.questions > 0 ? census : nil
         let verdict = SelectionPolicy(acceptance: acceptance, noiseFloorFlips: nil)
             .judge(VariantMeasurements(quantType: self.answers, sizeBytes: nil, evidence: evidence))
-        return VerdictInfos.info(verdict, checks: [])
+        let baselineName = URL(fileURLWithPath: self.baseline ?? "baseline").deletingPathExtension().lastPathComponent
+        return VerdictInfos.info(verdict, checks: [], baseline: baselineName)
     }
 
     private static func read(_ path: String) throws -> [AnswerRecord] {

@@ -21,7 +21,10 @@ import Testing
 
     @Test func everyKLDStatisticExactlyAsPrinted() throws {
         let result = try Perplexity.parseKLD(try fixture("kld-q2_k-vs-q8_0.txt"))
-        let json = try JSONSerialization.jsonObject(with: JSONEncoder().encode(result)) as? [String: Double]
+        var object = try JSONSerialization.jsonObject(with: JSONEncoder().encode(result)) as? [String: Any]
+        object?.removeValue(forKey: "chunk_kld")
+        object?.removeValue(forKey: "chunk_same_top_p_percent")
+        let json = object as? [String: Double]
         let expected: [String: Double] = [
             "ppl_q": 23.495489, "ppl_q_error": 2.663405, "ppl_base": 15.706379, "ppl_base_error": 1.816942,
             "ln_ppl_correlation_percent": 91.11, "ln_ppl_ratio": 0.402742, "ln_ppl_ratio_error": 0.048350,
@@ -39,6 +42,23 @@ import Testing
             "chunks": 4, "scored_tokens": 508,
         ]
         #expect(json == expected)
+    }
+
+    @Test func eachChunksOwnMeanFromTheRunningTable() throws {
+        // The table's running KLD is 0.45061, 0.47414, 0.45563, 0.48119: chunk i's own mean is
+        // i·mᵢ − (i − 1)·mᵢ₋₁, and their average is the summary's Mean KLD.
+        let result = try Perplexity.parseKLD(try fixture("kld-q2_k-vs-q8_0.txt"))
+        let chunks = try #require(result.chunkKLD)
+        let expected = [0.45061, 2 * 0.47414 - 0.45061, 3 * 0.45563 - 2 * 0.47414, 4 * 0.48119 - 3 * 0.45563]
+        #expect(zip(chunks, expected).allSatisfy { abs($0 - $1) < 1e-12 } && chunks.count == 4, "\(chunks)")
+        #expect(abs(chunks.reduce(0, +) / 4 - result.kldMean) < 1e-5)
+        let same = try #require(result.chunkSameTopPPercent)
+        #expect(abs(same[1] - (2 * 65.748 - 71.654)) < 1e-9)
+        // A model against itself prints "-nan" errors in its table; its chunks still read.
+        #expect(try Perplexity.parseKLD(try fixture("kld-q8_0-vs-itself.txt")).chunkKLD?.count == 4)
+        // Output without the table (an older capture, a record written before) has none.
+        let summaryOnly = try fixture("kld-q2_k-vs-q8_0.txt").components(separatedBy: "\n").filter { !$0.hasPrefix("   ") }.joined(separator: "\n")
+        #expect(try Perplexity.parseKLD(summaryOnly).chunkKLD == nil)
     }
 
     @Test func modelAgainstItselfHasNoKLDAndNoNaNInJSON() throws {

@@ -35,6 +35,10 @@ public struct ClusterBootstrap: Sendable {
         let sums = clusters.map { $0.reduce(0, +) }
         let counts = clusters.map(\.count)
         let estimate = sums.reduce(0, +) / Double(counts.reduce(0, +))
+        // Every resample of identical values is that value: no draws needed.
+        if let first = clusters.first?.first, clusters.allSatisfy({ $0.allSatisfy { $0 == first } }) {
+            return IntervalEstimate(estimate: first, interval: Interval(lower: first, upper: first))
+        }
         var generator = SplitMix64(mixing: [seed])
         var statistics: [Double] = []
         statistics.reserveCapacity(replicates)

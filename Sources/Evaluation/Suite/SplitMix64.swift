@@ -2,12 +2,12 @@
 /// a tiny generator whose output depends only on its 64-bit state, so the noisy prompts it
 /// drives are the same on every run, platform and Swift version (the standard library's
 /// generators and `random(in:using:)` make no such promise).
-struct SplitMix64 {
+public struct SplitMix64: Sendable {
     private var state: UInt64
 
     /// Seeds from several parts (suite seed, question index, kind, copy), each mixed in turn, so
     /// that neighbouring seeds give unrelated streams.
-    init(mixing parts: [UInt64]) {
+    public init(mixing parts: [UInt64]) {
         var state: UInt64 = 0
         for part in parts {
             state = Self.finalize(state ^ part &+ 0x9E37_79B9_7F4A_7C15)
@@ -16,18 +16,18 @@ struct SplitMix64 {
     }
 
     /// The next 64 random bits.
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         return Self.finalize(state)
     }
 
     /// A uniform fraction in [0, 1) with 53 random bits.
-    mutating func nextUnit() -> Double {
+    public mutating func nextUnit() -> Double {
         Double(next() >> 11) * 0x1p-53
     }
 
     /// A uniform integer in 0..<bound (bound > 0), by the high half of a 128-bit product.
-    mutating func next(below bound: Int) -> Int {
+    public mutating func next(below bound: Int) -> Int {
         Int(next().multipliedFullWidth(by: UInt64(bound)).high)
     }
 

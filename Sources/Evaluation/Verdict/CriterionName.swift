@@ -16,6 +16,11 @@ public enum CriterionName: String, Sendable, Codable, CaseIterable {
     /// Mean KL divergence from the baseline over the generic perplexity corpus, in nats.
     case kldMean = "kld_mean"
 
+    /// Whether it is a share of questions or facts (accuracy, recall, flips, facts at risk),
+    /// whose census on the suite is read where its interval cannot be (``SuiteSize``); the
+    /// others are token-level divergences, always read on their intervals.
+    public var isShare: Bool { self != .domainKLDMean && self != .kldMean }
+
     /// How verdict lines name it ("accuracy drop").
     public var label: String {
         switch self {

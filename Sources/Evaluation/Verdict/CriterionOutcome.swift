@@ -23,10 +23,18 @@ public struct CriterionOutcome: Sendable, Equatable {
     /// How many more of `unit`, at the observed rates, would decide an undecided reading; nil
     /// when decided, or when no sample up to ``DecisionHorizon``'s cap would.
     public var moreToDecide: Int?
+    /// For a share: how many times the census saw the loss it measures on these questions
+    /// (answers turned wrong for accuracy and flips, stated facts lost for recall, facts at
+    /// risk); nil for a divergence.
+    public var censusCount: Int?
+    /// Whether this sample is large enough for a loss of zero to read within the margin
+    /// (``SuiteSize``); always true for a divergence.
+    public var canReadWithin: Bool
 
     /// Memberwise.
     public init(name: CriterionName, estimate: Double, interval: Interval, margin: Double, reading: CriterionReading,
-                n: Int, unit: String, method: String, pValue: Double? = nil, moreToDecide: Int? = nil) {
+                n: Int, unit: String, method: String, pValue: Double? = nil, moreToDecide: Int? = nil,
+                censusCount: Int? = nil, canReadWithin: Bool = true) {
         self.name = name
         self.estimate = estimate
         self.interval = interval
@@ -37,6 +45,15 @@ public struct CriterionOutcome: Sendable, Equatable {
         self.method = method
         self.pValue = pValue
         self.moreToDecide = moreToDecide
+        self.censusCount = censusCount
+        self.canReadWithin = canReadWithin
+    }
+
+    /// Whether the criterion lets the variant be CLOSE: within its margin on its interval, or a
+    /// share this suite is too small to read within whose census is clean (not one loss seen).
+    /// What a clean census leaves open beyond the suite is the verdict's ``VariantVerdict/limit``.
+    public var isSettled: Bool {
+        reading == .within || (reading == .undecided && name.isShare && !canReadWithin && censusCount == 0)
     }
 
     /// "accuracy drop 0.083 [-0.062, 0.258] vs margin 0.05: undecided (~180 more questions would decide)".
@@ -45,7 +62,9 @@ public struct CriterionOutcome: Sendable, Equatable {
         let number = { (value: Double) in String(format: isKLD ? "%.4f" : "%.3f", value) }
         var text = "\(name.label) \(number(estimate)) [\(number(interval.lower)), \(number(interval.upper))] vs margin \(number(margin)): \(reading.rawValue)"
         if let pValue { text += String(format: " (McNemar p = %.2f)", pValue) }
-        if reading == .undecided {
+        if reading == .undecided && isSettled {
+            text += " (a clean census: \(n) \(unit) cannot read a share this small)"
+        } else if reading == .undecided {
             text += moreToDecide.map { " (~\($0) more \(unit) at these rates would decide)" } ?? " (no sample size at these rates would decide: the estimate sits at the margin)"
         }
         return text

@@ -1,4 +1,7 @@
-/// A variant's verdict: its status, the criteria it rests on and the checks that failed.
+import Foundation
+
+/// A variant's verdict: its status, the criteria it rests on, the census of its answers and the
+/// checks that failed.
 public struct VariantVerdict: Sendable, Equatable {
     /// The criteria read, in ``CriterionName`` order; a criterion without data is absent.
     public var criteria: [CriterionOutcome]
@@ -6,51 +9,108 @@ public struct VariantVerdict: Sendable, Equatable {
     public var failedChecks: [String]
     /// Why the variant was not asked the suite, or nil when it was (``VerdictEvidence/notEvaluated``).
     public var notEvaluated: String?
+    /// What changed on the suite's own questions; nil where the variant answered none.
+    public var census: SuiteCensus?
 
     /// Memberwise.
-    public init(criteria: [CriterionOutcome], failedChecks: [String], notEvaluated: String? = nil) {
+    public init(criteria: [CriterionOutcome], failedChecks: [String], notEvaluated: String? = nil, census: SuiteCensus? = nil) {
         self.criteria = criteria
         self.failedChecks = failedChecks
         self.notEvaluated = notEvaluated
+        self.census = census
     }
 
-    /// REJECTED when any criterion is beyond; CLOSE when all are within, there is at least
-    /// one, no check failed and the suite was asked; UNSURE otherwise.
+    /// REJECTED when any criterion is beyond its margin. CLOSE when the suite was asked, no
+    /// check failed, the census loses no stated fact and has no new loop, every criterion is
+    /// settled (``CriterionOutcome/isSettled``: within, or a share this suite cannot read whose
+    /// census is clean), and closeness beyond the suite rests on an interval: the domain KLD
+    /// within its margin, or else every share within on its own. UNSURE otherwise.
     public var status: VerdictStatus {
         if criteria.contains(where: { $0.reading == .beyond }) { return .rejected }
-        if notEvaluated == nil, !criteria.isEmpty, criteria.allSatisfy({ $0.reading == .within }), failedChecks.isEmpty { return .close }
-        return .unsure
+        guard notEvaluated == nil, failedChecks.isEmpty, !criteria.isEmpty else { return .unsure }
+        if let census, !census.factsLost.isEmpty || !census.newLoops.isEmpty { return .unsure }
+        guard criteria.allSatisfy(\.isSettled) else { return .unsure }
+        let shares = criteria.filter(\.name.isShare)
+        let inferred = criteria.contains { $0.name == .domainKLDMean && $0.reading == .within }
+            || (!shares.isEmpty && shares.allSatisfy { $0.reading == .within })
+        return inferred ? .close : .unsure
     }
 
-    /// The undecided criterion that keeps an UNSURE variant there: the one that needs the most
+    /// The unsettled criterion that keeps an UNSURE variant there: the one that needs the most
     /// further samples to decide (one that no sample would decide first).
     public var binding: CriterionOutcome? {
-        criteria.filter { $0.reading == .undecided }.max { ($0.moreToDecide ?? .max) < ($1.moreToDecide ?? .max) }
+        criteria.filter { !$0.isSettled && $0.reading == .undecided }.max { ($0.moreToDecide ?? .max) < ($1.moreToDecide ?? .max) }
     }
 
-    /// One line: the status and why, e.g. "UNSURE: accuracy drop 0.083 [-0.06, 0.26] vs margin
-    /// 0.05: undecided (~180 more questions at these rates would decide); also undecided: flips".
+    /// The census's findings that alone keep a variant from CLOSE, in words; empty when none.
+    public var censusFindings: [String] {
+        guard let census else { return [] }
+        var findings: [String] = []
+        if !census.factsLost.isEmpty {
+            findings.append("\(census.factsLost.count) stated key fact\(census.factsLost.count == 1 ? "" : "s") lost on these questions ("
+                            + census.factsLost.prefix(3).map { "\($0.questionID): \($0.fact)" }.joined(separator: "; ")
+                            + (census.factsLost.count > 3 ? "; …" : "") + ")")
+        }
+        if !census.newLoops.isEmpty {
+            findings.append("\(census.newLoops.count) new repetition loop\(census.newLoops.count == 1 ? "" : "s") (\(census.newLoops.prefix(3).joined(separator: ", ")))")
+        }
+        return findings
+    }
+
+    /// One line: the status and why, e.g. "UNSURE: domain KLD 0.0420 [0.0204, 0.0636] vs margin
+    /// 0.05: undecided (~30 more questions at these rates would decide)", "CLOSE: on these 24
+    /// questions nothing lost; domain KLD 0.0021 [0.0012, 0.0029] vs margin 0.05: within".
     public var summary: String {
         switch status {
         case .rejected:
             return "REJECTED: " + criteria.filter { $0.reading == .beyond }.map(\.line).joined(separator: "; ")
         case .close:
-            return "CLOSE: every criterion's interval is inside its margin (" + criteria.map(\.name.label).joined(separator: ", ") + ")"
+            let inference = criteria.filter { $0.reading == .within && !$0.name.isShare }.map(\.line)
+            let shares = criteria.filter { $0.name.isShare && $0.reading == .within }.map(\.name.label)
+            var parts: [String] = []
+            if let census { parts.append("on these \(census.questions) questions no stated key fact lost, no answer turned wrong, no new loop") }
+            parts += inference
+            if !shares.isEmpty { parts.append("within on their intervals: " + shares.joined(separator: ", ")) }
+            return "CLOSE: " + parts.joined(separator: "; ")
         case .unsure:
             if let notEvaluated { return "UNSURE: not evaluated: \(notEvaluated)" }
             if criteria.isEmpty { return "UNSURE: no criterion has data" }
-            guard let binding else { return "UNSURE: " + failedChecks.joined(separator: "; ") }
-            let others = criteria.filter { $0.reading == .undecided && $0.name != binding.name }.map(\.name.label)
-            return "UNSURE: " + binding.line + (others.isEmpty ? "" : "; also undecided: " + others.joined(separator: ", "))
-                + (failedChecks.isEmpty ? "" : "; " + failedChecks.joined(separator: "; "))
+            var reasons = censusFindings
+            if let binding {
+                let others = criteria.filter { !$0.isSettled && $0.reading == .undecided && $0.name != binding.name }.map(\.name.label)
+                reasons.append(binding.line + (others.isEmpty ? "" : "; also undecided: " + others.joined(separator: ", ")))
+            }
+            reasons += failedChecks
+            if reasons.isEmpty {
+                reasons.append("no domain KLD to carry closeness beyond these questions, and the suite is too small to read its shares")
+            }
+            return "UNSURE: " + reasons.joined(separator: "; ")
         }
     }
 
-    /// Every criterion in words, then the failed checks: the reasons a report lists under the
-    /// summary.
-    public var lines: [String] { criteria.map(\.line) + failedChecks }
+    /// What the suite cannot show, where a share was settled by a clean census rather than its
+    /// interval: "beyond these 24 questions, up to 12 % of questions could lose a fact or turn
+    /// wrong unseen (accuracy drop, key-fact recall drop, flips, facts at risk need 73 questions
+    /// to be read on their intervals): add questions to narrow it". Nil when every share was read
+    /// on its interval or the variant is not CLOSE.
+    public var limit: String? {
+        guard status == .close, let census, census.questions > 0 else { return nil }
+        let censusRead = criteria.filter { $0.name.isShare && $0.reading != .within }
+        guard !censusRead.isEmpty else { return nil }
+        let needed = censusRead.map { SuiteSize.questionsToReadWithin(margin: $0.margin) }.max() ?? 0
+        let bound = Int((SuiteSize.unseenShareBound(questions: census.questions) * 100).rounded())
+        return "beyond these \(census.questions) questions, up to \(bound) % of questions could lose a fact or turn wrong unseen ("
+            + censusRead.map(\.name.label).joined(separator: ", ") + " need \(needed) questions to be read on their intervals): add questions to narrow it"
+    }
+
+    /// Every criterion in words, then the census's findings and the failed checks: the reasons
+    /// a report lists under the summary.
+    public var lines: [String] { criteria.map(\.line) + censusFindings + failedChecks }
 
     /// Further samples that would decide every undecided criterion, in the binding criterion's
-    /// unit; nil when decided or when nothing up to the cap would.
-    public var moreToDecide: Int? { status == .unsure && notEvaluated == nil ? binding?.moreToDecide : nil }
+    /// unit; nil when decided, when the census alone keeps the variant from CLOSE, or when
+    /// nothing up to the cap would.
+    public var moreToDecide: Int? {
+        status == .unsure && notEvaluated == nil && censusFindings.isEmpty ? binding?.moreToDecide : nil
+    }
 }

@@ -22,12 +22,14 @@ public struct VerdictEvidence: Sendable, Equatable {
     /// Why the variant was not asked the suite (an adaptive search screened it on its KLD), or
     /// nil when it was: such a variant can be REJECTED on what was measured, never CLOSE.
     public var notEvaluated: String?
+    /// What changed on the suite's own questions, counted (``SuiteCensus``).
+    public var census: SuiteCensus?
 
     /// Memberwise; every part defaults to "no data".
     public init(correctness: PairedCorrectness? = nil, recallDifferences: [[Double]]? = nil,
                 flips: (flipped: Int, questions: Int)? = nil, noiseFloorFlips: Double? = nil,
                 factsAtRisk: (atRisk: Int, probed: Int, questions: Int)? = nil, domainKLD: MeanEstimate? = nil,
-                kld: MeanEstimate? = nil, failedChecks: [String] = [], notEvaluated: String? = nil) {
+                kld: MeanEstimate? = nil, failedChecks: [String] = [], notEvaluated: String? = nil, census: SuiteCensus? = nil) {
         self.correctness = correctness
         self.recallDifferences = recallDifferences
         self.flips = flips
@@ -37,6 +39,7 @@ public struct VerdictEvidence: Sendable, Equatable {
         self.kld = kld
         self.failedChecks = failedChecks
         self.notEvaluated = notEvaluated
+        self.census = census
     }
 
     /// Field by field (tuples have no synthesized equality).
@@ -47,7 +50,7 @@ public struct VerdictEvidence: Sendable, Equatable {
             && lhs.factsAtRisk?.atRisk == rhs.factsAtRisk?.atRisk && lhs.factsAtRisk?.probed == rhs.factsAtRisk?.probed
             && lhs.factsAtRisk?.questions == rhs.factsAtRisk?.questions
             && lhs.domainKLD == rhs.domainKLD && lhs.kld == rhs.kld && lhs.failedChecks == rhs.failedChecks
-            && lhs.notEvaluated == rhs.notEvaluated
+            && lhs.notEvaluated == rhs.notEvaluated && lhs.census == rhs.census
     }
 }
 
@@ -90,11 +93,18 @@ public struct PairedCorrectness: Sendable, Equatable {
     }
 }
 
-/// A mean with its standard error over `n` samples, as llama-perplexity prints "Mean KLD: m ± e".
+/// A mean KLD as llama-perplexity measures it ("Mean KLD: m ± e" over `n` scored tokens), with
+/// the mean of each chunk it scored where its chunk table was read.
+///
+/// Its 95 % interval takes the chunks as the units (batch means: Schmeiser 1982, "Batch size
+/// effects in the analysis of simulation output", Operations Research 30:556–568): a chunk's
+/// scored half holds whole consecutive answers, so chunks are nearly independent where tokens
+/// are not, and Student's t over the chunk means is honest where llama-perplexity's ± over
+/// tokens is too narrow. With fewer than two chunks only that ± is left, and the criterion says so.
 public struct MeanEstimate: Sendable, Equatable {
     /// The mean.
     public var mean: Double
-    /// Its standard error; nil where the tool printed none.
+    /// Its standard error over tokens, as printed; nil where the tool printed none.
     public var standardError: Double?
     /// The samples the mean is over (scored tokens).
     public var n: Int
@@ -102,19 +112,29 @@ public struct MeanEstimate: Sendable, Equatable {
     /// of no questions. When set, the verdict counts the sample and what would decide it in
     /// questions, the unit a suite grows by.
     public var questions: Int?
+    /// Each chunk's mean, in chunk order; nil or fewer than two when not known.
+    public var chunkMeans: [Double]?
 
-    /// mean ± 1.96 × the standard error, clamped at 0 (a divergence is never negative); the
-    /// mean alone where no standard error was printed.
+    /// Whether the interval is over chunks (at least two chunk means known).
+    public var isOverChunks: Bool { (chunkMeans?.count ?? 0) >= 2 }
+
+    /// The 95 % interval, clamped at 0 (a divergence is never negative): Student's t over the
+    /// chunk means when there are at least two (``StudentT/mean95(_:)``), else mean ± 1.96 × the
+    /// standard error over tokens, else the mean alone.
     public var interval95: Interval {
+        if let chunkMeans, let estimate = StudentT.skewCorrectedMean95(chunkMeans) {
+            return Interval(lower: max(0, estimate.interval.lower), upper: max(0, estimate.interval.upper))
+        }
         let half = (standardError ?? 0) * WilsonInterval.z95
         return Interval(lower: max(0, mean - half), upper: mean + half)
     }
 
     /// Memberwise.
-    public init(mean: Double, standardError: Double?, n: Int, questions: Int? = nil) {
+    public init(mean: Double, standardError: Double?, n: Int, questions: Int? = nil, chunkMeans: [Double]? = nil) {
         self.mean = mean
         self.standardError = standardError
         self.n = n
         self.questions = questions
+        self.chunkMeans = chunkMeans
     }
 }

@@ -1,7 +1,17 @@
 /// Reads a variant's evidence against the margins: each criterion gets its 95 % interval and a
-/// reading (``CriterionReading``), and the variant a status — REJECTED when any criterion is
-/// beyond its margin, CLOSE when every criterion is within and no server check failed,
-/// UNSURE otherwise, with the criterion that keeps it there.
+/// reading (``CriterionReading``), and the variant a status from two kinds of evidence, each
+/// read for what it can show (``VariantVerdict/status``):
+/// - on the user's own questions, the census (``SuiteCensus``): answers are deterministic in
+///   sequential mode, so a stated key fact lost, an answer turned wrong or a new loop is a fact
+///   about these questions, not noise, and any of them keeps the variant from CLOSE;
+/// - beyond those questions, the token-level divergence on the baseline's own answers (domain
+///   KLD) with an interval over chunks of whole answers, and the shares (accuracy, recall,
+///   flips, facts at risk) on their intervals where the suite is large enough to read them.
+/// A share whose interval straddles its margin keeps the variant UNSURE, except where the
+/// suite is too small for even a share of zero to read within (``SuiteSize``: 73 questions at
+/// a 0.05 margin) and its census is clean: then it is settled by the census and the verdict
+/// states what it leaves open beyond the suite (``VariantVerdict/limit``). Any criterion past
+/// its margin rejects.
 ///
 /// Intervals, per criterion:
 /// - accuracy drop: Newcombe (1998) method 10 for a difference of paired proportions, over
@@ -12,29 +22,33 @@
 ///   samples); with fewer than five questions whose recall changed the bootstrap has almost no
 ///   spread to resample and under-covers, so the interval is widened to at least ± the Wilson
 ///   upper bound of k changed of n questions × the largest per-question change (1 when none
-///   changed): an unchanged suite of 24 questions cannot prove a closeness 24 questions cannot
-///   show, and a few changed questions cannot reject on recall alone;
+///   changed), and a few changed questions cannot reject on recall alone;
 /// - flips: the Wilson interval of flipped / compared questions, against the margin plus the
 ///   noise floor in parallel mode;
 /// - facts at risk: the Wilson interval of the share at the effective sample size of the
 ///   questions the facts come from (Kish 1965's design effect at intra-question correlation 1,
 ///   its conservative bound: a question's facts tend to be lost together);
-/// - KLD (domain and generic): mean ± 1.96 × the standard error llama-perplexity prints,
-///   clamped at 0, counted in questions for the domain corpus. Its tokens are not independent,
-///   so this interval is narrower than the truth: KLD past its margin rejects, but a small KLD
-///   never proves closeness alone — facts, flips and accuracy must be within beside it.
+/// - KLD (domain and generic): Student's t over the mean KLD of each chunk llama-perplexity
+///   scored (batch means, ``MeanEstimate``), clamped at 0; where fewer than two chunks are
+///   known, mean ± 1.96 × llama-perplexity's standard error over tokens, which is too narrow
+///   (tokens are not independent) and says so in the method.
 /// The estimate of how many more samples would decide is ``DecisionHorizon``'s, at the
-/// observed rates.
+/// observed rates. The rule's error rates are measured by simulation (`verdict-simulation`,
+/// docs/VERDICT.md).
 public struct VerdictJudge: Sendable {
     /// The margins.
     public var margins: VerdictMargins
     /// Seed of the cluster bootstrap, so a report is reproducible.
     public var seed: UInt64
+    /// Resamples of the cluster bootstrap: 2000 in reports; the simulation, which judges
+    /// thousands of variants, may ask for fewer.
+    public var replicates: Int
 
     /// Memberwise.
-    public init(margins: VerdictMargins, seed: UInt64 = 20_261_201) {
+    public init(margins: VerdictMargins, seed: UInt64 = 20_261_201, replicates: Int = 2000) {
         self.margins = margins
         self.seed = seed
+        self.replicates = replicates
     }
 
     /// The verdict on one variant.
@@ -48,7 +62,17 @@ public struct VerdictJudge: Sendable {
         if let facts = evidence.factsAtRisk, facts.probed > 0 { criteria.append(factsAtRisk(facts)) }
         if let domain = evidence.domainKLD { criteria.append(kld(domain, name: .domainKLDMean, margin: margins.domainKLDMean)) }
         if let generic = evidence.kld { criteria.append(kld(generic, name: .kldMean, margin: margins.kldMean)) }
-        return VariantVerdict(criteria: criteria, failedChecks: evidence.failedChecks, notEvaluated: evidence.notEvaluated)
+        if let census = evidence.census {
+            for index in criteria.indices {
+                switch criteria[index].name {
+                case .accuracyDrop, .flips: criteria[index].censusCount = census.rightToWrong.count
+                case .keyFactRecallDrop: criteria[index].censusCount = census.factsLost.count
+                default: break
+                }
+            }
+        }
+        return VariantVerdict(criteria: criteria, failedChecks: evidence.failedChecks, notEvaluated: evidence.notEvaluated,
+                              census: evidence.census)
     }
 
     private func accuracyDrop(_ table: PairedCorrectness) -> CriterionOutcome {
@@ -66,7 +90,9 @@ public struct VerdictJudge: Sendable {
             : nil
         return CriterionOutcome(name: .accuracyDrop, estimate: estimate, interval: interval, margin: margins.accuracyDrop,
                                 reading: reading, n: n, unit: "questions",
-                                method: "Newcombe 1998 method 10 (paired), exact McNemar", pValue: p, moreToDecide: more)
+                                method: "Newcombe 1998 method 10 (paired), exact McNemar", pValue: p, moreToDecide: more,
+                                censusCount: table.baselineOnly,
+                                canReadWithin: SuiteSize.canReadWithin(questions: n, margin: margins.accuracyDrop))
     }
 
     /// Below this many questions whose recall changed, the percentile bootstrap has almost no
@@ -80,10 +106,10 @@ public struct VerdictJudge: Sendable {
         let margin = margins.keyFactRecallDrop
         let values = clusters.flatMap(\.self)
         let estimate = values.reduce(0, +) / Double(values.count)
-        let bootstrap = ClusterBootstrap(seed: seed).pooledMean(clusters)?.interval ?? Interval(lower: estimate, upper: estimate)
+        let bootstrap = ClusterBootstrap(replicates: replicates, seed: seed).pooledMean(clusters)?.interval ?? Interval(lower: estimate, upper: estimate)
         let changed = clusters.map { $0.reduce(0, +) / Double($0.count) }.filter { $0 != 0 }
         var interval = bootstrap
-        var method = "percentile cluster bootstrap over questions (2000 resamples, seeded; Field and Welsh 2007)"
+        var method = "percentile cluster bootstrap over questions (\(replicates) resamples, seeded; Field and Welsh 2007)"
         if changed.count < Self.fewChangedQuestions {
             let largest = changed.map(abs).max() ?? 1
             let bound = (WilsonInterval.interval(successes: Double(changed.count), trials: Double(n))?.upper ?? 1) * largest
@@ -97,7 +123,8 @@ public struct VerdictJudge: Sendable {
             ? Self.more(DecisionHorizon.normalScaling(estimate: estimate, interval: interval, n: n), margin: margin)
             : nil
         return CriterionOutcome(name: .keyFactRecallDrop, estimate: estimate, interval: interval, margin: margin, reading: reading,
-                                n: n, unit: "questions", method: method, moreToDecide: more)
+                                n: n, unit: "questions", method: method, moreToDecide: more,
+                                censusCount: changed.filter { $0 > 0 }.count, canReadWithin: SuiteSize.canReadWithin(questions: n, margin: margin))
     }
 
     private func flipsOutcome(flipped: Int, questions: Int, floor: Double) -> CriterionOutcome {
@@ -110,7 +137,8 @@ public struct VerdictJudge: Sendable {
         return CriterionOutcome(name: .flips, estimate: estimate, interval: interval, margin: margin, reading: reading, n: questions,
                                 unit: "questions",
                                 method: floor > 0 ? String(format: "Wilson 1927; margin includes the noise floor %.3f", floor) : "Wilson 1927",
-                                moreToDecide: more)
+                                moreToDecide: more, censusCount: flipped,
+                                canReadWithin: SuiteSize.canReadWithin(questions: questions, margin: margin))
     }
 
     private func factsAtRisk(_ facts: (atRisk: Int, probed: Int, questions: Int)) -> CriterionOutcome {
@@ -123,7 +151,8 @@ public struct VerdictJudge: Sendable {
         return CriterionOutcome(name: .factsAtRisk, estimate: share, interval: interval, margin: margin, reading: reading,
                                 n: facts.questions, unit: "questions",
                                 method: "\(facts.atRisk) of \(facts.probed) facts; Wilson 1927 at the \(facts.questions) questions they come from (Kish design effect, correlation 1)",
-                                moreToDecide: more)
+                                moreToDecide: more, censusCount: facts.atRisk,
+                                canReadWithin: SuiteSize.canReadWithin(questions: facts.questions, margin: margin))
     }
 
     private func kld(_ estimate: MeanEstimate, name: CriterionName, margin: Double) -> CriterionOutcome {
@@ -135,7 +164,10 @@ public struct VerdictJudge: Sendable {
         let more = reading == .undecided && n > 0
             ? Self.more(DecisionHorizon.normalScaling(estimate: estimate.mean, interval: interval, n: n), margin: margin)
             : nil
-        let method = "mean ± 1.96 × llama-perplexity's standard error" + (estimate.questions.map { _ in ", over \(estimate.n) scored tokens" } ?? "")
+        let tokens = estimate.questions.map { _ in ", \(estimate.n) scored tokens" } ?? ""
+        let method = estimate.isOverChunks
+            ? "Student t over the mean KLD of each of llama-perplexity's \(estimate.chunkMeans?.count ?? 0) chunks (batch means, Schmeiser 1982)\(tokens)"
+            : "mean ± 1.96 × llama-perplexity's standard error over tokens (too narrow: tokens are not independent; chunk means unknown)\(tokens)"
         return CriterionOutcome(name: name, estimate: estimate.mean, interval: interval, margin: margin, reading: reading,
                                 n: n, unit: estimate.questions == nil ? "tokens" : "questions", method: method, moreToDecide: more)
     }

@@ -105,6 +105,16 @@ public struct KLDResult: Codable, Sendable, Equatable {
     /// last token, is scored). Optional so that records written before it existed still
     /// decode (as nil); nil too when the output lacks that line.
     public var scoredTokens: Int?
+    /// Mean KLD of each chunk's scored tokens, in nats, in chunk order: recovered from the
+    /// running means llama-perplexity prints after each chunk (chunk i's mean is
+    /// i·mᵢ − (i − 1)·mᵢ₋₁, as every chunk scores the same number of tokens), so each value
+    /// carries the printed rounding (5 decimals) times about 2i. Chunks are the units of the
+    /// batch-means interval (``KLDChunks``); nil for a record written before they were read,
+    /// or when the output has no chunk table.
+    public var chunkKLD: [Double]?
+    /// Share of each chunk's scored tokens where Q's most likely token is the base's, in
+    /// percent, recovered from the running "Same top p" as `chunkKLD` is.
+    public var chunkSameTopPPercent: [Double]?
 
     enum CodingKeys: String, CodingKey {
         case pplQ = "ppl_q"
@@ -151,12 +161,13 @@ public struct KLDResult: Codable, Sendable, Equatable {
         case sameTopPPercent = "same_top_p_percent"
         case sameTopPErrorPercent = "same_top_p_error_percent"
         case chunks, scoredTokens = "scored_tokens"
+        case chunkKLD = "chunk_kld", chunkSameTopPPercent = "chunk_same_top_p_percent"
     }
 
     /// Reads every statistic from the summary lines.
     /// - Throws: `PerplexityError.missingSummary` for a missing required line,
     ///   `.unreadableStatistic` for a number that cannot be read.
-    init(_ lines: StatisticLines, chunks: Int?, scoredTokens: Int?) throws(PerplexityError) {
+    init(_ lines: StatisticLines, chunks: Int?, scoredTokens: Int?, table: KLDChunkTable? = nil) throws(PerplexityError) {
         (pplQ, pplQError) = try lines.required("Mean PPL(Q)")
         (pplBase, pplBaseError) = try lines.required("Mean PPL(base)")
         lnPPLCorrelationPercent = try lines.optional("Cor(ln(PPL(Q)), ln(PPL(base)))").value
@@ -193,5 +204,7 @@ public struct KLDResult: Codable, Sendable, Equatable {
         (sameTopPPercent, sameTopPErrorPercent) = try lines.required("Same top p")
         self.chunks = chunks
         self.scoredTokens = scoredTokens
+        chunkKLD = table?.kld
+        chunkSameTopPPercent = table?.sameTopPPercent
     }
 }

@@ -111,7 +111,7 @@ public enum Perplexity {
             }
             throw .missingSummary(expected: "KL-divergence summary (\"\(StatisticLines.heading)\")", lastLines: lastLines(output))
         }
-        return try KLDResult(lines, chunks: window?.chunks, scoredTokens: window?.scored)
+        return try KLDResult(lines, chunks: window?.chunks, scoredTokens: window?.scored, table: KLDChunkTable(output: output))
     }
 
     private static func window(_ contextSize: Int, _ chunks: Int, _ threads: Int) -> [String] {

@@ -18,6 +18,9 @@ public struct RunSummary: Codable, Sendable, Equatable {
     /// The report's headline sentence (`Headline`): what to ship and on what evidence, or why
     /// to keep the baseline.
     public var headline: String
+    /// One short line per judged variant after the headline (``GlanceText``): name, status,
+    /// what it changed on the suite's questions and the figure that decided it.
+    public var glance: [String]
     /// The selected quant, nil when none is CLOSE and fits (exit 3).
     public var selected: Selected?
     /// With nothing selected: the UNSURE variant nearest a decision; nil otherwise.
@@ -91,7 +94,7 @@ public struct RunSummary: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case reportPath = "report_path", resultsRepo = "results_repo", commit, tag, model, modelRevision = "model_revision"
-        case selected, variants, mode, cached, why, notes, headline, search
+        case selected, variants, mode, cached, why, notes, headline, glance, search
         case closestUnsure = "closest_unsure"
     }
 
@@ -106,6 +109,7 @@ public struct RunSummary: Codable, Sendable, Equatable {
         try container.encode(model, forKey: .model)
         try container.encode(modelRevision, forKey: .modelRevision)
         try container.encode(headline, forKey: .headline)
+        try container.encode(glance, forKey: .glance)
         try container.encode(selected, forKey: .selected)
         try container.encode(closestUnsure, forKey: .closestUnsure)
         try container.encode(why, forKey: .why)
@@ -135,7 +139,7 @@ extension RunSummary {
         }
         self.init(reportPath: commit.reportPath.path, resultsRepo: setup.resultsURL.path, commit: commit.commit, tag: commit.tag,
                   model: .init(name: setup.recipe.model.name, slug: setup.modelSlug, revision: setup.source.revision),
-                  modelRevision: setup.source.revision, headline: Headline.sentence(report), selected: selected, closestUnsure: decision.closestUnsure, why: decision.why,
+                  modelRevision: setup.source.revision, headline: Headline.sentence(report), glance: GlanceText.lines(report), selected: selected, closestUnsure: decision.closestUnsure, why: decision.why,
                   notes: decision.notes, variants: variants,
                   mode: setup.recipe.evaluation.mode.rawValue, cached: cached,
                   search: search)

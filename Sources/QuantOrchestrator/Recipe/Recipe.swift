@@ -113,26 +113,33 @@ public struct Recipe: Sendable {
 
     /// `acceptance:` — thresholds; drops are absolute differences of fractions against the baseline.
     public struct Acceptance: Sendable, Equatable, Codable {
-        /// Largest accuracy drop, default 0.05.
-        public var accuracyDropMax: Double = 0.05
+        /// Largest accuracy drop, default 0.05 (``VerdictMargins/defaults`` has every default
+        /// and its grounds).
+        public var accuracyDropMax = VerdictMargins.defaults.accuracyDrop
         /// Largest key-fact recall drop, default 0.05.
-        public var keyFactRecallDropMax: Double = 0.05
+        public var keyFactRecallDropMax = VerdictMargins.defaults.keyFactRecallDrop
         /// Largest share of questions whose correctness differs from the baseline's, default 0.10.
-        public var flipsMax: Double = 0.10
+        public var flipsMax = VerdictMargins.defaults.flips
         /// Largest mean KL divergence in nats over the generic corpus, default 0.10.
-        public var kldMeanMax: Double = 0.10
+        public var kldMeanMax = VerdictMargins.defaults.kldMean
         /// Largest mean KL divergence in nats over the baseline's own answers, default 0.05.
-        public var domainKLDMeanMax: Double = 0.05
+        public var domainKLDMeanMax = VerdictMargins.defaults.domainKLDMean
         /// Largest share of the baseline's stated facts at risk on the variant, default 0.05.
-        public var factsAtRiskMax: Double = 0.05
+        public var factsAtRiskMax = VerdictMargins.defaults.factsAtRisk
         /// `max_size`: the largest GGUF file to select, in bytes; nil for no limit.
         public var maxSizeBytes: Int?
         /// `max_memory`: the largest peak resident memory of the variant's server at the
         /// recipe's ctx and slots, in bytes; nil for no limit.
         public var maxMemoryBytes: Int?
 
-        /// The defaults of CONTRACT.md.
+        /// The defaults (``VerdictMargins/defaults``).
         public init() {}
+
+        /// The margins the verdict reads.
+        public var margins: VerdictMargins {
+            VerdictMargins(accuracyDrop: accuracyDropMax, keyFactRecallDrop: keyFactRecallDropMax, flips: flipsMax,
+                           factsAtRisk: factsAtRiskMax, domainKLDMean: domainKLDMeanMax, kldMean: kldMeanMax)
+        }
     }
 
     /// The default ladder of CONTRACT.md: F16 baseline, then Q8_0 down to Q2_K.

@@ -42,7 +42,7 @@ struct ReportBuilder {
                 chatTemplate: result.serve?.chatTemplate,
                 typeMix: result.typeMix.map { $0.shares.map { TensorTypeShare(type: $0.type, tensors: $0.tensors, bytes: $0.bytes) } },
                 fallbacks: result.artifact?.fallbacks.map(FallbackGroups.of),
-                verdict: verdict.map { VerdictInfos.info($0, checks: result.checks) },
+                verdict: verdict.map { VerdictInfos.info($0, checks: result.checks, baseline: results.first?.name ?? "the baseline") },
                 notEvaluated: result.notEvaluated,
                 divergence: result.divergence.map { Self.divergence($0, answers: result.answers, variantMeasured: result.entry.hasGGUF) },
                 mix: result.mix)
@@ -68,7 +68,8 @@ struct ReportBuilder {
                              source: recipe.model.source.path, sourceKind: source.kind.rawValue, baselineNote: baselineNote),
             toolchain: ToolchainInfo(llamaCppBuild: toolchain.build ?? "unknown", converter: "convert_hf_to_gguf.py",
                                      quantorchVersion: QuantorchVersion.current),
-            suite: SuiteInfo(name: suite.name, sha256: suite.sha256, questions: suite.questions.count, forms: suite.forms().count),
+            suite: SuiteInfo(name: suite.name, sha256: suite.sha256, questions: suite.questions.count, forms: suite.forms().count,
+                             sizeReadings: SuiteSize.lines(questions: suite.questions.count, margins: recipe.acceptance.margins)),
             settings: Settings(sampling: SamplingSettings(temperature: suite.sampling.temperature, seed: suite.sampling.seed,
                                                       maxTokens: suite.sampling.maxTokens),
                                systemPrompt: suite.systemPrompt, ctx: recipe.server.ctx, slots: slots,

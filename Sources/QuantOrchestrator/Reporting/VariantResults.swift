@@ -101,6 +101,8 @@ enum VariantResults {
         evidence.correctness = table.questions > 0 ? table : nil
         evidence.recallDifferences = paired.recallDifferences.isEmpty ? nil : paired.recallDifferences
         evidence.flips = table.questions > 0 ? (table.baselineOnly + table.variantOnly, table.questions) : nil
+        let census = SuiteCensus.of(suite: suite, answers: result.answers, baseline: baseline.answers)
+        evidence.census = census.questions > 0 ? census : nil
         return evidence
     }
 
@@ -109,11 +111,11 @@ enum VariantResults {
     static func kldEvidence(kld: KLDResult?, domainKLD: KLDResult?, domainQuestions: Int?) -> VerdictEvidence {
         var evidence = VerdictEvidence()
         if let kld {
-            evidence.kld = MeanEstimate(mean: kld.kldMean, standardError: kld.kldMeanError, n: kld.scoredTokens ?? 0)
+            evidence.kld = MeanEstimate(mean: kld.kldMean, standardError: kld.kldMeanError, n: kld.scoredTokens ?? 0, chunkMeans: kld.chunkKLD)
         }
         if let domainKLD {
             evidence.domainKLD = MeanEstimate(mean: domainKLD.kldMean, standardError: domainKLD.kldMeanError, n: domainKLD.scoredTokens ?? 0,
-                                              questions: domainQuestions)
+                                              questions: domainQuestions, chunkMeans: domainKLD.chunkKLD)
         }
         return evidence
     }

@@ -1,3 +1,4 @@
+import Evaluation
 import Foundation
 
 /// What `quantorch plan` prints: every step of the run the recipe asks for, whether its
@@ -22,9 +23,13 @@ public struct PlanReport: Codable, Sendable, Equatable {
     public var search: String
     /// Where the steps run, in one sentence (local, or the Slurm resources of each job).
     public var executor: String
+    /// Per criterion, whether this suite's size can decide it and the smallest loss it can
+    /// detect (``SuiteSize/lines(questions:margins:)``).
+    public var suiteSize: [String]
 
     enum CodingKeys: String, CodingKey {
         case model, slug, revision, steps, warnings, search, executor
+        case suiteSize = "suite_size"
         case workFolder = "work_folder", writesBytes = "writes_bytes", freeBytes = "free_bytes"
     }
 }
@@ -41,7 +46,8 @@ extension Pipeline {
                           workFolder: setup.folder.revisionFolder.path, steps: planner.steps, writesBytes: disk.total,
                           freeBytes: DiskSpace.free(at: setup.folder.root)?.bytes,
                           warnings: (factory.plan.baselineNote.map { [$0] } ?? []) + factory.plan.warnings,
-                          search: Self.searchLine(setup.recipe), executor: Self.executorLine(setup.recipe))
+                          search: Self.searchLine(setup.recipe), executor: Self.executorLine(setup.recipe),
+                          suiteSize: SuiteSize.lines(questions: setup.suite.questions.count, margins: setup.recipe.acceptance.margins))
     }
 
     /// "executor: slurm, each step a batch job (partition gpu, gres gpu:1, 8 CPUs per task)".

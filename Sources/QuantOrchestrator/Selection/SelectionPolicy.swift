@@ -54,11 +54,7 @@ public struct SelectionPolicy: Sendable {
     }
 
     /// The margins the judge reads.
-    var margins: VerdictMargins {
-        VerdictMargins(accuracyDrop: acceptance.accuracyDropMax, keyFactRecallDrop: acceptance.keyFactRecallDropMax,
-                       flips: acceptance.flipsMax, factsAtRisk: acceptance.factsAtRiskMax,
-                       domainKLDMean: acceptance.domainKLDMeanMax, kldMean: acceptance.kldMeanMax)
-    }
+    var margins: VerdictMargins { acceptance.margins }
 
     /// The verdict on one variant.
     public func judge(_ variant: VariantMeasurements) -> VariantVerdict {

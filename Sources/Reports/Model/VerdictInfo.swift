@@ -12,18 +12,27 @@ public struct VerdictInfo: Codable, Sendable, Equatable {
     public var criteria: [CriterionInfo]
     /// The checks run on the variant's server before scoring; empty for an endpoint.
     public var checks: [ServerCheckInfo]
+    /// What the variant changed on the suite's own questions; nil where it answered none (and
+    /// in reports written before the census).
+    public var census: CensusInfo?
+    /// For a CLOSE variant some of whose shares were settled by a clean census: what the suite
+    /// cannot show beyond its questions ("beyond these 24 questions, up to 12 % …").
+    public var limit: String?
 
     /// Creates the value from its fields, as listed above.
-    public init(status: String, summary: String, moreToDecide: Int?, criteria: [CriterionInfo], checks: [ServerCheckInfo]) {
+    public init(status: String, summary: String, moreToDecide: Int?, criteria: [CriterionInfo], checks: [ServerCheckInfo],
+                census: CensusInfo? = nil, limit: String? = nil) {
         self.status = status
         self.summary = summary
         self.moreToDecide = moreToDecide
         self.criteria = criteria
         self.checks = checks
+        self.census = census
+        self.limit = limit
     }
 
     enum CodingKeys: String, CodingKey {
-        case status, summary, criteria, checks
+        case status, summary, criteria, checks, census, limit
         case moreToDecide = "more_to_decide"
     }
 }
@@ -56,10 +65,15 @@ public struct CriterionInfo: Codable, Sendable, Equatable {
     public var moreToDecide: Int?
     /// The criterion in words, as report.md prints it.
     public var line: String
+    /// For a share: whether this suite is large enough for a share of zero to read within.
+    public var canReadWithin: Bool?
+    /// For a share: the losses the census counted on these questions.
+    public var censusCount: Int?
 
     /// Creates the value from its fields, as listed above.
     public init(name: String, estimate: Double, lower: Double, upper: Double, margin: Double, reading: String, n: Int,
-                unit: String, method: String, pValue: Double?, moreToDecide: Int?, line: String) {
+                unit: String, method: String, pValue: Double?, moreToDecide: Int?, line: String,
+                canReadWithin: Bool? = nil, censusCount: Int? = nil) {
         self.name = name
         self.estimate = estimate
         self.lower = lower
@@ -72,10 +86,14 @@ public struct CriterionInfo: Codable, Sendable, Equatable {
         self.pValue = pValue
         self.moreToDecide = moreToDecide
         self.line = line
+        self.canReadWithin = canReadWithin
+        self.censusCount = censusCount
     }
 
     enum CodingKeys: String, CodingKey {
         case name, estimate, lower, upper, margin, reading, n, unit, method, line
+        case canReadWithin = "can_read_within"
+        case censusCount = "census_count"
         case pValue = "p_value"
         case moreToDecide = "more_to_decide"
     }

@@ -53,14 +53,18 @@ public enum HTMLRenderer {
         return html.joined(separator: "\n") + "\n"
     }
 
+    /// The first box: the headline and one short line per variant (`GlanceText`); the
+    /// selection's full reasoning, notes and margins below it.
     private static func selection(_ report: Report) -> [String] {
         let esc = MarkupEscaping.html
         let margins = SelectionText.margins(report.acceptance) + (SelectionText.search(report).map { " " + $0 } ?? "")
         let notes = (report.selection.notes ?? []).map { "<br>⚠ \(esc($0))" }.joined()
-        if let quant = report.selection.quantType {
-            return ["<section class=\"selection\"><strong>Selected: \(esc(quant))</strong> (\(esc(report.selection.rule)))<br>\(esc(report.selection.why))\(notes)<br><span class=\"meta\">\(esc(margins))</span></section>"]
-        }
-        return ["<section class=\"selection none\"><strong>\(esc(SelectionText.noneHeadline(report)))</strong> (rule: \(esc(report.selection.rule)))<br>\(esc(report.selection.why))\(notes)<br><span class=\"meta\">\(esc(margins))</span></section>"]
+        let glance = GlanceText.lines(report)
+        let lines = glance.isEmpty ? "" : "<pre class=\"glance\">\(esc(glance.joined(separator: "\n")))</pre>"
+        let box = "<section class=\"selection\(report.selection.quantType == nil ? " none" : "")\"><strong>\(esc(Headline.sentence(report)))</strong>\(lines)</section>"
+        let rule = report.selection.quantType.map { "Selected: \(esc($0)) (\(esc(report.selection.rule)))" }
+            ?? "\(esc(SelectionText.noneHeadline(report))) (rule: \(esc(report.selection.rule)))"
+        return [box, "<p class=\"why\">\(rule). \(esc(report.selection.why))\(notes)<br><span class=\"meta\">\(esc(margins))</span></p>"]
     }
 
     /// One line per judged variant, then each one's criteria on their intervals and its checks.
@@ -69,8 +73,12 @@ public enum HTMLRenderer {
         let judged = report.variants.filter { $0.verdict != nil }
         guard !judged.isEmpty else { return [] }
         var html = ["<h2>Verdict</h2>",
-                    "<p class=\"legend\">\(esc(VerdictText.legend))</p>",
-                    "<ul class=\"reasons\">"]
+                    "<p class=\"legend\">\(esc(VerdictText.legend))</p>"]
+        if let readings = report.suite.sizeReadings, !readings.isEmpty {
+            html.append("<p class=\"legend\">What \(report.suite.questions) questions can show:</p><ul class=\"size-readings\">"
+                        + readings.map { "<li>\(esc($0))</li>" }.joined() + "</ul>")
+        }
+        html.append("<ul class=\"reasons\">")
         for variant in judged {
             guard let verdict = variant.verdict else { continue }
             html.append("<li><strong>\(esc(variant.quantType))</strong> <span class=\"verdict \(verdict.status.lowercased())\">\(esc(verdict.status))</span>: \(esc(VerdictText.line(variant, verdict, withStatus: false)))</li>")
@@ -79,6 +87,8 @@ public enum HTMLRenderer {
         for variant in judged {
             guard let verdict = variant.verdict else { continue }
             html.append("<h3>\(esc(variant.quantType)): \(esc(verdict.status))</h3>")
+            let census = VerdictText.censusLines(verdict)
+            if !census.isEmpty { html.append("<ul class=\"census\">" + census.map { "<li>\(esc($0))</li>" }.joined() + "</ul>") }
             html.append("<div class=\"scroll\"><table>")
             html.append("<tr>" + VerdictText.criterionHeader.map { "<th>\(esc($0))</th>" }.joined() + "</tr>")
             for criterion in verdict.criteria {

@@ -15,6 +15,7 @@ enum HTMLStyle {
     .selection { margin: 18px 0; padding: 12px 16px; border-radius: 6px; border-left: 6px solid var(--ok); background: #eef8f1; }
     .selection.none { border-left-color: #d68910; background: #fdf3e3; }
     .selection strong { font-size: 16px; }
+    .selection pre.glance { margin: 8px 0 0; white-space: pre-wrap; font-size: 13px; background: none; }
     .notes { margin: 18px 0; padding: 10px 16px; border-radius: 6px; border-left: 6px solid #d68910; background: #fdf3e3; }
     .notes ul { margin: 6px 0 0; padding-left: 18px; }
     .charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(420px, 1fr)); gap: 14px; }

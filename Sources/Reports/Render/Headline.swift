@@ -3,14 +3,14 @@
 /// open with it.
 ///
 /// Every word comes from the report: the pick and the baseline from `selection` and
-/// `variants`, the sizes from `size_bytes`, the evidence from the pick's verdict criteria (the
-/// domain KLD when measured, else the generic KLD, else the first criterion), the number of
-/// questions from `suite.questions`, what would decide from the closest UNSURE variant's
-/// `more_to_decide`, and a budget reason from the variants' "not eligible: …" reasons.
+/// `variants`, the sizes from `size_bytes`, what the pick changed from its verdict's `census`,
+/// the evidence from its criteria (the domain KLD when measured, else the generic KLD, else the
+/// first criterion), what would decide from the closest UNSURE variant's `more_to_decide`, and a
+/// budget reason from the variants' "not eligible: …" reasons.
 ///
 /// ```
-/// Ship Q6_K: 49 % smaller than F16, CLOSE on every criterion (generic KLD 0.0049, CI up to 0.0053) over 4 questions
-/// Keep F16: no variant is CLOSE on every criterion; closest: Q4_K_M, ~36 more questions would decide
+/// Ship Q8_0: 47 % smaller than F16, all 24 questions answered as F16 answers them, every key fact kept, domain KLD 0.0021 [0.0012–0.0029]
+/// Keep F16: no variant is CLOSE; closest: Q4_K_M (5 of 24 questions changed, 1 key fact lost (cisplatin: 300 g/mol)), ~36 more questions would decide
 /// Keep F16: no CLOSE variant can be shipped: Q8_0 not eligible: size 144.8 MB is over max_size 143.1 MB
 /// ```
 public enum Headline {
@@ -29,33 +29,30 @@ public enum Headline {
             let saved = (1 - Double(size) / Double(baselineSize)) * 100
             clauses.append("\(FigureFormat.fixed(saved, 0)) % smaller than \(baseline)")
         }
-        if let verdict = pick.verdict {
-            var reading = verdict.status == "CLOSE" ? "CLOSE on every criterion" : verdict.status
-            if let evidence = evidence(verdict) {
-                reading += " (\(VerdictText.label(evidence)) \(VerdictText.number(evidence)), CI up to \(VerdictText.upper(evidence)))"
-            }
-            clauses.append(reading)
-        } else {
+        guard let verdict = pick.verdict else {
             clauses.append("selected by \(report.selection.rule)")
+            return clauses.joined(separator: ", ") + " over \(report.suite.questions) question\(report.suite.questions == 1 ? "" : "s")"
         }
-        return clauses.joined(separator: ", ") + " over \(report.suite.questions) question\(report.suite.questions == 1 ? "" : "s")"
-    }
-
-    /// The criterion a reader of a model card looks for first: the loss on the user's own domain.
-    private static func evidence(_ verdict: VerdictInfo) -> CriterionInfo? {
-        verdict.criteria.first { $0.name == "domain_kld_mean" }
-            ?? verdict.criteria.first { $0.name == "kld_mean" }
-            ?? verdict.criteria.first
+        if let census = verdict.census {
+            clauses.append(census.questionsChanged == 0
+                ? "all \(census.questions) questions answered as \(baseline) answers them"
+                : "\(census.questions - census.questionsChanged) of \(census.questions) questions answered as \(baseline) answers them")
+            if census.factsStated > 0 && census.factsLost.isEmpty { clauses.append("every key fact kept") }
+        } else {
+            clauses.append(verdict.status == "CLOSE" ? "CLOSE on every criterion" : verdict.status)
+        }
+        if let evidence = GlanceText.evidence(verdict) { clauses.append(GlanceText.figure(evidence)) }
+        return clauses.joined(separator: ", ")
     }
 
     private static func keep(_ report: Report) -> String {
         let judged = report.variants.filter { !$0.isBaseline }
         if let closest = report.selection.closestUnsure, let variant = judged.first(where: { $0.quantType == closest }) {
             guard let verdict = variant.verdict, let more = verdict.moreToDecide else {
-                return "no variant is CLOSE on every criterion; closest: \(closest)"
+                return "no variant is CLOSE; closest: \(closest)" + (variant.verdict.map { " (\(GlanceText.reading(variant, $0, baseline: report.baseline?.quantType ?? "the baseline")))" } ?? "")
             }
             let unit = verdict.criteria.first { $0.moreToDecide == more }?.unit ?? "questions"
-            return "no variant is CLOSE on every criterion; closest: \(closest), ~\(more) more \(unit) would decide"
+            return "no variant is CLOSE; closest: \(closest) (\(GlanceText.reading(variant, verdict, baseline: report.baseline?.quantType ?? "the baseline"))), ~\(more) more \(unit) would decide"
         }
         let blocked = judged.filter { $0.verdict?.status == "CLOSE" }.map { variant in
             let reason = variant.kind == "endpoint"
@@ -70,6 +67,6 @@ public enum Headline {
             let count = judged.filter { $0.verdict?.status == status && $0.notEvaluated == nil }.count
             return count == 0 ? nil : "\(count) \(status)"
         } + [judged.filter { $0.notEvaluated != nil }.count].filter { $0 > 0 }.map { "\($0) not evaluated" }
-        return "no variant is CLOSE on every criterion" + (statuses.isEmpty ? "" : " (\(statuses.joined(separator: ", ")))")
+        return "no variant is CLOSE" + (statuses.isEmpty ? "" : " (\(statuses.joined(separator: ", ")))")
     }
 }

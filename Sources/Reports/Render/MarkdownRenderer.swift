@@ -1,7 +1,7 @@
 /// report.md: the report as Markdown, for reading in a repository browser or a terminal.
 ///
 /// The first line is the headline (`Headline`), in bold above the title, so `head -1` says
-/// what to ship. Sections: run facts (chat templates included), selection (with its reason and notes), notes
+/// what to ship; one short line per variant follows it (`GlanceText`). Sections: run facts (chat templates included), selection (with its reason and notes), notes
 /// (warnings), the margins, the verdict (one line per variant, then each criterion on its
 /// interval and the server checks), the human review when one was imported (`ReviewText`), the variant table (`VariantColumns`), each GGUF's tensor types (`TypeMixText`), rejected variants with their reasons, the noise floor
 /// (parallel mode), every figure, where answers part from the baseline (``DivergenceText``:
@@ -16,6 +16,13 @@ public enum MarkdownRenderer {
         let md = MarkupEscaping.markdown
         lines.append("**\(md(Headline.sentence(report)))**")
         lines.append("")
+        let glance = GlanceText.lines(report)
+        if !glance.isEmpty {
+            lines.append("```")
+            lines += glance
+            lines.append("```")
+            lines.append("")
+        }
         lines.append("# Quantization report: \(md(report.model.name))")
         lines.append("")
         lines.append("- Revision: `\(report.model.revision)` (\(md(report.model.sourceKind)) \(md(report.model.source)))")
@@ -118,6 +125,12 @@ public enum MarkdownRenderer {
         guard !judged.isEmpty else { return [] }
         var lines = ["## Verdict", "",
                      md(VerdictText.legend), ""]
+        if let readings = report.suite.sizeReadings, !readings.isEmpty {
+            lines.append("What \(report.suite.questions) questions can show:")
+            lines.append("")
+            lines += readings.map { "- \(md($0))" }
+            lines.append("")
+        }
         for variant in judged {
             guard let verdict = variant.verdict else { continue }
             lines.append("- **\(md(variant.quantType))** \(md(VerdictText.line(variant, verdict)))")
@@ -127,6 +140,11 @@ public enum MarkdownRenderer {
             guard let verdict = variant.verdict else { continue }
             lines.append("### \(md(variant.quantType)): \(verdict.status)")
             lines.append("")
+            let census = VerdictText.censusLines(verdict)
+            if !census.isEmpty {
+                lines += census.map { "- \(md($0))" }
+                lines.append("")
+            }
             lines += table(header: VerdictText.criterionHeader, rows: verdict.criteria.map(VerdictText.cells))
             lines.append("")
             if !verdict.checks.isEmpty {

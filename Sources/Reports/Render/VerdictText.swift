@@ -6,7 +6,12 @@ enum VerdictText {
     }
 
     /// How to read the verdict, above it in both views.
-    static let legend = "Each criterion is a loss against the baseline with its 95 % interval: within when the whole interval is inside the margin, beyond when the whole interval is past it (or a significant paired loss is), undecided otherwise. CLOSE: every criterion within and every server check passed; REJECTED: any beyond; UNSURE: the rest, with how many more questions (or tokens) at the observed rates would decide."
+    static let legend = "Two kinds of evidence. On the suite's own questions, the census counts what changed (answers are deterministic, so a count is the truth there): a key fact the baseline states that the variant lost, an answer turned wrong, a new loop. Beyond those questions, each criterion is a loss against the baseline with its 95 % interval: within when the whole interval is inside the margin, beyond when the whole interval is past it (or a significant paired loss is), undecided otherwise; the domain KLD's interval is over chunks of whole answers. CLOSE: no stated fact lost and no new loop, the domain KLD within, every share within or, where the suite is too small for a share to read within at all, not one loss of it on these questions, and every server check passed; REJECTED: any criterion beyond; UNSURE: the rest, with how many more questions at the observed rates would decide."
+
+    /// The census and the limit of one verdict, as lines under its heading.
+    static func censusLines(_ verdict: VerdictInfo) -> [String] {
+        [verdict.census.map { "Census: \($0.line)" }, verdict.limit.map { "What the suite cannot show: \($0)" }].compactMap(\.self)
+    }
 
     /// The header of a verdict's criteria table, both views.
     static let criterionHeader = ["Criterion", "Estimate", "95 % interval", "Margin", "Reading", "n", "More to decide", "Method"]

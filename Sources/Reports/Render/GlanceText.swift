@@ -1,0 +1,78 @@
+/// The report read at a glance: after the headline, one short line per variant (its status, what
+/// it changed on the suite's questions, and the figure that decided it), shared by report.md,
+/// report.html's first box and the terminal.
+///
+/// ```
+/// Q8_0    CLOSE     all 24 questions as F16, every key fact kept, domain KLD 0.0021 [0.0012–0.0029]
+/// Q4_K_M  UNSURE    5 of 24 questions changed, 1 key fact lost (cisplatin: 300 g/mol)
+/// Q2_K    REJECTED  domain KLD 0.4512 [0.3977–0.5047] past 0.05
+/// ```
+public enum GlanceText {
+    /// One line per judged variant, in report order: the name and status padded into columns.
+    public static func lines(_ report: Report) -> [String] {
+        let judged = report.variants.filter { !$0.isBaseline && $0.verdict != nil }
+        let width = judged.map(\.quantType.count).max() ?? 0
+        let baseline = report.baseline?.quantType ?? "the baseline"
+        return judged.compactMap { variant in
+            guard let verdict = variant.verdict else { return nil }
+            let status = VerdictText.notEvaluated(variant) == nil ? verdict.status : "—"
+            return variant.quantType.padding(toLength: width, withPad: " ", startingAt: 0) + "  "
+                + status.padding(toLength: 8, withPad: " ", startingAt: 0) + "  " + reading(variant, verdict, baseline: baseline)
+        }
+    }
+
+    /// What one variant changed and the figure that decided it, without name or status.
+    public static func reading(_ variant: Variant, _ verdict: VerdictInfo, baseline: String) -> String {
+        if let reason = VerdictText.notEvaluated(variant) { return "not evaluated: \(reason)" }
+        var clauses = verdict.census.map { census(of: $0, baseline: baseline) } ?? []
+        switch verdict.status {
+        case "REJECTED":
+            clauses += verdict.criteria.filter { $0.reading == "beyond" }.map { "\(figure($0)) past \(FigureFormat.fixed($0.margin, VerdictText.isKLD($0) ? 2 : 3))" }
+        case "CLOSE":
+            if let evidence = evidence(verdict) { clauses.append(figure(evidence)) }
+        default:
+            let open = verdict.criteria.filter { $0.reading == "undecided" && !settledByCensus($0) }
+            clauses += open.prefix(2).map { "\(figure($0)) undecided vs \(FigureFormat.fixed($0.margin, VerdictText.isKLD($0) ? 2 : 3))" }
+        }
+        let ineligible = variant.reasons.first { $0.hasPrefix("not eligible") }
+        return (clauses + [ineligible].compactMap(\.self)).joined(separator: ", ")
+    }
+
+    /// "all 24 questions as F16, every key fact kept" or "5 of 24 questions changed, 1 key
+    /// fact lost (cisplatin: 300 g/mol), 1 turned wrong".
+    static func census(of census: CensusInfo, baseline: String) -> [String] {
+        var clauses = [census.questionsChanged == 0
+            ? "all \(census.questions) questions as \(baseline)"
+            : "\(census.questionsChanged) of \(census.questions) questions changed"]
+        if census.factsStated > 0 {
+            clauses.append(census.factsLost.isEmpty
+                ? "every key fact kept"
+                : "\(census.factsLost.count) key fact\(census.factsLost.count == 1 ? "" : "s") lost ("
+                    + census.factsLost.prefix(2).map { "\($0.questionID): \($0.fact)" }.joined(separator: "; ")
+                    + (census.factsLost.count > 2 ? "; …" : "") + ")")
+        }
+        if !census.rightToWrong.isEmpty { clauses.append("\(census.rightToWrong.count) turned wrong") }
+        if !census.newLoops.isEmpty { clauses.append("\(census.newLoops.count) new loop\(census.newLoops.count == 1 ? "" : "s")") }
+        if let atRisk = census.factsAtRisk, atRisk > 0 { clauses.append("\(atRisk) fact\(atRisk == 1 ? "" : "s") at risk") }
+        return clauses
+    }
+
+    /// "domain KLD 0.0021 [0.0012–0.0029]".
+    static func figure(_ criterion: CriterionInfo) -> String {
+        let digits = VerdictText.isKLD(criterion) ? 4 : 3
+        return "\(VerdictText.label(criterion)) \(VerdictText.number(criterion)) [\(FigureFormat.fixed(criterion.lower, digits))–\(FigureFormat.fixed(criterion.upper, digits))]"
+    }
+
+    /// The criterion a reader looks for first: the divergence on the user's own domain, else
+    /// on the generic corpus, else the first.
+    static func evidence(_ verdict: VerdictInfo) -> CriterionInfo? {
+        verdict.criteria.first { $0.name == "domain_kld_mean" }
+            ?? verdict.criteria.first { $0.name == "kld_mean" }
+            ?? verdict.criteria.first
+    }
+
+    /// A share the census settled: undecided on an interval this suite is too small to read.
+    static func settledByCensus(_ criterion: CriterionInfo) -> Bool {
+        criterion.canReadWithin == false && criterion.censusCount == 0
+    }
+}
