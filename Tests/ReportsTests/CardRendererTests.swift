@@ -20,21 +20,24 @@ import Testing
         let report = try ReportFixture.report()
         // Q6_K's verdict has no domain KLD, so the generic KLD is the evidence; 138317536 / 271066400 = 51 %.
         #expect(Headline.sentence(report)
-            == "Ship Q6_K: 49 % smaller than F16, CLOSE on every criterion (generic KLD 0.0049, CI up to 0.0053) over 4 questions")
+            == "Ship Q6_K: 49 % smaller than F16, all 4 questions answered as F16 answers them, every key fact kept, generic KLD 0.0049 [0.0045–0.0053]")
         var domain = report
         let q6 = try #require(domain.variants.firstIndex { $0.quantType == "Q6_K" })
         domain.variants[q6].verdict?.criteria.append(CriterionInfo(
             name: "domain_kld_mean", estimate: 0.0213, lower: 0.0171, upper: 0.0255, margin: 0.05, reading: "within", n: 4,
             unit: "questions", method: "mean ± 1.96 × llama-perplexity's ±", pValue: nil, moreToDecide: nil, line: "domain KLD"))
-        #expect(Headline.sentence(domain).contains("CLOSE on every criterion (domain KLD 0.0213, CI up to 0.0255) over 4 questions"))
+        #expect(Headline.sentence(domain).hasSuffix("every key fact kept, domain KLD 0.0213 [0.0171–0.0255]"))
+        // A report written before the census says CLOSE in its place.
+        domain.variants[q6].verdict?.census = nil
+        #expect(Headline.sentence(domain) == "Ship Q6_K: 49 % smaller than F16, CLOSE on every criterion, domain KLD 0.0213 [0.0171–0.0255]")
     }
 
     @Test func withoutASelectionTheHeadlineSaysToKeepTheBaselineAndWhy() throws {
         var report = try ReportFixture.report()
         report.selection = Selection(quantType: nil, rule: "smallest CLOSE", why: "no variant is CLOSE and eligible; keep the baseline F16",
                                      closestUnsure: "Q4_K_M")
-        #expect(Headline.sentence(report) == "Keep F16: no variant is CLOSE on every criterion; closest: Q4_K_M, ~36 more questions would decide")
-        #expect(MarkdownRenderer.render(report).hasPrefix("**Keep F16: no variant is CLOSE on every criterion; closest: Q4_K_M, ~36 more questions would decide**\n\n# Quantization report: "))
+        #expect(Headline.sentence(report) == "Keep F16: no variant is CLOSE; closest: Q4_K_M (1 key fact lost: cisplatin: 睾丸癌), ~36 more questions would decide")
+        #expect(MarkdownRenderer.render(report).hasPrefix("**Keep F16: no variant is CLOSE; closest: Q4_K_M (1 key fact lost: cisplatin: 睾丸癌), ~36 more questions would decide**\n\n```\n"))
         let card = CardRenderer.markdown(report)
         #expect(card.contains("| baseline (recommended) |"))
         #expect(card.contains("Recommended file: smollm2-135m-instruct-F16.gguf (the baseline F16, 258.5 MiB, sha256 "))
@@ -53,14 +56,23 @@ import Testing
         var rejected = report
         rejected.selection.closestUnsure = nil
         for index in rejected.variants.indices where !rejected.variants[index].isBaseline { rejected.variants[index].verdict?.status = "REJECTED" }
-        #expect(Headline.sentence(rejected) == "Keep F16: no variant is CLOSE on every criterion (5 REJECTED)")
+        #expect(Headline.sentence(rejected) == "Keep F16: no variant is CLOSE (5 REJECTED)")
     }
 
-    @Test func reportMarkdownOpensWithTheHeadlineAboveTheTitle() throws {
+    @Test func reportMarkdownOpensWithTheHeadlineThenOneLinePerVariant() throws {
         let report = try ReportFixture.report()
-        let lines = MarkdownRenderer.render(report).split(separator: "\n", omittingEmptySubsequences: false)
-        #expect(lines.first.map(String.init) == "**\(Headline.sentence(report))**")
-        #expect(lines.dropFirst(2).first == "# Quantization report: HuggingFaceTB/SmolLM2-135M-Instruct")
+        let lines = MarkdownRenderer.render(report).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines.first == "**\(Headline.sentence(report))**")
+        #expect(Array(lines[2...8]) == [
+            "```",
+            "Q8_0    CLOSE     domain KLD 0.0011 [0.0009–0.0013]",
+            "Q6_K    CLOSE     all 4 questions as F16, every key fact kept, generic KLD 0.0049 [0.0045–0.0053]",
+            "Q4_K_M  UNSURE    1 of 4 questions changed, 1 key fact lost (cisplatin: 睾丸癌), 1 fact at risk",
+            "Q3_K_M  REJECTED  key-fact recall drop 0.714 [0.500–0.929] past 0.050",
+            "Q2_K    REJECTED  key-fact recall drop 0.857 [0.714–1.000] past 0.050, generic KLD 0.4020 [0.3900–0.4140] past 0.10",
+            "```",
+        ], "\(lines.prefix(10))")
+        #expect(lines[10] == "# Quantization report: HuggingFaceTB/SmolLM2-135M-Instruct")
     }
 
     @Test func theCardTableHasEveryVariantWithItsIntervalsVerdictAndTheFileToShip() throws {
@@ -92,7 +104,7 @@ import Testing
         }
         #expect(svg.components(separatedBy: "http").count - 1 == 1, "the only URL is the SVG namespace")
         #expect(svg.contains("WenQuanYi Micro Hei"))
-        #expect(svg.contains(">Ship Q6_K: 49 % smaller than F16, CLOSE on every criterion (generic KLD 0.0049, CI up to"))
+        #expect(svg.contains(">Ship Q6_K: 49 % smaller than F16, all 4 questions answered as F16 answers them, every key"))
         #expect(svg.contains(">CLOSE · the pick</text>"))
         #expect(svg.contains(">Q6_K (selected)</text>"))
         for status in ["UNSURE", "REJECTED", "baseline"] { #expect(svg.contains(">\(status)</text>")) }

@@ -66,7 +66,8 @@ import Testing
         try report.validate()
         let markdown = MarkdownRenderer.render(report), html = HTMLRenderer.render(report)
         #expect(markdown.contains("**No variant is CLOSE to the baseline: keep the baseline F16; the closest UNSURE variant is Q4_K_M**"))
-        #expect(html.contains("<section class=\"selection none\"><strong>No variant is CLOSE to the baseline: keep the baseline F16; the closest UNSURE variant is Q4_K_M</strong>"))
+        #expect(html.contains("<section class=\"selection none\"><strong>Keep F16: no variant is CLOSE; closest: Q4_K_M (1 key fact lost: cisplatin: 睾丸癌)"))
+        #expect(html.contains("<p class=\"why\">No variant is CLOSE to the baseline: keep the baseline F16; the closest UNSURE variant is Q4_K_M (rule: smallest accepted quantized variant). Every quant lost a key fact."))
         #expect(!html.contains("(selected)"))
     }
 

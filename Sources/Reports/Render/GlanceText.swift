@@ -31,11 +31,35 @@ public enum GlanceText {
         case "CLOSE":
             if let evidence = evidence(verdict) { clauses.append(figure(evidence)) }
         default:
-            let open = verdict.criteria.filter { $0.reading == "undecided" && !settledByCensus($0) }
-            clauses += open.prefix(2).map { "\(figure($0)) undecided vs \(FigureFormat.fixed($0.margin, VerdictText.isKLD($0) ? 2 : 3))" }
+            if verdict.census.map(hasFindings) != true, let open = undecided(verdict) { clauses.append(open) }
         }
         let ineligible = variant.reasons.first { $0.hasPrefix("not eligible") }
         return (clauses + [ineligible].compactMap(\.self)).joined(separator: ", ")
+    }
+
+    /// Why an UNSURE variant is not CLOSE, in a few words: what the census found (a fact lost,
+    /// an answer turned wrong, a loop), else its first undecided criterion.
+    public static func why(_ verdict: VerdictInfo) -> String? {
+        if let census = verdict.census, hasFindings(census) {
+            return census.factsLost.isEmpty
+                ? self.census(of: census, baseline: "").dropFirst().joined(separator: ", ")
+                : "\(census.factsLost.count) key fact\(census.factsLost.count == 1 ? "" : "s") lost: "
+                    + census.factsLost.prefix(2).map { "\($0.questionID): \($0.fact)" }.joined(separator: "; ") + (census.factsLost.count > 2 ? "; …" : "")
+        }
+        return undecided(verdict)
+    }
+
+    /// Whether the census alone keeps a variant from CLOSE.
+    static func hasFindings(_ census: CensusInfo) -> Bool {
+        !census.factsLost.isEmpty || !census.rightToWrong.isEmpty || !census.newLoops.isEmpty
+    }
+
+    /// "domain KLD 0.0420 [0.0204–0.0636] undecided vs 0.05": the first criterion neither
+    /// within nor settled by the census.
+    static func undecided(_ verdict: VerdictInfo) -> String? {
+        verdict.criteria.first { $0.reading == "undecided" && !settledByCensus($0) }.map {
+            "\(figure($0)) undecided vs \(FigureFormat.fixed($0.margin, VerdictText.isKLD($0) ? 2 : 3))"
+        }
     }
 
     /// "all 24 questions as F16, every key fact kept" or "5 of 24 questions changed, 1 key

@@ -10,7 +10,8 @@
 ///
 /// ```
 /// Ship Q8_0: 47 % smaller than F16, all 24 questions answered as F16 answers them, every key fact kept, domain KLD 0.0021 [0.0012–0.0029]
-/// Keep F16: no variant is CLOSE; closest: Q4_K_M (5 of 24 questions changed, 1 key fact lost (cisplatin: 300 g/mol)), ~36 more questions would decide
+/// Keep F16: no variant is CLOSE; closest: Q6_K (domain KLD 0.0520 [0.0390–0.0650] undecided vs 0.05), ~40 more questions would decide
+/// Keep F16: no variant is CLOSE; closest: Q4_K_M (1 key fact lost: cisplatin: 300.05 g/mol)
 /// Keep F16: no CLOSE variant can be shipped: Q8_0 not eligible: size 144.8 MB is over max_size 143.1 MB
 /// ```
 public enum Headline {
@@ -49,10 +50,10 @@ public enum Headline {
         let judged = report.variants.filter { !$0.isBaseline }
         if let closest = report.selection.closestUnsure, let variant = judged.first(where: { $0.quantType == closest }) {
             guard let verdict = variant.verdict, let more = verdict.moreToDecide else {
-                return "no variant is CLOSE; closest: \(closest)" + (variant.verdict.map { " (\(GlanceText.reading(variant, $0, baseline: report.baseline?.quantType ?? "the baseline")))" } ?? "")
+                return "no variant is CLOSE; closest: \(closest)" + (variant.verdict.flatMap(GlanceText.why).map { " (\($0))" } ?? "")
             }
             let unit = verdict.criteria.first { $0.moreToDecide == more }?.unit ?? "questions"
-            return "no variant is CLOSE; closest: \(closest) (\(GlanceText.reading(variant, verdict, baseline: report.baseline?.quantType ?? "the baseline"))), ~\(more) more \(unit) would decide"
+            return "no variant is CLOSE; closest: \(closest)" + (GlanceText.why(verdict).map { " (\($0))" } ?? "") + ", ~\(more) more \(unit) would decide"
         }
         let blocked = judged.filter { $0.verdict?.status == "CLOSE" }.map { variant in
             let reason = variant.kind == "endpoint"
