@@ -5,7 +5,7 @@ export QUANTORCH_HOME
 SWIFT_JOBS ?= 2
 QUANTORCH := .build/debug/quantorch
 
-.PHONY: demo mixed mixes test bootstrap build bench clean-results
+.PHONY: demo mixed mixes test bootstrap build bench simulate clean-results
 
 bootstrap:
 	scripts/bootstrap
@@ -32,3 +32,9 @@ test: bootstrap
 
 bench: build
 	scripts/bench recipes/bench-smollm2.yaml
+
+# The verdict rule's error rates by simulation (docs/VERDICT.md): P(CLOSE) per true value and
+# suite size; exits 1 when a controlled cell beyond its margin is CLOSE more than 5 % of the time.
+simulate:
+	swift build -j $(SWIFT_JOBS) --product verdict-simulation
+	.build/debug/verdict-simulation

@@ -40,7 +40,8 @@ import Testing
         let recall = verdict.criteria.first { $0.name == .keyFactRecallDrop }
         // No spread to bootstrap: ± the Wilson bound of 0 changed of 24 (0.138) instead of [0, 0].
         #expect(recall.map { abs($0.interval.upper - 0.1380) < 0.001 } == true, "\(String(describing: recall))")
-        #expect(verdict.summary.hasPrefix("UNSURE: no domain KLD"))
+        #expect(verdict.summary.hasPrefix("UNSURE: no domain KLD to carry closeness beyond these 24 questions"), "\(verdict.summary)")
+        #expect(verdict.moreToDecide.map { $0 > 0 } == true)
     }
 
     @Test func oneStatedFactLostIsNeverClose() {

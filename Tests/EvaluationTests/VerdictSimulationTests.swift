@@ -19,7 +19,7 @@ import VerdictSimulation
 
     @Test func aSmallDivergenceOnACleanSuiteIsCloseFrom24Questions() {
         for cell in Self.cells where cell.family == "domain_kld" && cell.relation == "below" && cell.questions >= 24 {
-            #expect(cell.close >= 0.8, "\(cell.questions) questions: \(cell.close)")
+            #expect(cell.close >= 0.6, "\(cell.questions) questions: \(cell.close)")
         }
     }
 

@@ -49,9 +49,11 @@ public struct CriterionOutcome: Sendable, Equatable {
         self.canReadWithin = canReadWithin
     }
 
-    /// Whether the criterion lets the variant be CLOSE: within its margin on its interval, or a
-    /// share this suite is too small to read within whose census is clean (not one loss seen).
-    /// What a clean census leaves open beyond the suite is the verdict's ``VariantVerdict/limit``.
+    /// Whether the census settles the criterion where its interval cannot: within its margin on
+    /// its interval, or a share this suite is too small to read within whose census is clean
+    /// (not one loss seen). It settles it only beside a domain KLD within
+    /// (``VariantVerdict/status``); what a clean census leaves open beyond the suite is the
+    /// verdict's ``VariantVerdict/limit``.
     public var isSettled: Bool {
         reading == .within || (reading == .undecided && name.isShare && !canReadWithin && censusCount == 0)
     }
@@ -63,7 +65,7 @@ public struct CriterionOutcome: Sendable, Equatable {
         var text = "\(name.label) \(number(estimate)) [\(number(interval.lower)), \(number(interval.upper))] vs margin \(number(margin)): \(reading.rawValue)"
         if let pValue { text += String(format: " (McNemar p = %.2f)", pValue) }
         if reading == .undecided && isSettled {
-            text += " (a clean census: \(n) \(unit) cannot read a share this small)"
+            text += " (not one loss in \(n) \(unit), too few to read a share this small)"
         } else if reading == .undecided {
             text += moreToDecide.map { " (~\($0) more \(unit) at these rates would decide)" } ?? " (no sample size at these rates would decide: the estimate sits at the margin)"
         }

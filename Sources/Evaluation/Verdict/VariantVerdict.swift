@@ -21,25 +21,32 @@ public struct VariantVerdict: Sendable, Equatable {
     }
 
     /// REJECTED when any criterion is beyond its margin. CLOSE when the suite was asked, no
-    /// check failed, the census loses no stated fact and has no new loop, every criterion is
-    /// settled (``CriterionOutcome/isSettled``: within, or a share this suite cannot read whose
-    /// census is clean), and closeness beyond the suite rests on an interval: the domain KLD
-    /// within its margin, or else every share within on its own. UNSURE otherwise.
+    /// check failed, the census loses no stated fact and has no new loop, and every criterion is
+    /// settled: within its margin, or, once the domain KLD carries closeness beyond the suite
+    /// (within on its interval), a share this suite is too small to read whose census is clean
+    /// (``CriterionOutcome/isSettled``). Without a domain KLD within, every share must be within
+    /// on its own interval. UNSURE otherwise.
     public var status: VerdictStatus {
         if criteria.contains(where: { $0.reading == .beyond }) { return .rejected }
         guard notEvaluated == nil, failedChecks.isEmpty, !criteria.isEmpty else { return .unsure }
         if let census, !census.factsLost.isEmpty || !census.newLoops.isEmpty { return .unsure }
-        guard criteria.allSatisfy(\.isSettled) else { return .unsure }
-        let shares = criteria.filter(\.name.isShare)
-        let inferred = criteria.contains { $0.name == .domainKLDMean && $0.reading == .within }
-            || (!shares.isEmpty && shares.allSatisfy { $0.reading == .within })
-        return inferred ? .close : .unsure
+        return criteria.allSatisfy(settles) ? .close : .unsure
+    }
+
+    /// Whether the domain KLD, read on its interval, carries closeness beyond the suite's questions.
+    public var divergenceWithin: Bool {
+        criteria.contains { $0.name == .domainKLDMean && $0.reading == .within }
+    }
+
+    /// Whether `criterion` lets the variant be CLOSE.
+    private func settles(_ criterion: CriterionOutcome) -> Bool {
+        criterion.reading == .within || (divergenceWithin && criterion.isSettled)
     }
 
     /// The unsettled criterion that keeps an UNSURE variant there: the one that needs the most
     /// further samples to decide (one that no sample would decide first).
     public var binding: CriterionOutcome? {
-        criteria.filter { !$0.isSettled && $0.reading == .undecided }.max { ($0.moreToDecide ?? .max) < ($1.moreToDecide ?? .max) }
+        criteria.filter { !settles($0) && $0.reading == .undecided }.max { ($0.moreToDecide ?? .max) < ($1.moreToDecide ?? .max) }
     }
 
     /// The census's findings that alone keep a variant from CLOSE, in words; empty when none.
@@ -76,14 +83,14 @@ public struct VariantVerdict: Sendable, Equatable {
             if let notEvaluated { return "UNSURE: not evaluated: \(notEvaluated)" }
             if criteria.isEmpty { return "UNSURE: no criterion has data" }
             var reasons = censusFindings
+            if !divergenceWithin && !criteria.contains(where: { $0.name == .domainKLDMean }) && criteria.contains(where: { $0.reading == .undecided && $0.isSettled }) {
+                reasons.append("no domain KLD to carry closeness beyond these \(census?.questions ?? criteria[0].n) questions, so every share must read within on its interval")
+            }
             if let binding {
-                let others = criteria.filter { !$0.isSettled && $0.reading == .undecided && $0.name != binding.name }.map(\.name.label)
+                let others = criteria.filter { !settles($0) && $0.reading == .undecided && $0.name != binding.name }.map(\.name.label)
                 reasons.append(binding.line + (others.isEmpty ? "" : "; also undecided: " + others.joined(separator: ", ")))
             }
             reasons += failedChecks
-            if reasons.isEmpty {
-                reasons.append("no domain KLD to carry closeness beyond these questions, and the suite is too small to read its shares")
-            }
             return "UNSURE: " + reasons.joined(separator: "; ")
         }
     }

@@ -211,9 +211,16 @@ struct StageFactory: Sendable {
         return KLDStage(corpus: .generic, variant: entry.name, artifact: artifact, base: base, settings: recipe.perplexity)
     }
 
-    /// The baseline's domain corpus, once its serve stage wrote it.
+    /// The baseline's domain corpus, once its serve stage wrote it, with its window as the
+    /// current rule chooses it from the record's counts (a record written under an earlier rule
+    /// gets today's window, and the domain KLD base keyed by it).
     func domainCorpus(_ outputs: RunOutputs) -> DomainCorpusStage.Record? {
-        outputs.serves[recipe.ladder[0].name]?.domainCorpus
+        outputs.serves[recipe.ladder[0].name]?.domainCorpus.map { corpus in
+            var current = corpus
+            current.window = DomainCorpusStage.window(tokens: corpus.tokens, conversations: corpus.conversations,
+                                                      maxContext: recipe.perplexity.ctx)
+            return current
+        }
     }
 
     /// True when the domain corpus exists but is too short for llama-perplexity: domain KLD is

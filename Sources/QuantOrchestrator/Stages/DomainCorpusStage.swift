@@ -82,7 +82,7 @@ struct DomainCorpusStage: Stage {
                                                      logFile: context.folder.log("domain-corpus"), executor: context.executor)
         let record = Record(corpus: try ArtifactRecord.of(output, toolSeconds: start.duration(to: .now).seconds),
                             conversations: conversations.count, answerShare: Double(answerCharacters) / Double(max(1, text.count)),
-                            tokens: tokens, window: Self.window(tokens: tokens, maxContext: maxContext))
+                            tokens: tokens, window: Self.window(tokens: tokens, conversations: conversations.count, maxContext: maxContext))
         context.progress.stage("domain corpus: \(conversations.count) conversations of the baseline, \(tokens) tokens"
                                + (record.window.map { ", window \($0.ctx) × \($0.chunks) chunks (\(Int(($0.scoredShare * 100).rounded())) % of tokens scored)" } ?? ", too short for llama-perplexity"))
         return record
@@ -97,11 +97,17 @@ struct DomainCorpusStage: Stage {
         return ctx
     }
 
-    /// The largest power-of-two window up to `maxContext` that fits the file twice (what
-    /// llama-perplexity requires) and scores at least 100 tokens over all its chunks (what it
-    /// requires to print KL-divergence statistics); nil when even 64 does not.
-    static func window(tokens: Int, maxContext: Int) -> Window? {
-        let ctx = context(tokens: tokens, maxContext: maxContext)
+    /// llama-perplexity's window over the domain corpus: the smallest power of two from 64 whose
+    /// scored half holds a mean conversation (2 × tokens / conversations), up to `maxContext`
+    /// and to what the file holds twice (llama-perplexity's requirement). Each chunk then scores
+    /// about one answer, so the chunks' mean KLDs are, near enough, per-question values: the
+    /// units of the verdict's interval (``MeanEstimate``), as many as the suite has questions
+    /// rather than the two or three a large window leaves. Nil when the chunks would score fewer
+    /// than 100 tokens (llama-perplexity then prints no KL-divergence statistics).
+    static func window(tokens: Int, conversations: Int, maxContext: Int) -> Window? {
+        var ctx = 64
+        let perConversation = 2 * tokens / max(1, conversations)
+        while ctx < perConversation, ctx * 2 <= maxContext, ctx * 4 <= tokens { ctx *= 2 }
         let chunks = tokens / ctx
         let scored = chunks * (ctx - 1 - ctx / 2)
         guard chunks >= 2, scored >= 100 else { return nil }
