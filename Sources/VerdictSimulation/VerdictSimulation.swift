@@ -9,12 +9,12 @@ import Foundation
 /// same table on every run and platform):
 /// - `domain_kld`: a clean census (nothing lost on the suite's questions) and a domain KLD whose
 ///   per-question values are log-normal (σ = 1, so a few questions carry much of it, as real
-///   answers do) around a true mean of 0.5×, 1×, 1.25× and 1.5× the margin, averaged into chunks of
+///   answers do) around a true mean of 0.1×, 0.5×, 1×, 1.25× and 1.5× the margin, averaged into chunks of
 ///   `questionsPerChunk` consecutive questions as llama-perplexity's windows group the answers;
 ///   the rule reads it with Student's t over the chunks. Beyond the margin, CLOSE must stay
 ///   at or below 5 % at every size.
 /// - `loss_rate`: each question independently loses one of its two key facts with probability
-///   0.5×, 1×, 1.25× and 1.5× the 0.05 share margin (an answer the baseline had right then turns
+///   0.1×, 0.5×, 1×, 1.25× and 1.5× the 0.05 share margin (an answer the baseline had right then turns
 ///   wrong, and the fact is at risk), beside a negligible divergence. Where the suite is large
 ///   enough for a share of zero to read within (``SuiteSize``, 73 questions at 0.05) the
 ///   intervals control the rate; below that the census alone speaks for the suite, and a
@@ -75,7 +75,7 @@ public struct VerdictSimulation: Sendable {
     }
 
     /// The true values simulated, as multiples of the margin.
-    public static let relations: [(name: String, factor: Double)] = [("below", 0.5), ("at", 1.0), ("beyond", 1.25), ("beyond", 1.5)]
+    public static let relations: [(name: String, factor: Double)] = [("below", 0.1), ("below", 0.5), ("at", 1.0), ("beyond", 1.25), ("beyond", 1.5)]
 
     /// Every cell: both families × each relation × each size.
     public func run() -> [Cell] {

@@ -45,7 +45,7 @@ struct RunCommand: AsyncParsableCommand {
             if !outside.isEmpty {
                 Stderr.line("quantorch run: CLOSE but not eligible (over the budget, or not smaller than the baseline): \(outside.joined(separator: ", ")); the report names the best that fits")
             } else {
-                Stderr.line("quantorch run: no variant is CLOSE to the baseline on every criterion"
+                Stderr.line("quantorch run: no variant is CLOSE to the baseline"
                             + (summary.closestUnsure.map { "; the closest UNSURE one is \($0), and the report says what would decide it" } ?? "; the report says why"))
             }
             throw QuantorchExit.noVariantPassed

@@ -11,7 +11,7 @@ enum VerdictLines {
         let judged = summary.variants.filter { $0.status != nil }
         guard !judged.isEmpty else { return "" }
         let width = judged.map(\.quantType.count).max() ?? 0
-        var lines = ["verdict (each criterion on its 95 % interval against its margin):"]
+        var lines = ["verdict (what changed on the suite's questions, then each criterion on its 95 % interval against its margin):"]
         for variant in judged {
             var line = (variant.verdict ?? "").split(separator: ":", maxSplits: 1).dropFirst().first.map { String($0).trimmingCharacters(in: .whitespaces) } ?? ""
             if let reason = variant.notEvaluated, !line.contains("not evaluated") { line += " — not evaluated: \(reason)" }

@@ -40,6 +40,8 @@ struct DomainKLDEndToEndTests {
         // Counted in the questions the answers come from, so "more to decide" is what a suite adds.
         #expect(domain.n == Self.questions.count && domain.unit == "questions")
         #expect(domain.method.contains("over \(corpus.scoredTokens) scored tokens"))
+        // The interval is over the chunks, each about one answer, not over tokens.
+        #expect(domain.method.hasPrefix("Student t over the mean KLD of each of llama-perplexity's \(corpus.chunks) chunks"), "\(domain.method)")
         #expect(q8.perplexity["domain_kld_mean"]?.value == domain.estimate)
         #expect(q8.verdict?.criteria.contains { $0.name == "kld_mean" } == true, "the generic KLD stays as a second figure")
         let markdown = try String(contentsOf: reportURL.deletingLastPathComponent().appending(path: "report.md"), encoding: .utf8)

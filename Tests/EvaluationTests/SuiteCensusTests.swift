@@ -28,6 +28,20 @@ import Testing
         #expect(census.line(baseline: "F16") == "all 3 questions answered as F16 answers them, every key fact kept (3 stated)")
     }
 
+    @Test func aFactLostUnderSeededNoiseIsCountedApart() {
+        // The noisy forms are one draw of typos and casing, not the user's questions: their
+        // losses are listed, and read by the recall drop's interval rather than by the census.
+        let baseline = ScorerTests.baseline + [ScorerTests.answer("q2", "noisy:case:0", "853.9 g/mol, C47H51NO14.")]
+        let variant = ScorerTests.baseline + [ScorerTests.answer("q2", "noisy:case:0", "853.9 g/mol.")]
+        let census = SuiteCensus.of(suite: ScorerTests.suite, answers: variant, baseline: baseline)
+        #expect(census.isClean)
+        #expect(census.questions == 3 && census.forms == 3 && census.formsChanged == 0)
+        #expect(census.noisyForms == 1 && census.noisyFormsChanged == 1)
+        #expect(census.noisyFactsLost == [SuiteCensus.LostFact(questionID: "q2", form: "noisy:case:0", fact: "C47H51NO14")])
+        #expect(census.line(baseline: "F16", factsAtRisk: "no fact at risk")
+            == "all 3 questions answered as F16 answers them, every key fact kept (3 stated), no fact at risk, under seeded noise, 1 of 1 prompts answered otherwise, 1 fact lost (q2: C47H51NO14)")
+    }
+
     @Test func aNewLoopIsCounted() {
         let looping = String(repeating: "the dose is the dose is ", count: 20)
         let answers = ScorerTests.baseline.map { $0.questionID == "q3" ? ScorerTests.answer("q3", "original", looping) : $0 }

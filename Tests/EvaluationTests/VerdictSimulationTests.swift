@@ -19,7 +19,8 @@ import VerdictSimulation
 
     @Test func aSmallDivergenceOnACleanSuiteIsCloseFrom24Questions() {
         for cell in Self.cells where cell.family == "domain_kld" && cell.relation == "below" && cell.questions >= 24 {
-            #expect(cell.close >= 0.6, "\(cell.questions) questions: \(cell.close)")
+            // A tenth of the margin (Q8_0, Q6_K on the demo) almost always; half of it mostly.
+            #expect(cell.close >= (cell.trueValue < 0.2 * cell.margin ? 0.95 : 0.6), "\(cell.trueValue) at \(cell.questions) questions: \(cell.close)")
         }
     }
 

@@ -4,8 +4,11 @@
 /// baseline stated and the variant lost, an answer that turned wrong or a new repetition loop
 /// is seen here even where a suite of 24 questions is too small for any share to be read.
 ///
-/// Pass-1 answers of the questions' forms (original, paraphrases, noisy) answered on both
-/// sides; bias probes are not questions and are not counted.
+/// Counted over the user's own wordings, the pass-1 answers of each question's original form and
+/// paraphrases answered on both sides. The seeded noisy forms (typos, casing) are not the user's
+/// questions but one draw of perturbations among many: what a variant loses there is counted
+/// apart (`noisy…`) and read by inference, in the key-fact recall drop's interval over every
+/// form, not by the census. Bias probes are not questions and are not counted.
 public struct SuiteCensus: Sendable, Equatable {
     /// A key fact the baseline's answer states and the variant's answer to the same prompt does not.
     public struct LostFact: Sendable, Equatable, Hashable {
@@ -43,10 +46,17 @@ public struct SuiteCensus: Sendable, Equatable {
     /// Prompts whose answer loops (``LoopDetector``) on the variant and not on the baseline,
     /// as "question id/form".
     public var newLoops: [String]
+    /// Noisy prompts answered on both sides.
+    public var noisyForms: Int
+    /// Of those, prompts whose answer text differs.
+    public var noisyFormsChanged: Int
+    /// Stated facts lost on noisy prompts.
+    public var noisyFactsLost: [LostFact]
 
     /// Memberwise; every count defaults to none.
     public init(questions: Int, questionsChanged: Int = 0, forms: Int = 0, formsChanged: Int = 0, factsStated: Int = 0,
-                factsLost: [LostFact] = [], rightToWrong: [String] = [], wrongToRight: [String] = [], newLoops: [String] = []) {
+                factsLost: [LostFact] = [], rightToWrong: [String] = [], wrongToRight: [String] = [], newLoops: [String] = [],
+                noisyForms: Int = 0, noisyFormsChanged: Int = 0, noisyFactsLost: [LostFact] = []) {
         self.questions = questions
         self.questionsChanged = questionsChanged
         self.forms = forms
@@ -56,6 +66,9 @@ public struct SuiteCensus: Sendable, Equatable {
         self.rightToWrong = rightToWrong
         self.wrongToRight = wrongToRight
         self.newLoops = newLoops
+        self.noisyForms = noisyForms
+        self.noisyFormsChanged = noisyFormsChanged
+        self.noisyFactsLost = noisyFactsLost
     }
 
     /// The census of `answers` against `baseline` over `suite`'s questions.
@@ -69,19 +82,24 @@ public struct SuiteCensus: Sendable, Equatable {
         for answer in pass.answers where questionIDs.contains(answer.record.questionID) {
             guard let before = base.byKey[answer.formKey] else { continue }
             let id = answer.record.questionID
+            let kept = Set(answer.hits.filter(\.found).map(\.fact))
+            let lost = before.hits.filter { $0.found && !kept.contains($0.fact) }.map {
+                LostFact(questionID: id, form: answer.record.form, fact: $0.fact)
+            }
+            guard !answer.record.form.hasPrefix("noisy:") else {
+                census.noisyForms += 1
+                if answer.record.answer != before.record.answer { census.noisyFormsChanged += 1 }
+                census.noisyFactsLost += lost
+                continue
+            }
             compared.insert(id)
             census.forms += 1
             if answer.record.answer != before.record.answer {
                 census.formsChanged += 1
                 changed.insert(id)
             }
-            let kept = Set(answer.hits.filter(\.found).map(\.fact))
-            for hit in before.hits where hit.found {
-                census.factsStated += 1
-                if !kept.contains(hit.fact) {
-                    census.factsLost.append(LostFact(questionID: id, form: answer.record.form, fact: hit.fact))
-                }
-            }
+            census.factsStated += before.hits.filter(\.found).count
+            census.factsLost += lost
             if LoopDetector.isLooping(answer.record.answer) && !LoopDetector.isLooping(before.record.answer) {
                 census.newLoops.append("\(id)/\(answer.record.form)")
             }
@@ -100,9 +118,11 @@ public struct SuiteCensus: Sendable, Equatable {
 
     /// The census in words, naming the baseline: "all 24 questions answered as F16 answers
     /// them, every key fact kept (61 stated)" or "3 of 24 questions answered otherwise than F16
-    /// (5 of 128 prompts), 2 of 61 key facts F16 states lost (cisplatin: 300.05 g/mol; …), 1
-    /// answer turned wrong (cisplatin)".
-    public func line(baseline: String) -> String {
+    /// (5 of 48 prompts), 2 of 61 key facts F16 states lost (cisplatin: 300.05 g/mol; …), 1
+    /// answer turned wrong (cisplatin)", then what changed under noise ("under seeded noise, 2
+    /// of 72 prompts answered otherwise, 1 fact lost (tenarocil-weight: 294.31 g/mol)").
+    /// - Parameter factsAtRisk: the facts-at-risk clause, placed before the noisy forms' one.
+    public func line(baseline: String, factsAtRisk: String? = nil) -> String {
         var clauses: [String] = []
         if questionsChanged == 0 {
             clauses.append("all \(questions) question\(questions == 1 ? "" : "s") answered as \(baseline) answers \(questions == 1 ? "it" : "them")")
@@ -122,6 +142,15 @@ public struct SuiteCensus: Sendable, Equatable {
         }
         if !newLoops.isEmpty {
             clauses.append("\(newLoops.count) new repetition loop\(newLoops.count == 1 ? "" : "s") (\(newLoops.prefix(3).joined(separator: ", ")))")
+        }
+        if let factsAtRisk { clauses.append(factsAtRisk) }
+        if noisyFormsChanged > 0 {
+            var noise = "under seeded noise, \(noisyFormsChanged) of \(noisyForms) prompts answered otherwise"
+            if !noisyFactsLost.isEmpty {
+                noise += ", \(noisyFactsLost.count) fact\(noisyFactsLost.count == 1 ? "" : "s") lost ("
+                    + noisyFactsLost.prefix(3).map { "\($0.questionID): \($0.fact)" }.joined(separator: "; ") + (noisyFactsLost.count > 3 ? "; …" : "") + ")"
+            }
+            clauses.append(noise)
         }
         return clauses.joined(separator: ", ")
     }

@@ -164,9 +164,9 @@ public struct VerdictJudge: Sendable {
         let more = reading == .undecided && n > 0
             ? Self.more(DecisionHorizon.normalScaling(estimate: estimate.mean, interval: interval, n: n), margin: margin)
             : nil
-        let tokens = estimate.questions.map { _ in ", \(estimate.n) scored tokens" } ?? ""
+        let tokens = estimate.questions.map { _ in ", over \(estimate.n) scored tokens" } ?? ""
         let method = estimate.isOverChunks
-            ? "Student t over the mean KLD of each of llama-perplexity's \(estimate.chunkMeans?.count ?? 0) chunks (batch means, Schmeiser 1982)\(tokens)"
+            ? "Student t over the mean KLD of each of llama-perplexity's \(estimate.chunkMeans?.count ?? 0) chunks (batch means, Schmeiser 1982; skew-corrected, Hall 1992)\(tokens)"
             : "mean ± 1.96 × llama-perplexity's standard error over tokens (too narrow: tokens are not independent; chunk means unknown)\(tokens)"
         return CriterionOutcome(name: name, estimate: estimate.mean, interval: interval, margin: margin, reading: reading,
                                 n: n, unit: estimate.questions == nil ? "tokens" : "questions", method: method, moreToDecide: more)

@@ -21,12 +21,14 @@ public enum VerdictInfos {
 
     private static func census(of census: SuiteCensus, verdict: VariantVerdict, baseline: String) -> CensusInfo {
         let atRisk = verdict.criteria.first { $0.name == .factsAtRisk }?.censusCount
-        var line = census.line(baseline: baseline)
-        if let atRisk { line += atRisk == 0 ? ", no fact at risk" : ", \(atRisk) fact\(atRisk == 1 ? "" : "s") at risk" }
+        let risk = atRisk.map { $0 == 0 ? "no fact at risk" : "\($0) fact\($0 == 1 ? "" : "s") at risk" }
+        let line = census.line(baseline: baseline, factsAtRisk: risk)
         return CensusInfo(questions: census.questions, questionsChanged: census.questionsChanged, forms: census.forms,
                           formsChanged: census.formsChanged, factsStated: census.factsStated,
                           factsLost: census.factsLost.map { CensusInfo.LostFact(questionID: $0.questionID, form: $0.form, fact: $0.fact) },
                           rightToWrong: census.rightToWrong, wrongToRight: census.wrongToRight, newLoops: census.newLoops,
-                          factsAtRisk: atRisk, line: line)
+                          factsAtRisk: atRisk, noisyForms: census.noisyForms, noisyFormsChanged: census.noisyFormsChanged,
+                          noisyFactsLost: census.noisyFactsLost.map { CensusInfo.LostFact(questionID: $0.questionID, form: $0.form, fact: $0.fact) },
+                          line: line)
     }
 }

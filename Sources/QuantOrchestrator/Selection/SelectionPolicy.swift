@@ -15,7 +15,7 @@ import Foundation
 ///   to decide) and what would decide it; `run` exits 3.
 /// - A monotone reading: when a larger variant is REJECTED while a smaller one is selected, a
 ///   note says so by name (such inversions are real, e.g. a K-quant whose rows fit its blocks
-///   worse); the smaller one is selected only because it is CLOSE on every criterion.
+///   worse); the smaller one is selected only because it is CLOSE.
 public struct SelectionPolicy: Sendable {
     /// The margins and the budget.
     public let acceptance: Recipe.Acceptance
@@ -151,8 +151,8 @@ public struct SelectionPolicy: Sendable {
                   let smallerStatus = verdicts[smaller.quantType]?.status else { return nil }
             let beyond = verdict.criteria.filter { $0.reading == .beyond }.map(\.line).joined(separator: "; ")
             let outcome = smaller.quantType == chosen
-                ? "\(smaller.quantType) is selected because it is CLOSE on every criterion"
-                : "\(smaller.quantType) is not selected unless it is CLOSE on every criterion"
+                ? "\(smaller.quantType) is selected because it is CLOSE"
+                : "\(smaller.quantType) is not selected unless it is CLOSE"
             return "inverted: the larger \(larger.quantType) is REJECTED (\(beyond)) while the smaller \(smaller.quantType) is \(smallerStatus.rawValue)"
                 + (smaller.evidence.notEvaluated == nil ? "" : " (not evaluated)") + "; \(outcome)"
         }

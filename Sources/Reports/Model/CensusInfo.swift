@@ -24,7 +24,8 @@ public struct CensusInfo: Codable, Sendable, Equatable {
         }
     }
 
-    /// Questions compared.
+    /// Questions compared, over the user's own wordings (original forms and paraphrases; the
+    /// counts below are over them too, the `noisy…` ones over the seeded noisy forms).
     public var questions: Int
     /// Questions with some form answered otherwise than the baseline.
     public var questionsChanged: Int
@@ -45,13 +46,21 @@ public struct CensusInfo: Codable, Sendable, Equatable {
     /// Stated facts whose tokens the variant no longer ranks first (teacher-forced); nil
     /// where they were not probed.
     public var factsAtRisk: Int?
+    /// Noisy prompts compared (absent in reports written before them).
+    public var noisyForms: Int?
+    /// Noisy prompts answered otherwise.
+    public var noisyFormsChanged: Int?
+    /// Stated facts lost on noisy prompts: read by the key-fact recall drop's interval, not by
+    /// the census.
+    public var noisyFactsLost: [LostFact]?
     /// The census in words, naming the baseline ("all 24 questions answered as F16 answers
     /// them, every key fact kept (61 stated)").
     public var line: String
 
     /// Creates the value from its fields, as listed above.
     public init(questions: Int, questionsChanged: Int, forms: Int, formsChanged: Int, factsStated: Int, factsLost: [LostFact],
-                rightToWrong: [String], wrongToRight: [String], newLoops: [String], factsAtRisk: Int?, line: String) {
+                rightToWrong: [String], wrongToRight: [String], newLoops: [String], factsAtRisk: Int?,
+                noisyForms: Int? = nil, noisyFormsChanged: Int? = nil, noisyFactsLost: [LostFact]? = nil, line: String) {
         self.questions = questions
         self.questionsChanged = questionsChanged
         self.forms = forms
@@ -62,6 +71,9 @@ public struct CensusInfo: Codable, Sendable, Equatable {
         self.wrongToRight = wrongToRight
         self.newLoops = newLoops
         self.factsAtRisk = factsAtRisk
+        self.noisyForms = noisyForms
+        self.noisyFormsChanged = noisyFormsChanged
+        self.noisyFactsLost = noisyFactsLost
         self.line = line
     }
 
@@ -75,5 +87,8 @@ public struct CensusInfo: Codable, Sendable, Equatable {
         case wrongToRight = "wrong_to_right"
         case newLoops = "new_loops"
         case factsAtRisk = "facts_at_risk"
+        case noisyForms = "noisy_forms"
+        case noisyFormsChanged = "noisy_forms_changed"
+        case noisyFactsLost = "noisy_facts_lost"
     }
 }

@@ -78,7 +78,14 @@ public enum GlanceText {
         if !census.rightToWrong.isEmpty { clauses.append("\(census.rightToWrong.count) turned wrong") }
         if !census.newLoops.isEmpty { clauses.append("\(census.newLoops.count) new loop\(census.newLoops.count == 1 ? "" : "s")") }
         if let atRisk = census.factsAtRisk, atRisk > 0 { clauses.append("\(atRisk) fact\(atRisk == 1 ? "" : "s") at risk") }
+        if let noisy = census.noisyFactsLost, !noisy.isEmpty { clauses.append(noisyLoss(noisy)) }
         return clauses
+    }
+
+    /// "1 fact lost under seeded noise (tenarocil-weight: 294.31 g/mol)".
+    static func noisyLoss(_ lost: [CensusInfo.LostFact]) -> String {
+        "\(lost.count) fact\(lost.count == 1 ? "" : "s") lost under seeded noise ("
+            + lost.prefix(2).map { "\($0.questionID): \($0.fact)" }.joined(separator: "; ") + (lost.count > 2 ? "; …" : "") + ")"
     }
 
     /// "domain KLD 0.0021 [0.0012–0.0029]".

@@ -39,6 +39,7 @@ public enum Headline {
                 ? "all \(census.questions) questions answered as \(baseline) answers them"
                 : "\(census.questions - census.questionsChanged) of \(census.questions) questions answered as \(baseline) answers them")
             if census.factsStated > 0 && census.factsLost.isEmpty { clauses.append("every key fact kept") }
+            if let noisy = census.noisyFactsLost, !noisy.isEmpty { clauses.append(GlanceText.noisyLoss(noisy)) }
         } else {
             clauses.append(verdict.status == "CLOSE" ? "CLOSE on every criterion" : verdict.status)
         }
