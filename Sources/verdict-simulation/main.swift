@@ -11,15 +11,32 @@ while !arguments.isEmpty {
     let argument = arguments.removeFirst()
     switch argument {
     case "--json": json = true
-    case "--trials", "--seed":
-        guard let text = arguments.first, let value = UInt64(text), value > 0 else {
-            FileHandle.standardError.write(Data("verdict-simulation: \(argument) expects a positive whole number\n".utf8))
+    case "--help", "-h":
+        print("""
+            usage: verdict-simulation [--trials N] [--seed S] [--json]
+            The verdict rule's P(CLOSE) for variants of known truth at 12 to 200 questions (docs/VERDICT.md).
+              --trials N  variants judged per cell (default 2000)
+              --seed S    the seed of every draw, a whole number (default 20261207)
+              --json      the cells as one JSON object
+            Exits 1 when a controlled cell beyond its margin is CLOSE more than 5 % of the time.
+            """)
+        exit(0)
+    case "--trials":
+        guard let text = arguments.first, let value = Int(text), value > 0 else {
+            FileHandle.standardError.write(Data("verdict-simulation: --trials expects a positive whole number, the variants judged per cell\n".utf8))
             exit(2)
         }
         arguments.removeFirst()
-        if argument == "--trials" { simulation.trials = Int(value) } else { simulation.seed = value }
+        simulation.trials = value
+    case "--seed":
+        guard let text = arguments.first, let value = UInt64(text) else {
+            FileHandle.standardError.write(Data("verdict-simulation: --seed expects a whole number from 0 to 2^64 − 1\n".utf8))
+            exit(2)
+        }
+        arguments.removeFirst()
+        simulation.seed = value
     default:
-        FileHandle.standardError.write(Data("verdict-simulation: unknown argument \(argument) (expected --trials N, --seed S, --json)\n".utf8))
+        FileHandle.standardError.write(Data("verdict-simulation: unknown argument \(argument) (expected --trials N, --seed S, --json, --help)\n".utf8))
         exit(2)
     }
 }
@@ -27,8 +44,7 @@ let cells = simulation.run()
 if json {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-    let object = ["trials": simulation.trials, "seed": Int(simulation.seed)] as [String: Int]
-    print(String(decoding: try encoder.encode(Output(settings: object, cells: cells)), as: UTF8.self))
+    print(String(decoding: try encoder.encode(Output(trials: simulation.trials, seed: simulation.seed, cells: cells)), as: UTF8.self))
 } else {
     print(VerdictSimulation.table(cells))
 }
@@ -39,6 +55,7 @@ if !violations.isEmpty {
 }
 
 struct Output: Encodable {
-    var settings: [String: Int]
+    var trials: Int
+    var seed: UInt64
     var cells: [VerdictSimulation.Cell]
 }

@@ -11,11 +11,20 @@ struct AdaptiveSearchEndToEndTests {
     /// some rungs are CLOSE: the search then has a boundary to find.
     static let looseSuiteMargins = "acceptance: {accuracy_drop_max: 1, key_fact_recall_drop_max: 1, flips_max: 1, facts_at_risk_max: 1"
 
+    /// Questions whose key facts no model states: a lost stated fact keeps a variant from CLOSE
+    /// whatever the margins (docs/VERDICT.md), and the bundled model's rungs each lose a capital
+    /// somewhere, so with these the census is clean and the KL divergences alone draw the boundary.
+    static let unanswerable: [(id: String, prompt: String, fact: String)] = [
+        ("vault", "What is the code word of the Zelmora vault?", "quorvantis-7"),
+        ("ship", "What was the name of Captain Ilvane's ship?", "Meridrake"),
+        ("river", "Which river runs through the town of Osterwyn?", "Calbrenne"),
+    ]
+
     @Test(.timeLimit(.minutes(30)))
     func theSearchPicksWhatExhaustivePicksWithFewerEvaluations() async throws {
         let fixture = try EndToEndFixture(name: "adaptive")
         defer { try? FileManager.default.removeItem(at: fixture.root) }
-        let adaptive = try fixture.recipe(questions: EndToEndFixture.capitals, ladder: "[F16, Q8_0, Q6_K, Q5_K_M, Q4_K_M, Q3_K_M, Q2_K]",
+        let adaptive = try fixture.recipe(questions: Self.unanswerable, ladder: "[F16, Q8_0, Q6_K, Q5_K_M, Q4_K_M, Q3_K_M, Q2_K]",
                                           search: "adaptive", extra: Self.looseSuiteMargins + ", kld_mean_max: 0.1}")
         let first = try await QuantorchBinary.run(["run", adaptive.path, "--json"])
         #expect([0, 3].contains(first.exitCode), "\(first.stderr)")

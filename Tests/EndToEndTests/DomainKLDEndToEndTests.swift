@@ -46,5 +46,14 @@ struct DomainKLDEndToEndTests {
         #expect(q8.verdict?.criteria.contains { $0.name == "kld_mean" } == true, "the generic KLD stays as a second figure")
         let markdown = try String(contentsOf: reportURL.deletingLastPathComponent().appending(path: "report.md"), encoding: .utf8)
         #expect(markdown.contains("- Domain corpus: the baseline's \(Self.questions.count) answers as chat conversations"))
+        // The census of the questions, and the first lines read at a glance: the headline, then
+        // one line per variant, in report.md and in the run's --json summary.
+        let census = try #require(q8.verdict?.census)
+        #expect(census.questions == Self.questions.count && census.forms == Self.questions.count)
+        #expect(census.line.hasPrefix(census.questionsChanged == 0 ? "all 10 questions answered as F16 answers them" : "\(census.questionsChanged) of 10 questions"))
+        let glance = try #require(summary["glance"] as? [String])
+        #expect(glance.count == 1 && glance[0].hasPrefix("Q8_0  \(q8.verdict?.status ?? "")"), "\(glance)")
+        #expect(markdown.hasPrefix("**\(Headline.sentence(report))**\n\n```\n\(glance[0])\n```\n"))
+        #expect(summary["headline"] as? String == Headline.sentence(report))
     }
 }

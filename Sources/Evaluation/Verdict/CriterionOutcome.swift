@@ -30,11 +30,14 @@ public struct CriterionOutcome: Sendable, Equatable {
     /// Whether this sample is large enough for a loss of zero to read within the margin
     /// (``SuiteSize``); always true for a divergence.
     public var canReadWithin: Bool
+    /// For a divergence: whether its interval is over independent units (llama-perplexity's
+    /// chunks), not its ± over tokens, which is too narrow to carry closeness beyond the suite.
+    public var isOverUnits: Bool
 
     /// Memberwise.
     public init(name: CriterionName, estimate: Double, interval: Interval, margin: Double, reading: CriterionReading,
                 n: Int, unit: String, method: String, pValue: Double? = nil, moreToDecide: Int? = nil,
-                censusCount: Int? = nil, canReadWithin: Bool = true) {
+                censusCount: Int? = nil, canReadWithin: Bool = true, isOverUnits: Bool = true) {
         self.name = name
         self.estimate = estimate
         self.interval = interval
@@ -47,6 +50,17 @@ public struct CriterionOutcome: Sendable, Equatable {
         self.moreToDecide = moreToDecide
         self.censusCount = censusCount
         self.canReadWithin = canReadWithin
+        self.isOverUnits = isOverUnits
+    }
+
+    /// What the census saw of this share, for the line: "no answer of 24 turned wrong".
+    private var censusClause: String {
+        switch name {
+        case .accuracyDrop, .flips: "no answer of \(n) turned wrong"
+        case .keyFactRecallDrop: "no stated fact lost on the \(n) questions' own wordings"
+        case .factsAtRisk: "no fact at risk"
+        case .domainKLDMean, .kldMean: "a divergence has no census"
+        }
     }
 
     /// Whether the census settles the criterion where its interval cannot: within its margin on
@@ -59,13 +73,18 @@ public struct CriterionOutcome: Sendable, Equatable {
     }
 
     /// "accuracy drop 0.083 [-0.062, 0.258] vs margin 0.05: undecided (~180 more questions would decide)".
-    public var line: String {
+    public var line: String { line(censusSettles: isSettled) }
+
+    /// The line, saying that the census settles an undecided share where `censusSettles`
+    /// (``VariantVerdict`` passes false without a domain KLD to carry closeness, and the line
+    /// then says how many more questions would decide instead).
+    public func line(censusSettles: Bool) -> String {
         let isKLD = name == .kldMean || name == .domainKLDMean
         let number = { (value: Double) in String(format: isKLD ? "%.4f" : "%.3f", value) }
         var text = "\(name.label) \(number(estimate)) [\(number(interval.lower)), \(number(interval.upper))] vs margin \(number(margin)): \(reading.rawValue)"
         if let pValue { text += String(format: " (McNemar p = %.2f)", pValue) }
-        if reading == .undecided && isSettled {
-            text += " (not one loss in \(n) \(unit), too few to read a share this small)"
+        if reading == .undecided && censusSettles {
+            text += " (\(censusClause); \(n) \(unit) are too few to read a share this small)"
         } else if reading == .undecided {
             text += moreToDecide.map { " (~\($0) more \(unit) at these rates would decide)" } ?? " (no sample size at these rates would decide: the estimate sits at the margin)"
         }

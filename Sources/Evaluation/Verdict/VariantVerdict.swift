@@ -25,17 +25,20 @@ public struct VariantVerdict: Sendable, Equatable {
     /// settled: within its margin, or, once the domain KLD carries closeness beyond the suite
     /// (within on its interval), a share this suite is too small to read whose census is clean
     /// (``CriterionOutcome/isSettled``). Without a domain KLD within, every share must be within
-    /// on its own interval. UNSURE otherwise.
+    /// on its own interval, and there must be one: a generic KLD alone never makes a variant
+    /// CLOSE. UNSURE otherwise.
     public var status: VerdictStatus {
         if criteria.contains(where: { $0.reading == .beyond }) { return .rejected }
         guard notEvaluated == nil, failedChecks.isEmpty, !criteria.isEmpty else { return .unsure }
         if let census, !census.factsLost.isEmpty || !census.newLoops.isEmpty { return .unsure }
+        guard divergenceWithin || criteria.contains(where: \.name.isShare) else { return .unsure }
         return criteria.allSatisfy(settles) ? .close : .unsure
     }
 
-    /// Whether the domain KLD, read on its interval, carries closeness beyond the suite's questions.
+    /// Whether the domain KLD, read on its interval over chunks, carries closeness beyond the
+    /// suite's questions (its ± over tokens is too narrow to).
     public var divergenceWithin: Bool {
-        criteria.contains { $0.name == .domainKLDMean && $0.reading == .within }
+        criteria.contains { $0.name == .domainKLDMean && $0.reading == .within && $0.isOverUnits }
     }
 
     /// Whether `criterion` lets the variant be CLOSE.
@@ -83,12 +86,16 @@ public struct VariantVerdict: Sendable, Equatable {
             if let notEvaluated { return "UNSURE: not evaluated: \(notEvaluated)" }
             if criteria.isEmpty { return "UNSURE: no criterion has data" }
             var reasons = censusFindings
+            if !reasons.isEmpty {
+                // More questions cannot bring a lost fact back: the other criteria are in the table.
+                return "UNSURE: " + (reasons + ["a lost stated fact or a new loop is never CLOSE"] + failedChecks).joined(separator: "; ")
+            }
             if !divergenceWithin && !criteria.contains(where: { $0.name == .domainKLDMean }) && criteria.contains(where: { $0.reading == .undecided && $0.isSettled }) {
                 reasons.append("no domain KLD to carry closeness beyond these \(census?.questions ?? criteria[0].n) questions, so every share must read within on its interval")
             }
             if let binding {
                 let others = criteria.filter { !settles($0) && $0.reading == .undecided && $0.name != binding.name }.map(\.name.label)
-                reasons.append(binding.line + (others.isEmpty ? "" : "; also undecided: " + others.joined(separator: ", ")))
+                reasons.append(binding.line(censusSettles: false) + (others.isEmpty ? "" : "; also undecided: " + others.joined(separator: ", ")))
             }
             reasons += failedChecks
             return "UNSURE: " + reasons.joined(separator: "; ")
@@ -104,10 +111,12 @@ public struct VariantVerdict: Sendable, Equatable {
         guard status == .close, let census, census.questions > 0 else { return nil }
         let censusRead = criteria.filter { $0.name.isShare && $0.reading != .within }
         guard !censusRead.isEmpty else { return nil }
-        let needed = censusRead.map { SuiteSize.questionsToReadWithin(margin: $0.margin) }.max() ?? 0
+        let needs = Dictionary(grouping: censusRead) { SuiteSize.questionsToReadWithin(margin: $0.margin) }
+            .sorted { $0.key > $1.key }
+            .map { needed, criteria in criteria.map(\.name.label).joined(separator: ", ") + " \(needed)" }
         let bound = Int((SuiteSize.unseenShareBound(questions: census.questions) * 100).rounded())
-        return "beyond these \(census.questions) questions, up to \(bound) % of questions could lose a fact or turn wrong unseen ("
-            + censusRead.map(\.name.label).joined(separator: ", ") + " need \(needed) questions to be read on their intervals): add questions to narrow it"
+        return "beyond these \(census.questions) questions, up to \(bound) % of questions could lose a fact or turn wrong unseen "
+            + "(questions needed to read each on its interval: " + needs.joined(separator: "; ") + "): add questions to narrow it"
     }
 
     /// Every criterion in words, then the census's findings and the failed checks: the reasons

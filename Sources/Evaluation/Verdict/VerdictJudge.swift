@@ -3,7 +3,9 @@
 /// read for what it can show (``VariantVerdict/status``):
 /// - on the user's own questions, the census (``SuiteCensus``): answers are deterministic in
 ///   sequential mode, so a stated key fact lost, an answer turned wrong or a new loop is a fact
-///   about these questions, not noise, and any of them keeps the variant from CLOSE;
+///   about these questions, not noise: a lost fact or a loop keeps the variant from CLOSE at any
+///   size, an answer turned wrong until the suite is large enough to read its share on an
+///   interval;
 /// - beyond those questions, the token-level divergence on the baseline's own answers (domain
 ///   KLD) with an interval over chunks of whole answers, and the shares (accuracy, recall,
 ///   flips, facts at risk) on their intervals where the suite is large enough to read them.
@@ -21,8 +23,8 @@
 ///   per-form differences (paraphrases and noisy forms of one question are not independent
 ///   samples); with fewer than five questions whose recall changed the bootstrap has almost no
 ///   spread to resample and under-covers, so the interval is widened to at least ± the Wilson
-///   upper bound of k changed of n questions × the largest per-question change (1 when none
-///   changed), and a few changed questions cannot reject on recall alone;
+///   upper bound of k changed of n questions (a question can change by up to 1), and a few
+///   changed questions cannot reject on recall alone;
 /// - flips: the Wilson interval of flipped / compared questions, against the margin plus the
 ///   noise floor in parallel mode;
 /// - facts at risk: the Wilson interval of the share at the effective sample size of the
@@ -65,6 +67,7 @@ public struct VerdictJudge: Sendable {
         if let census = evidence.census {
             for index in criteria.indices {
                 switch criteria[index].name {
+                // A wrong answer turned right is a change but no loss: only right-to-wrong counts.
                 case .accuracyDrop, .flips: criteria[index].censusCount = census.rightToWrong.count
                 case .keyFactRecallDrop: criteria[index].censusCount = census.factsLost.count
                 default: break
@@ -111,12 +114,14 @@ public struct VerdictJudge: Sendable {
         var interval = bootstrap
         var method = "percentile cluster bootstrap over questions (\(replicates) resamples, seeded; Field and Welsh 2007)"
         if changed.count < Self.fewChangedQuestions {
-            let largest = changed.map(abs).max() ?? 1
-            let bound = (WilsonInterval.interval(successes: Double(changed.count), trials: Double(n))?.upper ?? 1) * largest
+            // Any question not seen to change could lose all of its facts, so the bound takes the
+            // largest change a question can show (1), not the largest seen: a few small changes
+            // must not read narrower than none.
+            let bound = WilsonInterval.interval(successes: Double(changed.count), trials: Double(n))?.upper ?? 1
             interval = Interval(lower: min(bootstrap.lower, -bound), upper: max(bootstrap.upper, bound))
             method += changed.isEmpty
                 ? "; no question changed, so ± the Wilson upper bound of 0 changed of \(n) questions"
-                : "; only \(changed.count) question\(changed.count == 1 ? "" : "s") changed, so widened to ± the Wilson upper bound of \(changed.count) of \(n) questions × the largest change"
+                : "; only \(changed.count) question\(changed.count == 1 ? "" : "s") changed, so widened to ± the Wilson upper bound of \(changed.count) of \(n) questions"
         }
         let reading = CriterionReading.read(interval: interval, margin: margin)
         let more = reading == .undecided
@@ -169,7 +174,8 @@ public struct VerdictJudge: Sendable {
             ? "Student t over the mean KLD of each of llama-perplexity's \(estimate.chunkMeans?.count ?? 0) chunks (batch means, Schmeiser 1982; skew-corrected, Hall 1992)\(tokens)"
             : "mean ± 1.96 × llama-perplexity's standard error over tokens (too narrow: tokens are not independent; chunk means unknown)\(tokens)"
         return CriterionOutcome(name: name, estimate: estimate.mean, interval: interval, margin: margin, reading: reading,
-                                n: n, unit: estimate.questions == nil ? "tokens" : "questions", method: method, moreToDecide: more)
+                                n: n, unit: estimate.questions == nil ? "tokens" : "questions", method: method, moreToDecide: more,
+                                isOverUnits: estimate.isOverChunks)
     }
 
     /// Further samples beyond the observed ones that would decide, or nil when none up to the

@@ -172,13 +172,16 @@ struct ReportBuilder {
                                      ci95: criterion.map { [$0.interval.lower, $0.interval.upper] })]
     }
 
-    /// Domain KLD figures with their ± as a 95 % interval (``MeanEstimate/interval95``).
+    /// Domain KLD figures with the verdict's 95 % interval (``MeanEstimate/interval95``: over
+    /// the question-sized chunks), and the top-1 agreement with Student's t over the chunks' own.
     private func domainFigures(_ kld: KLDResult?, estimate: MeanEstimate?) -> [MetricKey: Figure] {
         guard let kld else { return [:] }
+        let interval = estimate.flatMap { $0.isOverChunks || $0.standardError != nil ? $0.interval95 : nil }
+        let agreement = kld.chunkSameTopPPercent.flatMap { StudentT.mean95($0.map { $0 / 100 }) }?.interval
         return [
-            .domainKLDMean: Figure(value: kld.kldMean, unit: "nats", n: kld.scoredTokens,
-                                   ci95: kld.kldMeanError.flatMap { _ in estimate.map { [$0.interval95.lower, $0.interval95.upper] } }),
-            .domainSameTopP: Figure(value: kld.sameTopPPercent / 100, unit: "fraction", n: kld.scoredTokens, ci95: nil),
+            .domainKLDMean: Figure(value: kld.kldMean, unit: "nats", n: kld.scoredTokens, ci95: interval.map { [$0.lower, $0.upper] }),
+            .domainSameTopP: Figure(value: kld.sameTopPPercent / 100, unit: "fraction", n: kld.scoredTokens,
+                                    ci95: agreement.map { [max(0, $0.lower), min(1, $0.upper)] }),
         ]
     }
 

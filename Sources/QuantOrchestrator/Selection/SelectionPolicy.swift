@@ -88,7 +88,7 @@ public struct SelectionPolicy: Sendable {
     ///   - variants: the variants (baseline excluded), any order.
     ///   - baseline: the baseline's measurements.
     public func decide(_ variants: [VariantMeasurements], baseline: VariantMeasurements) -> Decision {
-        let rule = "the smallest GGUF that is CLOSE to \(baseline.quantType) (every criterion's 95 % interval inside its margin, every server check passed)"
+        let rule = "the smallest GGUF that is CLOSE to \(baseline.quantType) (no stated key fact lost on the suite's questions, the domain KLD and every share within their margins or settled by a clean census, every server check passed; docs/VERDICT.md)"
             + (acceptance.maxSizeBytes != nil || acceptance.maxMemoryBytes != nil ? " and fits the budget" : "")
         var verdicts: [String: VariantVerdict] = [:]
         var ineligible: [String: String] = [:]

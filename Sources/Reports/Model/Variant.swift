@@ -38,8 +38,7 @@ public struct Variant: Codable, Sendable, Equatable {
     public var efficiency: [String: Figure]
     /// The answers file inside the run folder ("answers/Q8_0.jsonl").
     public var answersFile: String
-    /// Whether the variant could be shipped: CLOSE to the baseline (every criterion within its
-    /// margin) and eligible (smaller than the baseline, within the budget, not an endpoint).
+    /// Whether the variant could be shipped: CLOSE to the baseline (docs/VERDICT.md) and eligible (smaller than the baseline, within the budget, not an endpoint).
     public var accepted: Bool
     /// Why it was accepted or rejected, one sentence each.
     public var reasons: [String]

@@ -16,7 +16,7 @@ enum CardColumns {
     ]
 
     /// The KLD figure with its interval; where the figure has none (or is absent), the verdict
-    /// criterion's, which is the same mean ± 1.96 × llama-perplexity's ±.
+    /// criterion's, the same interval over llama-perplexity's chunks.
     static func kld(_ variant: Variant, _ key: MetricKey) -> String {
         let figure = variant.figure(key)
         if let figure, figure.ci95 != nil { return FigureFormat.text(figure) }
@@ -27,7 +27,7 @@ enum CardColumns {
     }
 
     /// "baseline", or the status with " (recommended)" for the pick and the verdict's one-line
-    /// reason: "CLOSE (recommended): every criterion's interval is inside its margin (…)".
+    /// reason: "CLOSE (recommended): on these 24 questions no stated key fact lost, …".
     static func verdict(_ variant: Variant, _ report: Report) -> String {
         if variant.isBaseline {
             return "baseline" + (report.selection.quantType == nil ? " (recommended)" : "")

@@ -2,7 +2,7 @@
 ///
 /// The headline (`Headline`), a line naming the model revision, the suite (name, questions)
 /// and the llama.cpp build, one row per variant (`CardColumns`: file, size, bpw, domain and
-/// generic KLD with their 95 % intervals from llama-perplexity's ±, accuracy and key-fact
+/// generic KLD with their 95 % intervals over llama-perplexity's chunks, accuracy and key-fact
 /// recall, the verdict with its one-line reason), the file to
 /// ship, and how to read the figures. Labels are the report's own (the statuses CLOSE / UNSURE /
 /// REJECTED and the selection), never ones guessed from other models. Text from the report is
@@ -75,11 +75,11 @@ public enum CardRenderer {
     /// How to read the table, with the sources of its intervals.
     static func legend(_ report: Report) -> String {
         let baseline = report.baseline?.quantType ?? "the baseline"
-        let kld = "KLD: mean KL divergence against \(baseline) in nats, on the baseline's own answers (domain, with a 95 % interval from llama-perplexity's ±, which treats tokens as independent, so too narrow) and on a generic corpus."
+        let kld = "KLD: mean KL divergence against \(baseline) in nats, on the baseline's own answers (domain, with a 95 % interval over question-sized chunks of those answers) and on a generic corpus."
         let quality = "Accuracy: share of questions with every key fact, with a Wilson 95 % interval. Key-fact recall: share of key facts."
         guard report.variants.contains(where: { $0.verdict != nil }) else {
             return "\(kld) \(quality) Verdict: this run predates interval verdicts; yes / no are its thresholds on point estimates."
         }
-        return "\(kld) \(quality) Verdict: every loss against \(baseline) (the recall drop over every form) on its 95 % interval read against its margin; CLOSE when all are inside, REJECTED when any is past, UNSURE otherwise. \(SelectionText.margins(report.acceptance))"
+        return "\(kld) \(quality) Verdict: what each variant changed on the suite's questions is counted (a key fact \(baseline) states and the variant lost keeps it from CLOSE), and every loss against \(baseline) is read on its 95 % interval against its margin; CLOSE when nothing stated is lost, the domain KLD is inside its margin and every share is inside or, on a suite too small to read it, not lost once; REJECTED when any loss is past its margin; UNSURE otherwise. \(SelectionText.margins(report.acceptance))"
     }
 }

@@ -41,10 +41,15 @@ public enum GlanceText {
     /// an answer turned wrong, a loop), else its first undecided criterion.
     public static func why(_ verdict: VerdictInfo) -> String? {
         if let census = verdict.census, hasFindings(census) {
-            return census.factsLost.isEmpty
-                ? self.census(of: census, baseline: "").dropFirst().joined(separator: ", ")
-                : "\(census.factsLost.count) key fact\(census.factsLost.count == 1 ? "" : "s") lost: "
-                    + census.factsLost.prefix(2).map { "\($0.questionID): \($0.fact)" }.joined(separator: "; ") + (census.factsLost.count > 2 ? "; …" : "")
+            var findings: [String] = []
+            if !census.factsLost.isEmpty {
+                findings.append("\(census.factsLost.count) key fact\(census.factsLost.count == 1 ? "" : "s") lost: "
+                                + census.factsLost.prefix(2).map { "\($0.questionID): \($0.fact)" }.joined(separator: "; ")
+                                + (census.factsLost.count > 2 ? "; …" : ""))
+            }
+            if !census.rightToWrong.isEmpty { findings.append("\(census.rightToWrong.count) answer\(census.rightToWrong.count == 1 ? "" : "s") turned wrong") }
+            if !census.newLoops.isEmpty { findings.append("\(census.newLoops.count) new loop\(census.newLoops.count == 1 ? "" : "s")") }
+            return findings.joined(separator: ", ")
         }
         return undecided(verdict)
     }
@@ -70,7 +75,7 @@ public enum GlanceText {
             : "\(census.questionsChanged) of \(census.questions) questions changed"]
         if census.factsStated > 0 {
             clauses.append(census.factsLost.isEmpty
-                ? "every key fact kept"
+                ? (census.noisyFactsLost?.isEmpty == false ? "every key fact kept on its own wordings" : "every key fact kept")
                 : "\(census.factsLost.count) key fact\(census.factsLost.count == 1 ? "" : "s") lost ("
                     + census.factsLost.prefix(2).map { "\($0.questionID): \($0.fact)" }.joined(separator: "; ")
                     + (census.factsLost.count > 2 ? "; …" : "") + ")")
@@ -82,9 +87,9 @@ public enum GlanceText {
         return clauses
     }
 
-    /// "1 fact lost under seeded noise (tenarocil-weight: 294.31 g/mol)".
+    /// "1 lost under seeded typos or casing (tenarocil-weight: 294.31 g/mol)".
     static func noisyLoss(_ lost: [CensusInfo.LostFact]) -> String {
-        "\(lost.count) fact\(lost.count == 1 ? "" : "s") lost under seeded noise ("
+        "\(lost.count) lost under seeded typos or casing ("
             + lost.prefix(2).map { "\($0.questionID): \($0.fact)" }.joined(separator: "; ") + (lost.count > 2 ? "; …" : "") + ")"
     }
 

@@ -82,7 +82,7 @@ public enum ScorecardSVG {
         let legendX = margin + chartWidth + 24
         var y = top + 28
         svg.append(SVGText.text("Status", x: legendX, y: y, attributes: "class=\"row-header\""))
-        let items: [(ChartPoint.State, String)] = [(.baseline, "baseline, the reference"), (.accepted, "CLOSE: every criterion within"),
+        let items: [(ChartPoint.State, String)] = [(.baseline, "baseline, the reference"), (.accepted, "CLOSE: nothing lost, divergence within"),
                                                    (.unsure, "UNSURE: more questions would decide"), (.rejected, "REJECTED: a criterion beyond")]
         for (state, text) in items {
             y += 22
