@@ -50,7 +50,8 @@ struct DomainKLDEndToEndTests {
         // one line per variant, in report.md and in the run's --json summary.
         let census = try #require(q8.verdict?.census)
         #expect(census.questions == Self.questions.count && census.forms == Self.questions.count)
-        #expect(census.line.hasPrefix(census.questionsChanged == 0 ? "all 10 questions answered as F16 answers them" : "\(census.questionsChanged) of 10 questions"))
+        let count = Self.questions.count
+        #expect(census.line.hasPrefix(census.questionsChanged == 0 ? "all \(count) questions answered as F16 answers them" : "\(census.questionsChanged) of \(count) questions"))
         let glance = try #require(summary["glance"] as? [String])
         #expect(glance.count == 1 && glance[0].hasPrefix("Q8_0  \(q8.verdict?.status ?? "")"), "\(glance)")
         #expect(markdown.hasPrefix("**\(Headline.sentence(report))**\n\n```\n\(glance[0])\n```\n"))
