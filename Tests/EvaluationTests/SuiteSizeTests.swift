@@ -26,8 +26,8 @@ import Testing
 
     @Test func thePlanLinesSayWhatTwentyFourQuestionsCanDecide() {
         let lines = SuiteSize.lines(questions: 24, margins: .defaults)
-        #expect(lines.first == "accuracy drop (margin 0.050): 24 questions cannot read a loss of zero within (73 needed), so a clean census settles it; a loss reads past the margin (REJECTED) from 4 of 24 (17 %)")
-        #expect(lines.contains("flips (margin 0.100): 24 questions cannot read a loss of zero within (35 needed), so a clean census settles it; a loss reads past the margin (REJECTED) from 6 of 24 (25 %)"))
+        #expect(lines.first == "accuracy drop (margin 0.050): 24 questions cannot read a loss of zero within (73 needed), so a clean census settles it beside a domain KLD within; a loss reads past the margin (REJECTED) from 4 of 24 (17 %)")
+        #expect(lines.contains("flips (margin 0.100): 24 questions cannot read a loss of zero within (35 needed), so a clean census settles it beside a domain KLD within; a loss reads past the margin (REJECTED) from 6 of 24 (25 %)"))
         #expect(lines.last == "beyond these 24 questions, a clean census leaves up to 12 % of questions that could lose a fact unseen (95 % one-sided)")
         #expect(SuiteSize.lines(questions: 100, margins: .defaults).first?.contains("read on its interval at 100 questions") == true)
     }

@@ -46,8 +46,8 @@ public enum SuiteSize {
 extension SuiteSize {
     /// What a suite of `questions` can decide for each criterion against `margins`, one line
     /// each, as `plan` and the report print them: "accuracy drop (margin 0.050): 24 questions
-    /// cannot read a loss of zero within (73 needed), so a clean census settles it; a loss reads
-    /// past the margin (REJECTED) from 4 of 24 (17 %)".
+    /// cannot read a loss of zero within (73 needed), so a clean census settles it beside a domain
+    /// KLD within; a loss reads past the margin (REJECTED) from 4 of 24 (17 %)".
     public static func lines(questions: Int, margins: VerdictMargins) -> [String] {
         guard questions > 0 else { return [] }
         let shares: [(CriterionName, Double)] = [(.accuracyDrop, margins.accuracyDrop), (.keyFactRecallDrop, margins.keyFactRecallDrop),
@@ -56,7 +56,7 @@ extension SuiteSize {
             let head = "\(name.label) (margin \(String(format: "%.3f", margin))): "
             let decides = canReadWithin(questions: questions, margin: margin)
                 ? "read on its interval at \(questions) questions"
-                : "\(questions) questions cannot read a loss of zero within (\(questionsToReadWithin(margin: margin)) needed), so a clean census settles it"
+                : "\(questions) questions cannot read a loss of zero within (\(questionsToReadWithin(margin: margin)) needed), so a clean census settles it beside a domain KLD within"
             let detects = smallestDetectableLoss(questions: questions, margin: margin).map {
                 "a loss reads past the margin (REJECTED) from \($0.count) of \(questions) (\(Int(($0.share * 100).rounded())) %)"
             } ?? "no loss of \(questions) questions reads past the margin"
