@@ -40,6 +40,18 @@ import Testing
         }
     }
 
+    @Test func namesThatDifferOnlyOutsideASCIIGetTheirOwnSlugs() throws {
+        // Both once made "z-rich---": the second model reused the first's answers and history.
+        let first = try ModelSlug.make("Zürich-模型")
+        let second = try ModelSlug.make("Zürich-模形")
+        #expect(first != second)
+        #expect(first.hasPrefix("z-rich----") && first.count == "z-rich---".count + 9, "\(first)")
+        let again = try ModelSlug.make(first)
+        #expect(ModelSlug.isWellFormed(first) && again == first, "a slug's slug is itself")
+        let ascii = try ModelSlug.make("HuggingFaceTB/SmolLM2-135M-Instruct")
+        #expect(ascii == "huggingfacetb--smollm2-135m-instruct", "ASCII names keep their slugs")
+    }
+
     @Test func namesThatGitOrTheFileSystemWouldRefuseAreRefusedAsNames() {
         #expect(throws: ModelSlugError.self) { try ModelSlug.make("/etc/passwd") }
         #expect(throws: ModelSlugError.self) { try ModelSlug.make("-model") }

@@ -2,7 +2,11 @@
 ///
 /// Lower-cased, `/` → `--`, every other character outside `[a-z0-9._-]` → `-`:
 /// `ModelSlug.make("HuggingFaceTB/SmolLM2-135M-Instruct")` is `"huggingfacetb--smollm2-135m-instruct"`.
-/// A slug is idempotent: making the slug of a slug returns it unchanged.
+/// A slug is idempotent: making the slug of a slug returns it unchanged. A name with letters
+/// outside ASCII ("Zürich-模型") would lose them all to "-", so two such names could share a
+/// slug and with it the answers, results folder, tags and history: its slug ends with "-" and 8
+/// hex digits of the name's FNV-1a hash (Fowler, Noll and Vo; 64-bit, of its UTF-8 bytes), so
+/// "Zürich-模型" and "Zürich-模形" part.
 ///
 /// The slug is also the first component of the run's tag and a folder name in the work folder,
 /// so it must satisfy git's ref rules as libgit2 applies them to tags and the file system's
@@ -28,8 +32,22 @@ public enum ModelSlug {
                 slug += "-"
             }
         }
+        if !name.unicodeScalars.allSatisfy(\.isASCII) {
+            slug += "-" + String(String(fnv1a(name), radix: 16).suffix(8)).leftPadded(to: 8)
+        }
         if let problem = problem(with: slug) { throw ModelSlugError(name: name, slug: slug, problem: problem) }
         return slug
+    }
+
+    /// The 64-bit FNV-1a hash of `text`'s UTF-8 bytes: stable across runs, platforms and Swift
+    /// versions, which `Hasher` is not.
+    private static func fnv1a(_ text: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01b3
+        }
+        return hash
     }
 
     /// Whether `slug` could have come from `make`.
@@ -85,5 +103,12 @@ public struct ModelSlugError: Error, Equatable, CustomStringConvertible {
         let shown = name.count > 60 ? "\(name.prefix(60))…" : name
         let shownSlug = slug.count > 60 ? "\(slug.prefix(60))…" : slug
         return "model name \"\(shown)\" makes the folder and tag name \"\(shownSlug)\", \(why); expected a name that starts with a letter or digit, e.g. \"acme-assistant\" or \"HuggingFaceTB/SmolLM2-135M-Instruct\""
+    }
+}
+
+private extension String {
+    /// `self` with leading zeros up to `width` characters.
+    func leftPadded(to width: Int) -> String {
+        String(repeating: "0", count: max(0, width - count)) + self
     }
 }
