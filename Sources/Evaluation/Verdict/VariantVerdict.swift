@@ -1,5 +1,3 @@
-import Foundation
-
 /// A variant's verdict: its status, the criteria it rests on, the census of its answers and the
 /// checks that failed.
 public struct VariantVerdict: Sendable, Equatable {
@@ -78,7 +76,11 @@ public struct VariantVerdict: Sendable, Equatable {
             let inference = criteria.filter { $0.reading == .within && !$0.name.isShare }.map(\.line)
             let shares = criteria.filter { $0.name.isShare && $0.reading == .within }.map(\.name.label)
             var parts: [String] = []
-            if let census { parts.append("on these \(census.questions) questions no stated key fact lost, no answer turned wrong, no new loop") }
+            if let census {
+                let wrong = census.rightToWrong.isEmpty ? "no answer turned wrong"
+                    : "\(census.rightToWrong.count) answer\(census.rightToWrong.count == 1 ? "" : "s") turned wrong, within the margin on its interval"
+                parts.append("on these \(census.questions) questions no stated key fact lost, \(wrong), no new loop")
+            }
             parts += inference
             if !shares.isEmpty { parts.append("within on their intervals: " + shares.joined(separator: ", ")) }
             return "CLOSE: " + parts.joined(separator: "; ")
@@ -104,9 +106,9 @@ public struct VariantVerdict: Sendable, Equatable {
 
     /// What the suite cannot show, where a share was settled by a clean census rather than its
     /// interval: "beyond these 24 questions, up to 12 % of questions could lose a fact or turn
-    /// wrong unseen (accuracy drop, key-fact recall drop, flips, facts at risk need 73 questions
-    /// to be read on their intervals): add questions to narrow it". Nil when every share was read
-    /// on its interval or the variant is not CLOSE.
+    /// wrong unseen (questions needed to read each on its interval: accuracy drop, facts at risk
+    /// 73; flips 35): add questions to narrow it". Nil when every share was read on its interval
+    /// or the variant is not CLOSE.
     public var limit: String? {
         guard status == .close, let census, census.questions > 0 else { return nil }
         let censusRead = criteria.filter { $0.name.isShare && $0.reading != .within }
