@@ -99,8 +99,9 @@ public struct PairedCorrectness: Sendable, Equatable {
 /// Its 95 % interval takes the chunks as the units (batch means: Schmeiser 1982, "Batch size
 /// effects in the analysis of simulation output", Operations Research 30:556–568): a chunk's
 /// scored half holds whole consecutive answers, so chunks are nearly independent where tokens
-/// are not, and Student's t over the chunk means is honest where llama-perplexity's ± over
-/// tokens is too narrow. With fewer than two chunks only that ± is left, and the criterion says so.
+/// are not, and Student's t over the chunk means, corrected for their right skew (Hall 1992,
+/// ``StudentT/skewCorrectedMean95(_:)``), is honest where llama-perplexity's ± over tokens is
+/// too narrow. With fewer than two chunks only that ± is left, and the criterion says so.
 public struct MeanEstimate: Sendable, Equatable {
     /// The mean.
     public var mean: Double
@@ -119,7 +120,8 @@ public struct MeanEstimate: Sendable, Equatable {
     public var isOverChunks: Bool { (chunkMeans?.count ?? 0) >= 2 }
 
     /// The 95 % interval, clamped at 0 (a divergence is never negative): Student's t over the
-    /// chunk means when there are at least two (``StudentT/mean95(_:)``), else mean ± 1.96 × the
+    /// chunk means, skew-corrected, when there are at least two
+    /// (``StudentT/skewCorrectedMean95(_:)``), else mean ± 1.96 × the
     /// standard error over tokens, else the mean alone.
     public var interval95: Interval {
         if let chunkMeans, let estimate = StudentT.skewCorrectedMean95(chunkMeans) {

@@ -31,7 +31,8 @@
 ///   questions the facts come from (Kish 1965's design effect at intra-question correlation 1,
 ///   its conservative bound: a question's facts tend to be lost together);
 /// - KLD (domain and generic): Student's t over the mean KLD of each chunk llama-perplexity
-///   scored (batch means, ``MeanEstimate``), clamped at 0; where fewer than two chunks are
+///   scored (batch means, ``MeanEstimate``), skew-corrected by Hall's transformation
+///   (``StudentT/skewCorrectedMean95(_:)``), clamped at 0; where fewer than two chunks are
 ///   known, mean ± 1.96 × llama-perplexity's standard error over tokens, which is too narrow
 ///   (tokens are not independent) and says so in the method.
 /// The estimate of how many more samples would decide is ``DecisionHorizon``'s, at the
