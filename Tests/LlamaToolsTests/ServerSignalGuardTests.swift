@@ -67,3 +67,46 @@ struct ServerSignalGuardChild {
         }
     }
 }
+
+/// A signal that arrives once the work has finished (issue 32: Ctrl-C after the report was
+/// committed printed "interrupted" and exited 130) leaves its result and exit status alone.
+/// Run, like `ServerSignalGuardTests`, in a child: the guard's state is the whole process's.
+@Suite struct SignalAfterTheWorkTests {
+    static let resultFileVariable = "QUANTORCH_TEST_GUARD_RESULT_FILE"
+
+    @Test(.timeLimit(.minutes(2)))
+    func aSignalAfterTheWorkFinishedKeepsItsResult() async throws {
+        let folder = FileManager.default.temporaryDirectory.appending(path: "qo-guard-done-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let resultFile = folder.appending(path: "result")
+        let self_ = try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
+        let result = try await Subprocess.run(
+            .path(FilePath(self_)),
+            arguments: ["--testing-library", "swift-testing", "--filter", "SignalAfterTheWorkChild"],
+            environment: .inherit.updating([Environment.Key(stringLiteral: Self.resultFileVariable): resultFile.path]),
+            output: .string(limit: 1 << 20), error: .string(limit: 1 << 20))
+        #expect(result.terminationStatus == .exited(0), "\(result.standardOutput)\(result.standardError)")
+        #expect(try String(contentsOf: resultFile, encoding: .utf8) == "7 2", "the result, and SIGINT seen by the guard")
+        #expect(!result.standardError.contains("interrupted"))
+    }
+}
+
+/// The signalled side of `SignalAfterTheWorkTests`; runs only in the child it launches.
+@Suite(.enabled(if: ProcessInfo.processInfo.environment[SignalAfterTheWorkTests.resultFileVariable] != nil))
+struct SignalAfterTheWorkChild {
+    @Test func finishThenReceiveSIGINT() async throws {
+        let resultFile = try #require(ProcessInfo.processInfo.environment[SignalAfterTheWorkTests.resultFileVariable])
+        let value = try await ChildProcessGuard.run(message: "interrupted") { () -> Int in
+            // The work is done; the signal comes as it returns, as a Ctrl-C after a commit does.
+            // (The work starts as its task is created, before the guard's signal sources are
+            // installed; half a second lets them be.)
+            usleep(500_000)
+            kill(getpid(), SIGINT)
+            let deadline = ContinuousClock.now + .seconds(5)
+            while ChildProcessGuard.interruptingSignal == nil && ContinuousClock.now < deadline { usleep(10_000) }
+            return 7
+        }
+        try Data("\(value) \(ChildProcessGuard.interruptingSignal ?? 0)".utf8).write(to: URL(fileURLWithPath: resultFile))
+    }
+}

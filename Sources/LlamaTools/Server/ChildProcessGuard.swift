@@ -19,7 +19,9 @@ import Glibc
 ///    the temporary files being written (`PartialFileRegistry`), so nothing half-written is
 ///    left to be mistaken for a result;
 /// 4. prints `message` once on stderr and throws ``Interrupted``, whose exit code (130 for
-///    SIGINT, 143 for SIGTERM) is the one a shell reports for death by those signals.
+///    SIGINT, 143 for SIGTERM) is the one a shell reports for death by those signals — unless
+///    the work had already finished when the signal came (a run whose report is committed): its
+///    result then stands, and the command ends as it would have.
 /// Nothing of this runs in the signal handler itself, which only cancels the task; the
 /// process exits from the command's own return path. A work that does not end even after its
 /// children were stopped is ended ``hardDeadline`` after the signal.
@@ -70,8 +72,8 @@ public enum ChildProcessGuard {
     /// Runs `operation` as the one work SIGINT and SIGTERM stop, as described above. Call once
     /// per process, before any child is launched.
     /// - Parameter message: the one line printed on stderr when a signal stopped the work.
-    /// - Returns: what `operation` returns when no signal arrived.
-    /// - Throws: ``Interrupted`` when a signal arrived (whatever `operation` threw then), else
+    /// - Returns: what `operation` returns, also when a signal arrived after it had finished.
+    /// - Throws: ``Interrupted`` when a signal stopped it (whatever `operation` threw then), else
     ///   what `operation` throws.
     public static func run<T: Sendable>(message: String, _ operation: @escaping @Sendable () async throws -> T) async throws -> T {
         let task = Task { try await operation() }
@@ -80,6 +82,7 @@ public enum ChildProcessGuard {
         let result = await task.result
         guard let number = interruptingSignal else { return try result.get() }
         finishTeardown()
+        if case let .success(value) = result { return value }
         FileHandle.standardError.write(Data((message + "\n").utf8))
         throw Interrupted(signal: number)
     }
