@@ -57,4 +57,23 @@ import Testing
         #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
         #expect(result.stderr.contains("absent.yaml"))
     }
+
+    @Test func aCutOffLastLineIsRefusedNotDroppedSilently() async throws {
+        // Issue 32: 9 of 10 answers were scored with exit 0.
+        let file = try answers([("capital", "Paris."), ("weight", "853.9 g/mol.")])
+        let whole = try Data(contentsOf: file)
+        try whole.prefix(whole.count - 10).write(to: file)
+        let result = try await QuantorchBinary.run(["score", "--suite", folder.appending(path: "suite.yaml").path, "--answers", file.path])
+        #expect(result.exitCode == 2, "\(result.stdout)")
+        #expect(result.stderr.contains("\(file.path): its last line does not end with a newline, so it was cut off"), "\(result.stderr)")
+    }
+
+    @Test func aLineWrittenByHandWithoutAFieldNamesTheField() async throws {
+        let file = folder.appending(path: "by-hand.jsonl")
+        try Data("{\"question_id\": \"capital\", \"form\": \"original\", \"answer\": \"Paris\"}\n".utf8).write(to: file)
+        let result = try await QuantorchBinary.run(["score", "--suite", folder.appending(path: "suite.yaml").path, "--answers", file.path])
+        #expect(result.exitCode == 2, "\(result.stdout)")
+        #expect(result.stderr.contains("by-hand.jsonl:1: not an answer record (missing field '"), "\(result.stderr)")
+        #expect(!result.stderr.contains("DecodingError"), "\(result.stderr)")
+    }
 }

@@ -55,10 +55,35 @@ public struct AnswersLog: Sendable {
             do {
                 records.append(try decoder.decode(AnswerRecord.self, from: Data(line)))
             } catch {
-                throw AnswersLogError.corruptLine(file: url.path, line: index + 1, reason: "\(error)")
+                throw AnswersLogError.corruptLine(file: url.path, line: index + 1, reason: Self.reason(error))
             }
         }
         return records
+    }
+
+    /// Whether the file's last line is torn (it does not end with a newline): what
+    /// ``existing()`` leaves out. A reader that is not resuming a run (`score`) refuses such a
+    /// file rather than score one answer fewer without a word.
+    /// - Throws: ``AnswersLogError/io(file:operation:reason:)`` when the file cannot be read.
+    public func hasTornLastLine() throws -> Bool {
+        let data: Data
+        do { data = try Data(contentsOf: url) } catch {
+            throw AnswersLogError.io(file: url.path, operation: "read", reason: error.localizedDescription)
+        }
+        return !data.isEmpty && data.last != UInt8(ascii: "\n")
+    }
+
+    /// A record's decoding error in a reader's words: the field and what was wrong with it.
+    private static func reason(_ error: any Error) -> String {
+        let field = { (path: [any CodingKey]) in path.map(\.stringValue).joined(separator: ".") }
+        switch error {
+        case let DecodingError.keyNotFound(key, context): return "missing field '\(field(context.codingPath + [key]))'"
+        case let DecodingError.typeMismatch(type, context): return "field '\(field(context.codingPath))': expected \(type)"
+        case let DecodingError.valueNotFound(type, context): return "field '\(field(context.codingPath))': expected \(type), found null"
+        case let DecodingError.dataCorrupted(context) where context.codingPath.isEmpty: return "not a JSON object (cut off or edited?)"
+        case let DecodingError.dataCorrupted(context): return "field '\(field(context.codingPath))': \(context.debugDescription)"
+        default: return "\(error)"
+        }
     }
 
     /// Appends `record` as one line and syncs it to disk, after removing a torn last line.
