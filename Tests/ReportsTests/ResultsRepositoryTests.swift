@@ -42,6 +42,32 @@ import Testing
     }
 
     @Test(.timeLimit(.minutes(1)))
+    func aDeletedMainWithRunTagsLeftIsRefusedNotRestartedFromNothing() throws {
+        // Issue 32: the next run made a new root commit holding only itself, exit 3, no warning.
+        let fixture = try RepositoryFixture()
+        defer { fixture.remove() }
+        let report = try ReportFixture.report()
+        let repository = try ResultsRepository(openingOrCreatingAt: fixture.repositoryURL)
+        let first = try repository.commit(report, answersFiles: fixture.answersFiles(for: report))
+        #expect(try GitCLI.run(["update-ref", "-d", "refs/heads/main"], in: fixture.repositoryURL).status == 0)
+
+        let reopened = try ResultsRepository(openingExistingAt: fixture.repositoryURL)
+        let next = RepositoryFixture.retrained(report)
+        #expect {
+            try reopened.commit(next, answersFiles: fixture.answersFiles(for: next))
+        } throws: { error in
+            guard case let .branchMissing(_, tags, newest) = error as? ResultsRepositoryError else { return false }
+            return tags == 1 && newest == first.tag && "\(error)".contains("git -C \(fixture.repositoryURL.path) branch main \(first.tag)")
+        }
+        #expect(throws: ResultsRepositoryError.self) { try reopened.history(modelSlug: report.model.slug) }
+        #expect(try GitCLI.run(["tag"], in: fixture.repositoryURL).stdout == "\(first.tag)\n", "nothing was written")
+
+        // Restored as the message says, the history is whole again.
+        #expect(try GitCLI.run(["branch", "main", first.tag], in: fixture.repositoryURL).status == 0)
+        #expect(try reopened.history(modelSlug: report.model.slug).map(\.tag) == [first.tag])
+    }
+
+    @Test(.timeLimit(.minutes(1)))
     func anIdenticalReportCommitsNothingAndReturnsTheExistingRun() throws {
         let fixture = try RepositoryFixture()
         defer { fixture.remove() }

@@ -5,13 +5,13 @@ import Foundation
 extension ResultsRepository {
     /// Model slugs with at least one committed run, sorted.
     public func modelSlugs() throws(ResultsRepositoryError) -> [String] {
-        guard let head = try wrapGit({ try git.head() }) else { return [] }
+        guard let head = try mainTip() else { return [] }
         return try wrapGit { try git.folderNames(atPath: "", inCommit: head) }.sorted()
     }
 
     /// Committed revisions of a model, sorted.
     public func revisions(modelSlug: String) throws(ResultsRepositoryError) -> [String] {
-        guard let head = try wrapGit({ try git.head() }) else { return [] }
+        guard let head = try mainTip() else { return [] }
         return try wrapGit { try git.folderNames(atPath: modelSlug, inCommit: head) }.sorted()
     }
 
@@ -35,7 +35,7 @@ extension ResultsRepository {
 
     /// The newest committed run of a model at an exact revision; nil when there is none.
     public func newestReport(modelSlug: String, revision: String) throws(ResultsRepositoryError) -> Report? {
-        guard let head = try wrapGit({ try git.head() }) else { return nil }
+        guard let head = try mainTip() else { return nil }
         return Self.chronological(try reports(modelSlug: modelSlug, revision: revision, at: head)).last
     }
 
@@ -47,7 +47,7 @@ extension ResultsRepository {
 
     /// Every committed report of a model, at every revision, in no particular order.
     private func allReports(modelSlug: String) throws(ResultsRepositoryError) -> [Report] {
-        guard let head = try wrapGit({ try git.head() }) else { return [] }
+        guard let head = try mainTip() else { return [] }
         var all: [Report] = []
         for revision in try wrapGit({ try git.folderNames(atPath: modelSlug, inCommit: head) }) {
             all += try reports(modelSlug: modelSlug, revision: revision, at: head)

@@ -6,7 +6,7 @@ extension ResultsRepository {
     /// The committed run `runID` of `modelSlug` at the exact `revision`; nil when there is none.
     /// - Throws: `.unreadableReport` when its report.json cannot be read, `.git` otherwise.
     public func report(modelSlug: String, revision: String, runID: String) throws(ResultsRepositoryError) -> Report? {
-        guard let head = try wrapGit({ try git.head() }) else { return nil }
+        guard let head = try mainTip() else { return nil }
         return try committedReport(at: "\(modelSlug)/\(revision)/\(runID)", in: head)
     }
 
@@ -90,7 +90,7 @@ extension ResultsRepository {
     }
 
     private func committedRun(at folder: String) throws(ResultsRepositoryError) -> (head: GitOID, report: Report)? {
-        guard let head = try wrapGit({ try git.head() }), let report = try committedReport(at: folder, in: head) else { return nil }
+        guard let head = try mainTip(), let report = try committedReport(at: folder, in: head) else { return nil }
         return (head, report)
     }
 
@@ -102,7 +102,7 @@ extension ResultsRepository {
 
     /// The run ids committed beside the one asked for, for the refusal's message.
     private func runs(_ runPath: [String]) throws(ResultsRepositoryError) -> [String] {
-        guard let head = try wrapGit({ try git.head() }) else { return [] }
+        guard let head = try mainTip() else { return [] }
         return try wrapGit { try git.folderNames(atPath: "\(runPath[0])/\(runPath[1])", inCommit: head) }
     }
 

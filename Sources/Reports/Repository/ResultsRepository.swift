@@ -88,8 +88,7 @@ public final class ResultsRepository {
     }
 
     private func commitLocked(_ report: Report, files: [(path: String, data: Data)]) throws(ResultsRepositoryError) -> CommitOutcome {
-        let head: GitOID?
-        do { head = try git.head() } catch { throw .git(error) }
+        let head = try mainTip()
         if let head, let existing = try identicalRun(to: report, at: head) { return existing }
 
         let runPath = Self.runPath(for: report)
@@ -234,6 +233,19 @@ public final class ResultsRepository {
 ///
 /// The closure is untyped because Swift does not infer a closure literal's typed throws;
 /// the wrapper steps only throw `GitError` or `ResultsRepositoryError`, passed through as they are.
+extension ResultsRepository {
+    /// The commit `main` points at; nil in a repository without runs.
+    /// - Throws: ``ResultsRepositoryError/branchMissing(path:tags:newestTag:)`` when `main` is
+    ///   gone but run tags remain (every read and write would otherwise see an empty history, and
+    ///   the next run would start a new root commit without a word), `.git` for libgit2's errors.
+    func mainTip() throws(ResultsRepositoryError) -> GitOID? {
+        if let head = try wrapGit({ try git.head() }) { return head }
+        let tags = try wrapGit { try git.tagNames(matching: "*") }
+        guard let newest = tags.max(by: { ($0.split(separator: "/").last ?? "") < ($1.split(separator: "/").last ?? "") }) else { return nil }
+        throw .branchMissing(path: workingDirectory.path, tags: tags.count, newestTag: newest)
+    }
+}
+
 func wrapGit<T>(_ body: () throws -> T) throws(ResultsRepositoryError) -> T {
     do {
         return try body()

@@ -7,6 +7,9 @@ public enum ResultsRepositoryError: Error, CustomStringConvertible {
     case answersFile(path: String, problem: String)
     /// The folder holds no usable results repository (history and compare do not create one).
     case notARepository(path: String, problem: String)
+    /// Branch `main` is missing while run tags remain: its history was lost (a deleted ref), and
+    /// writing on would start it again from nothing. `newestTag` is the latest run's tag.
+    case branchMissing(path: String, tags: Int, newestTag: String)
     /// The run's folder already exists (a run id used twice, or a leftover of a crashed run).
     case runExists(path: String)
     /// Another process held the repository's lock for longer than the wait.
@@ -29,7 +32,7 @@ public enum ResultsRepositoryError: Error, CustomStringConvertible {
     /// True for errors caused by what the user passed (exit code 2 on the command line).
     public var isBadInput: Bool {
         switch self {
-        case .invalidReport, .answersFile, .notARepository, .unknownModel, .unknownRevision, .ambiguousRevision, .invalidTagName: true
+        case .invalidReport, .answersFile, .notARepository, .branchMissing, .unknownModel, .unknownRevision, .ambiguousRevision, .invalidTagName: true
         case .runExists, .locked, .unreadableReport, .io, .git: false
         }
     }
@@ -42,6 +45,8 @@ public enum ResultsRepositoryError: Error, CustomStringConvertible {
             "results repository: answers file \(path): \(problem)"
         case let .notARepository(path, problem):
             "results repository \(path): \(problem); pass --results-repo or set QUANTORCH_RESULTS to a repository `quantorch run` wrote"
+        case let .branchMissing(path, tags, newestTag):
+            "results repository \(path): branch main is missing while \(tags) run tag\(tags == 1 ? "" : "s") remain, so its history was lost; nothing was written. Restore it from the newest run's tag, `git -C \(path) branch main \(newestTag)` (or a later commit if you know one), then run again"
         case let .runExists(path):
             "results repository: run folder \(path) already exists; a run id is used once (remove the folder if a crashed run left it)"
         case let .locked(path, seconds):
