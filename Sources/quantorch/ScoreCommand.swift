@@ -97,8 +97,8 @@ struct ScoreCommand: AsyncParsableCommand {
         var acceptance = Recipe.Acceptance()
         for margin in margins {
             let parts = margin.split(separator: "=", maxSplits: 1).map(String.init)
-            guard parts.count == 2, let value = Double(parts[1]), value.isFinite, (0...1).contains(value) else {
-                throw ValidationError("--margin \(margin): expected NAME=VALUE with a fraction in 0…1, e.g. accuracy_drop=0.05")
+            guard parts.count == 2, let value = Double(parts[1]), value.isFinite, value > 0, value <= 1 else {
+                throw ValidationError("--margin \(margin): expected NAME=VALUE with a fraction above 0 and at most 1, e.g. accuracy_drop=0.05 (a margin of 0 rejects every variant)")
             }
             switch parts[0] {
             case "accuracy_drop": acceptance.accuracyDropMax = value

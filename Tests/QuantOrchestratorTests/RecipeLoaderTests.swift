@@ -91,6 +91,14 @@ import Testing
         #expect(error.description.contains("between 0 and 1"))
     }
 
+    @Test func aMarginOfZeroIsRefusedNotTakenToRejectEverything() throws {
+        // Issue 32: accepted without a word, then every variant was REJECTED.
+        for field in ["accuracy_drop_max", "kld_mean_max", "domain_kld_mean_max"] {
+            let error = try error(Self.valid + "\nacceptance:\n  \(field): 0\n")
+            #expect(error.description.contains("acceptance.\(field)") && error.description.contains("a margin of 0 rejects every variant"), "\(error)")
+        }
+    }
+
     @Test func theVerdictsMarginsAndBudgetAreRead() throws {
         let recipe = try load(Self.valid + "\nacceptance:\n  facts_at_risk_max: 0.1\n  domain_kld_mean_max: 0.02\n  max_size: 6 GiB\n  max_memory: \"800 MiB\"\n")
         #expect(recipe.acceptance.factsAtRiskMax == 0.1 && recipe.acceptance.domainKLDMeanMax == 0.02)

@@ -36,9 +36,9 @@ public enum RecipeLoader {
         }
         func nats(_ fields: YAMLFields, _ key: String) throws(RecipeError) -> Double? {
             guard let node = fields.node(key) else { return nil }
-            guard let value = node.float, value.isFinite, value >= 0, !YAMLFields.isQuoted(node) else {
+            guard let value = node.float, value.isFinite, value > 0, !YAMLFields.isQuoted(node) else {
                 throw .invalid(file: file, line: node.mark?.line, field: fields.name(key),
-                               expected: "a non-negative number of nats, got \(YAMLFields.describe(node))")
+                               expected: "a number of nats above 0 (a margin of 0 rejects every variant: no divergence measures exactly 0), got \(YAMLFields.describe(node))")
             }
             return value
         }

@@ -88,9 +88,9 @@ struct YAMLFields {
 
     func fraction(_ key: String) throws(RecipeError) -> Double? {
         guard let node = node(key), !isNull(node) else { return nil }
-        guard let value = node.float, value.isFinite, (0...1).contains(value), !Self.isQuoted(node) else {
+        guard let value = node.float, value.isFinite, value > 0, value <= 1, !Self.isQuoted(node) else {
             throw .invalid(file: file, line: node.mark?.line, field: name(key),
-                           expected: "a number between 0 and 1, got \(Self.describe(node))")
+                           expected: "a number between 0 and 1, above 0 (a margin of 0 rejects every variant: no loss measures exactly 0), got \(Self.describe(node))")
         }
         return value
     }
