@@ -23,7 +23,7 @@ struct ScoreCommand: AsyncParsableCommand {
     var baseline: String?
 
     @Option(name: .customLong("margin"), parsing: .singleValue,
-            help: "With --baseline: a criterion's margin, NAME=VALUE (accuracy_drop, key_fact_recall_drop, flips; default the recipe defaults 0.05, 0.05, 0.10). Repeatable.")
+            help: "With --baseline: a criterion's margin, NAME=VALUE (accuracy_drop, key_fact_recall_drop, flips, or the recipe's accuracy_drop_max, key_fact_recall_drop_max, flips_max; default the recipe defaults 0.05, 0.05, 0.10). Repeatable.")
     var margins: [String] = []
 
     @Flag(help: "Print one JSON object on stdout.")
@@ -100,12 +100,13 @@ struct ScoreCommand: AsyncParsableCommand {
             guard parts.count == 2, let value = Double(parts[1]), value.isFinite, value > 0, value <= 1 else {
                 throw ValidationError("--margin \(margin): expected NAME=VALUE with a fraction above 0 and at most 1, e.g. accuracy_drop=0.05 (a margin of 0 rejects every variant)")
             }
+            // The criterion's name, or the recipe's `acceptance` field for it: one margin, either spelling.
             switch parts[0] {
-            case "accuracy_drop": acceptance.accuracyDropMax = value
-            case "key_fact_recall_drop": acceptance.keyFactRecallDropMax = value
-            case "flips": acceptance.flipsMax = value
+            case "accuracy_drop", "accuracy_drop_max": acceptance.accuracyDropMax = value
+            case "key_fact_recall_drop", "key_fact_recall_drop_max": acceptance.keyFactRecallDropMax = value
+            case "flips", "flips_max": acceptance.flipsMax = value
             default:
-                throw ValidationError("--margin \(margin): unknown criterion '\(parts[0])' (expected accuracy_drop, key_fact_recall_drop or flips)")
+                throw ValidationError("--margin \(margin): unknown criterion '\(parts[0])' (expected accuracy_drop, key_fact_recall_drop or flips, or their recipe names with _max)")
             }
         }
         let paired = PairedEvidence.of(suite: suite, answers: answers, baseline: baseline)

@@ -102,6 +102,11 @@ import Testing
                                                     "--baseline", file.path, "--margin", "accuracy=0.1"])
         #expect(result.exitCode == 2)
         #expect(result.stderr.contains("unknown criterion 'accuracy'"), "\(result.stderr)")
+        // The recipe's spelling of the same margin is the same margin (issue 32).
+        let recipeSpelling = try await QuantorchBinary.run(["score", "--suite", try suite(questions: 2).path, "--answers", file.path,
+                                                            "--baseline", file.path, "--margin", "accuracy_drop_max=0.5", "--json"])
+        #expect(recipeSpelling.exitCode == 0, "\(recipeSpelling.stderr)")
+        #expect(recipeSpelling.stdout.contains("\"margin\" : 0.5") || recipeSpelling.stdout.contains("\"margin\":0.5"), "\(recipeSpelling.stdout)")
     }
 }
 
