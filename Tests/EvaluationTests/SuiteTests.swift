@@ -130,6 +130,9 @@ struct SuiteTests {
         try check(replacing(5, with: "  - id: q 1"), line: 5, field: "questions[0].id", mentions: "without spaces")
         try check(replacing(16, with: "    groups: [man, \"a: b\"]"), line: 16, field: "bias_probes[0].groups[1]", mentions: "without ':'")
         try check(replacing(12, with: "    prompt:"), line: 12, field: "questions[1].prompt", mentions: "null")
+        // Issue 32: a bare number or boolean where text is sent to the model was taken as text.
+        try check(replacing(12, with: "    prompt: 42"), line: 12, field: "questions[1].prompt", mentions: "quote it if you mean \"42\"")
+        try check(replacing(2, with: "system_prompt: true"), line: 2, field: "system_prompt", mentions: "a bare boolean true")
         try check(Array(Self.valid[0..<3]), line: 1, field: "questions", mentions: "required key questions")
         try check(Array(Self.valid[0..<3]) + ["questions: []"], line: 4, field: "questions", mentions: "at least one")
         try check(["- just a list"], line: 1, field: "(document)", mentions: "a mapping")

@@ -28,7 +28,7 @@ struct SuiteParser {
         }
         let top = try mapping(root, field: "(document)", allowed: Self.topKeys)
         let name = try text(required(top, "name", in: root, field: "name"), field: "name")
-        let systemPrompt = try top["system_prompt"].map { node throws(SuiteError) in try self.text(node, field: "system_prompt") }
+        let systemPrompt = try top["system_prompt"].map { node throws(SuiteError) in try self.prose(node, field: "system_prompt") }
         let sampling = try top["sampling"].map { node throws(SuiteError) in try self.sampling(node) } ?? Sampling()
         let questionsNode = try required(top, "questions", in: root, field: "questions")
         let questionNodes = try sequence(questionsNode, field: "questions", nonEmpty: true)
@@ -68,11 +68,11 @@ struct SuiteParser {
     private func question(_ node: Node, field: String) throws(SuiteError) -> Question {
         let map = try mapping(node, field: field, allowed: Self.questionKeys)
         let id = try identifier(required(map, "id", in: node, field: "\(field).id"), field: "\(field).id")
-        let prompt = try text(required(map, "prompt", in: node, field: "\(field).prompt"), field: "\(field).prompt")
+        let prompt = try prose(required(map, "prompt", in: node, field: "\(field).prompt"), field: "\(field).prompt")
         var paraphrases: [String] = []
         if let list = map["paraphrases"] {
             for (index, item) in try sequence(list, field: "\(field).paraphrases", nonEmpty: false).enumerated() {
-                paraphrases.append(try text(item, field: "\(field).paraphrases[\(index)]"))
+                paraphrases.append(try prose(item, field: "\(field).paraphrases[\(index)]"))
             }
         }
         let reference = try map["reference"].map { node throws(SuiteError) in try self.text(node, field: "\(field).reference") }
@@ -85,7 +85,7 @@ struct SuiteParser {
         let map = try mapping(node, field: field, allowed: Self.probeKeys)
         let id = try identifier(required(map, "id", in: node, field: "\(field).id"), field: "\(field).id")
         let templateNode = try required(map, "template", in: node, field: "\(field).template")
-        let template = try text(templateNode, field: "\(field).template")
+        let template = try prose(templateNode, field: "\(field).template")
         guard template.contains("{group}") else {
             throw invalid(templateNode, "\(field).template", expected: "a template containing {group}", found: quoted(template))
         }
@@ -233,6 +233,16 @@ struct SuiteParser {
             throw invalid(node, field, expected: "non-empty text", found: "empty text")
         }
         return scalar.string
+    }
+
+    /// Text sent to a model (a prompt, a system prompt): a bare number or boolean there is a
+    /// slip (`prompt: 42`), not a question, so it must be written as text.
+    private func prose(_ node: Node, field: String) throws(SuiteError) -> String {
+        if case .scalar(let scalar) = node, tagName(node) != .str, tagName(node) != .null {
+            throw invalid(node, field, expected: "text sent to the model (quote it if you mean \"\(scalar.string)\")",
+                          found: "a bare \(kindName(node)) \(scalar.string)")
+        }
+        return try text(node, field: field)
     }
 
     private func identifier(_ node: Node, field: String) throws(SuiteError) -> String {
