@@ -112,6 +112,11 @@ public struct SuiteCensus: Sendable, Equatable {
         return census
     }
 
+    /// "cisplatin: 300.05 g/mol; …": the first three of `lost`, as the census's sentences name them.
+    public static func named(_ lost: [LostFact]) -> String {
+        lost.prefix(3).map { "\($0.questionID): \($0.fact)" }.joined(separator: "; ") + (lost.count > 3 ? "; …" : "")
+    }
+
     /// Whether nothing the verdict counts against a variant happened: no stated fact lost, no
     /// answer turned wrong, no new loop.
     public var isClean: Bool { factsLost.isEmpty && rightToWrong.isEmpty && newLoops.isEmpty }
@@ -133,8 +138,7 @@ public struct SuiteCensus: Sendable, Equatable {
             if factsLost.isEmpty {
                 clauses.append("every key fact kept (\(factsStated) stated)")
             } else {
-                let named = factsLost.prefix(3).map { "\($0.questionID): \($0.fact)" }.joined(separator: "; ")
-                clauses.append("\(factsLost.count) of \(factsStated) key facts \(baseline) states lost (\(named)\(factsLost.count > 3 ? "; …" : ""))")
+                clauses.append("\(factsLost.count) of \(factsStated) key facts \(baseline) states lost (\(Self.named(factsLost)))")
             }
         }
         if !rightToWrong.isEmpty {
@@ -147,8 +151,7 @@ public struct SuiteCensus: Sendable, Equatable {
         if noisyFormsChanged > 0 {
             var noise = "under seeded noise, \(noisyFormsChanged) of \(noisyForms) prompts answered otherwise"
             if !noisyFactsLost.isEmpty {
-                noise += ", \(noisyFactsLost.count) fact\(noisyFactsLost.count == 1 ? "" : "s") lost ("
-                    + noisyFactsLost.prefix(3).map { "\($0.questionID): \($0.fact)" }.joined(separator: "; ") + (noisyFactsLost.count > 3 ? "; …" : "") + ")"
+                noise += ", \(noisyFactsLost.count) fact\(noisyFactsLost.count == 1 ? "" : "s") lost (\(Self.named(noisyFactsLost)))"
             }
             clauses.append(noise)
         }

@@ -55,9 +55,7 @@ public struct VariantVerdict: Sendable, Equatable {
         guard let census else { return [] }
         var findings: [String] = []
         if !census.factsLost.isEmpty {
-            findings.append("\(census.factsLost.count) stated key fact\(census.factsLost.count == 1 ? "" : "s") lost on these questions ("
-                            + census.factsLost.prefix(3).map { "\($0.questionID): \($0.fact)" }.joined(separator: "; ")
-                            + (census.factsLost.count > 3 ? "; …" : "") + ")")
+            findings.append("\(census.factsLost.count) stated key fact\(census.factsLost.count == 1 ? "" : "s") lost on these questions (\(SuiteCensus.named(census.factsLost)))")
         }
         if !census.newLoops.isEmpty {
             findings.append("\(census.newLoops.count) new repetition loop\(census.newLoops.count == 1 ? "" : "s") (\(census.newLoops.prefix(3).joined(separator: ", ")))")

@@ -43,9 +43,7 @@ public enum GlanceText {
         if let census = verdict.census, hasFindings(census) {
             var findings: [String] = []
             if !census.factsLost.isEmpty {
-                findings.append("\(census.factsLost.count) key fact\(census.factsLost.count == 1 ? "" : "s") lost: "
-                                + census.factsLost.prefix(2).map { "\($0.questionID): \($0.fact)" }.joined(separator: "; ")
-                                + (census.factsLost.count > 2 ? "; …" : ""))
+                findings.append("\(census.factsLost.count) key fact\(census.factsLost.count == 1 ? "" : "s") lost: \(named(census.factsLost))")
             }
             if !census.rightToWrong.isEmpty { findings.append("\(census.rightToWrong.count) answer\(census.rightToWrong.count == 1 ? "" : "s") turned wrong") }
             if !census.newLoops.isEmpty { findings.append("\(census.newLoops.count) new loop\(census.newLoops.count == 1 ? "" : "s")") }
@@ -73,12 +71,10 @@ public enum GlanceText {
         var clauses = [census.questionsChanged == 0
             ? "all \(census.questions) questions as \(baseline)"
             : "\(census.questionsChanged) of \(census.questions) questions changed"]
-        if census.factsStated > 0 {
-            clauses.append(census.factsLost.isEmpty
-                ? (census.noisyFactsLost?.isEmpty == false ? "every key fact kept on its own wordings" : "every key fact kept")
-                : "\(census.factsLost.count) key fact\(census.factsLost.count == 1 ? "" : "s") lost ("
-                    + census.factsLost.prefix(2).map { "\($0.questionID): \($0.fact)" }.joined(separator: "; ")
-                    + (census.factsLost.count > 2 ? "; …" : "") + ")")
+        if let kept = kept(census) {
+            clauses.append(kept)
+        } else if !census.factsLost.isEmpty {
+            clauses.append("\(census.factsLost.count) key fact\(census.factsLost.count == 1 ? "" : "s") lost (\(named(census.factsLost)))")
         }
         if !census.rightToWrong.isEmpty { clauses.append("\(census.rightToWrong.count) turned wrong") }
         if !census.newLoops.isEmpty { clauses.append("\(census.newLoops.count) new loop\(census.newLoops.count == 1 ? "" : "s")") }
@@ -87,10 +83,21 @@ public enum GlanceText {
         return clauses
     }
 
+    /// "every key fact kept", "every key fact kept on its own wordings" when some were lost
+    /// only under seeded noise; nil when a stated fact was lost or none was stated.
+    static func kept(_ census: CensusInfo) -> String? {
+        guard census.factsStated > 0, census.factsLost.isEmpty else { return nil }
+        return census.noisyFactsLost?.isEmpty == false ? "every key fact kept on its own wordings" : "every key fact kept"
+    }
+
     /// "1 lost under seeded typos or casing (tenarocil-weight: 294.31 g/mol)".
     static func noisyLoss(_ lost: [CensusInfo.LostFact]) -> String {
-        "\(lost.count) lost under seeded typos or casing ("
-            + lost.prefix(2).map { "\($0.questionID): \($0.fact)" }.joined(separator: "; ") + (lost.count > 2 ? "; …" : "") + ")"
+        "\(lost.count) lost under seeded typos or casing (\(named(lost)))"
+    }
+
+    /// "cisplatin: 300 g/mol; tenarocil-weight: 294.31 g/mol; …": the first two lost facts.
+    static func named(_ lost: [CensusInfo.LostFact]) -> String {
+        lost.prefix(2).map { "\($0.questionID): \($0.fact)" }.joined(separator: "; ") + (lost.count > 2 ? "; …" : "")
     }
 
     /// "domain KLD 0.0021 [0.0012–0.0029]".

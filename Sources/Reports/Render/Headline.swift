@@ -38,9 +38,7 @@ public enum Headline {
             clauses.append(census.questionsChanged == 0
                 ? "all \(census.questions) questions answered as \(baseline) answers them"
                 : "\(census.questions - census.questionsChanged) of \(census.questions) questions answered as \(baseline) answers them")
-            if census.factsStated > 0 && census.factsLost.isEmpty {
-                clauses.append(census.noisyFactsLost?.isEmpty == false ? "every key fact kept on its own wordings" : "every key fact kept")
-            }
+            if let kept = GlanceText.kept(census) { clauses.append(kept) }
             if let noisy = census.noisyFactsLost, !noisy.isEmpty { clauses.append(GlanceText.noisyLoss(noisy)) }
         } else {
             clauses.append(verdict.status == "CLOSE" ? "CLOSE on every criterion" : verdict.status)
