@@ -58,23 +58,16 @@ public struct VerdictJudge: Sendable {
     public func judge(_ evidence: VerdictEvidence) -> VariantVerdict {
         var criteria: [CriterionOutcome] = []
         if let table = evidence.correctness, table.questions > 0 { criteria.append(accuracyDrop(table)) }
-        if let differences = evidence.recallDifferences, let outcome = recallDrop(differences) { criteria.append(outcome) }
+        if let differences = evidence.recallDifferences, let outcome = recallDrop(differences, lost: evidence.census?.factsLost.count) {
+            criteria.append(outcome)
+        }
         if let flips = evidence.flips, flips.questions > 0 {
-            criteria.append(flipsOutcome(flipped: flips.flipped, questions: flips.questions, floor: evidence.noiseFloorFlips ?? 0))
+            criteria.append(flipsOutcome(flipped: flips.flipped, questions: flips.questions, floor: evidence.noiseFloorFlips ?? 0,
+                                         turnedWrong: evidence.census?.rightToWrong.count))
         }
         if let facts = evidence.factsAtRisk, facts.probed > 0 { criteria.append(factsAtRisk(facts)) }
         if let domain = evidence.domainKLD { criteria.append(kld(domain, name: .domainKLDMean, margin: margins.domainKLDMean)) }
         if let generic = evidence.kld { criteria.append(kld(generic, name: .kldMean, margin: margins.kldMean)) }
-        if let census = evidence.census {
-            for index in criteria.indices {
-                switch criteria[index].name {
-                // A wrong answer turned right is a change but no loss: only right-to-wrong counts.
-                case .accuracyDrop, .flips: criteria[index].censusCount = census.rightToWrong.count
-                case .keyFactRecallDrop: criteria[index].censusCount = census.factsLost.count
-                default: break
-                }
-            }
-        }
         return VariantVerdict(criteria: criteria, failedChecks: evidence.failedChecks, notEvaluated: evidence.notEvaluated,
                               census: evidence.census)
     }
@@ -103,7 +96,9 @@ public struct VerdictJudge: Sendable {
     /// spread to resample and under-covers; the interval is widened (``recallDrop``).
     static let fewChangedQuestions = 5
 
-    private func recallDrop(_ differences: [[Double]]) -> CriterionOutcome? {
+    /// - Parameter lost: the census's stated facts lost on the user's own wordings; without a
+    ///   census, the questions whose recall dropped stand in.
+    private func recallDrop(_ differences: [[Double]], lost: Int?) -> CriterionOutcome? {
         let clusters = differences.filter { !$0.isEmpty }
         guard !clusters.isEmpty else { return nil }
         let n = clusters.count
@@ -130,10 +125,12 @@ public struct VerdictJudge: Sendable {
             : nil
         return CriterionOutcome(name: .keyFactRecallDrop, estimate: estimate, interval: interval, margin: margin, reading: reading,
                                 n: n, unit: "questions", method: method, moreToDecide: more,
-                                censusCount: changed.filter { $0 > 0 }.count, canReadWithin: SuiteSize.canReadWithin(questions: n, margin: margin))
+                                censusCount: lost ?? changed.filter { $0 > 0 }.count, canReadWithin: SuiteSize.canReadWithin(questions: n, margin: margin))
     }
 
-    private func flipsOutcome(flipped: Int, questions: Int, floor: Double) -> CriterionOutcome {
+    /// - Parameter turnedWrong: the census's answers turned from right to wrong (a wrong answer
+    ///   turned right is a change but no loss); without a census, every flip stands in.
+    private func flipsOutcome(flipped: Int, questions: Int, floor: Double, turnedWrong: Int?) -> CriterionOutcome {
         let margin = margins.flips + floor
         let estimate = Double(flipped) / Double(questions)
         let interval = WilsonInterval.interval(successes: Double(flipped), trials: Double(questions))
@@ -143,7 +140,7 @@ public struct VerdictJudge: Sendable {
         return CriterionOutcome(name: .flips, estimate: estimate, interval: interval, margin: margin, reading: reading, n: questions,
                                 unit: "questions",
                                 method: floor > 0 ? String(format: "Wilson 1927; margin includes the noise floor %.3f", floor) : "Wilson 1927",
-                                moreToDecide: more, censusCount: flipped,
+                                moreToDecide: more, censusCount: turnedWrong ?? flipped,
                                 canReadWithin: SuiteSize.canReadWithin(questions: questions, margin: margin))
     }
 
