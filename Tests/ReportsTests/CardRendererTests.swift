@@ -78,7 +78,7 @@ import Testing
     @Test func theCardTableHasEveryVariantWithItsIntervalsVerdictAndTheFileToShip() throws {
         let card = CardRenderer.markdown(try ReportFixture.report())
         #expect(card.contains("HuggingFaceTB/SmolLM2-135M-Instruct at revision 4e53ad5f7c2b9f0e3d81a6c4b2e9d0f1a7c3b5e8, suite pharma-and-company (4 questions, 12 prompts per variant), llama.cpp build 11434"))
-        #expect(card.contains("| File | Variant | Size | bpw | Domain KLD (nats) | Generic KLD (nats) | Accuracy | Key-fact recall | Verdict |"))
+        #expect(card.contains("| File | Variant | Size | bpw | Domain KLD (nats) | Generic KLD (nats) | Accuracy (original forms) | Key-fact recall (original forms) | Verdict |"))
         // Q8_0's domain KLD has no figure but a verdict criterion: its interval is shown.
         #expect(card.contains("| smollm2-135m-instruct-Q8_0.gguf | Q8_0 | 138.1 MiB | 8.61 | 0.0011 [0.0009–0.0013] |"))
         #expect(card.contains("| smollm2-135m-instruct-Q6_K.gguf | Q6_K | 131.9 MiB | 8.23 | — | 0.0049 [0.0045–0.0053] | 100.0 % [51.0–100.0] | 100.0 % [64.6–100.0] | CLOSE (recommended): every criterion's interval is inside its margin"))

@@ -15,7 +15,7 @@ import Testing
 
     @Test func markdownShowsTheTableSelectionReasonsNoiseFloorAndSideBySide() throws {
         let markdown = MarkdownRenderer.render(try ReportFixture.report())
-        #expect(markdown.contains("| Quant | Size | bpw | Accuracy | Key-fact recall | Flips | Facts at risk | Domain KLD | Mean KLD | Same top p | PPL ratio | Median TTFT | Gen tokens/s | Verdict |"))
+        #expect(markdown.contains("| Quant | Size | bpw | Accuracy (original forms) | Key-fact recall (original forms) | Flips | Facts at risk | Domain KLD | Mean KLD | Same top p | PPL ratio | Median TTFT | Gen tokens/s | Verdict |"))
         #expect(markdown.contains("| Q6_K | 131.9 MiB | 8.23 | 100.0 % [51.0–100.0] |"))
         #expect(markdown.contains("**Selected: Q6_K**"))
         #expect(markdown.contains("- **Q2_K** REJECTED: key-fact recall drop 0.857 [0.714, 1.000] vs margin 0.050: beyond"))

@@ -10,8 +10,8 @@ enum CardColumns {
         .init(header: "bpw") { variant, _ in variant.bpw.map { FigureFormat.fixed($0, 2) } ?? FigureFormat.missing },
         .init(header: "Domain KLD (nats)") { variant, _ in kld(variant, .domainKLDMean) },
         .init(header: "Generic KLD (nats)") { variant, _ in kld(variant, .kldMean) },
-        .init(header: "Accuracy") { variant, _ in FigureFormat.text(variant.figure(.accuracy)) },
-        .init(header: "Key-fact recall") { variant, _ in FigureFormat.text(variant.figure(.keyFactRecall)) },
+        .init(header: "Accuracy (original forms)") { variant, _ in FigureFormat.text(variant.figure(.accuracy)) },
+        .init(header: "Key-fact recall (original forms)") { variant, _ in FigureFormat.text(variant.figure(.keyFactRecall)) },
         .init(header: "Verdict") { variant, report in verdict(variant, report) },
     ]
 
