@@ -33,12 +33,28 @@ public enum StudentT {
     /// The mean of `values` (one per unit) with its two-sided 95 % t interval,
     /// mean ± t₀.₉₇₅,ₖ₋₁ · s/√k over k units; nil for fewer than two units.
     public static func mean95(_ values: [Double]) -> IntervalEstimate? {
-        guard values.count >= 2 else { return nil }
-        let k = Double(values.count)
-        let mean = values.reduce(0, +) / k
-        let variance = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (k - 1)
-        let half = quantile(0.975, degreesOfFreedom: values.count - 1) * (variance / k).squareRoot()
-        return IntervalEstimate(estimate: mean, interval: Interval(lower: mean - half, upper: mean + half))
+        guard let sample = Sample(values) else { return nil }
+        let half = sample.t * sample.standardError
+        return IntervalEstimate(estimate: sample.mean, interval: Interval(lower: sample.mean - half, upper: sample.mean + half))
+    }
+
+    /// A sample's mean, standard deviation, standard error and two-sided 95 % t quantile, found
+    /// once for both intervals.
+    private struct Sample {
+        let mean: Double
+        let sd: Double
+        let standardError: Double
+        let t: Double
+
+        init?(_ values: [Double]) {
+            guard values.count >= 2 else { return nil }
+            let k = Double(values.count)
+            let mean = values.reduce(0, +) / k
+            self.mean = mean
+            sd = (values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (k - 1)).squareRoot()
+            standardError = sd / k.squareRoot()
+            t = StudentT.quantile(0.975, degreesOfFreedom: values.count - 1)
+        }
     }
 
     /// The mean of `values` (one per unit) with its 95 % interval corrected for skewness by
@@ -51,19 +67,17 @@ public enum StudentT {
     /// Edgeworth term), 6 % instead of 2.5 % at a skewness of 0.44 of the mean. Nil for fewer than
     /// two units.
     public static func skewCorrectedMean95(_ values: [Double]) -> IntervalEstimate? {
-        guard let plain = mean95(values) else { return nil }
+        guard let sample = Sample(values) else { return nil }
         let k = Double(values.count)
-        let mean = plain.estimate
-        let variance = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (k - 1)
-        guard variance > 0 else { return plain }
-        let sd = variance.squareRoot()
+        let mean = sample.mean, sd = sample.sd, t = sample.t
+        let plain = IntervalEstimate(estimate: mean, interval: Interval(lower: mean - t * sample.standardError, upper: mean + t * sample.standardError))
+        guard sd > 0 else { return plain }
         let skewness = values.reduce(0) { $0 + pow($1 - mean, 3) } / k / (sd * sd * sd)
         let b = skewness / (3 * k.squareRoot())
         guard abs(b) > 1e-12 else { return plain }
-        let t = quantile(0.975, degreesOfFreedom: values.count - 1)
         let inverse = { (x: Double) in (cbrt(1 + 3 * b * (x - b / 2)) - 1) / b }
-        let scale = sd / k.squareRoot()
-        return IntervalEstimate(estimate: mean, interval: Interval(lower: mean - scale * inverse(t), upper: mean - scale * inverse(-t)))
+        return IntervalEstimate(estimate: mean, interval: Interval(lower: mean - sample.standardError * inverse(t),
+                                                                   upper: mean - sample.standardError * inverse(-t)))
     }
 
     /// I_x(a, b), 0 ≤ x ≤ 1, with the symmetry I_x(a, b) = 1 − I_{1−x}(b, a) where the continued
