@@ -127,12 +127,11 @@ struct ScoreCommand: AsyncParsableCommand {
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
             throw ValidationError("\(path): no such answers file (expected an answers/<QUANT>.jsonl file)")
         }
-        let log = try AnswersLog(url: URL(fileURLWithPath: path))
+        let (records, torn) = try AnswersLog(url: URL(fileURLWithPath: path)).contents()
         // A run resumes past a torn last line; a score would silently count one answer fewer.
-        guard !(try log.hasTornLastLine()) else {
+        guard !torn else {
             throw ValidationError("\(path): its last line does not end with a newline, so it was cut off; complete or delete that line, then score again")
         }
-        let records = try log.existing()
         // An empty or unterminated file (its only line is torn) has no answers: scoring it
         // would print empty metrics with exit 0, which reads as success.
         guard !records.isEmpty else {

@@ -41,6 +41,14 @@ public struct AnswersLog: Sendable {
     /// Every complete record in file order (a torn last line is ignored).
     /// - Throws: ``AnswersLogError`` when the file cannot be read or a complete line is not a record.
     public func existing() throws -> [AnswerRecord] {
+        try contents().records
+    }
+
+    /// Every complete record, and whether the last line is torn (it does not end with a
+    /// newline): what ``existing()`` leaves out. A reader that is not resuming a run (`score`)
+    /// refuses such a file rather than score one answer fewer without a word.
+    /// - Throws: as ``existing()``.
+    public func contents() throws -> (records: [AnswerRecord], tornLastLine: Bool) {
         let data: Data
         do {
             data = try Data(contentsOf: url)
@@ -58,19 +66,7 @@ public struct AnswersLog: Sendable {
                 throw AnswersLogError.corruptLine(file: url.path, line: index + 1, reason: Self.reason(error))
             }
         }
-        return records
-    }
-
-    /// Whether the file's last line is torn (it does not end with a newline): what
-    /// ``existing()`` leaves out. A reader that is not resuming a run (`score`) refuses such a
-    /// file rather than score one answer fewer without a word.
-    /// - Throws: ``AnswersLogError/io(file:operation:reason:)`` when the file cannot be read.
-    public func hasTornLastLine() throws -> Bool {
-        let data: Data
-        do { data = try Data(contentsOf: url) } catch {
-            throw AnswersLogError.io(file: url.path, operation: "read", reason: error.localizedDescription)
-        }
-        return !data.isEmpty && data.last != UInt8(ascii: "\n")
+        return (records, !data.isEmpty && data.last != UInt8(ascii: "\n"))
     }
 
     /// A record's decoding error in a reader's words: the field and what was wrong with it.
