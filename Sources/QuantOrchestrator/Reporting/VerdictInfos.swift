@@ -23,12 +23,13 @@ public enum VerdictInfos {
         let atRisk = verdict.criteria.first { $0.name == .factsAtRisk }?.censusCount
         let risk = atRisk.map { $0 == 0 ? "no fact at risk" : "\($0) fact\($0 == 1 ? "" : "s") at risk" }
         let line = census.line(baseline: baseline, factsAtRisk: risk)
+        let lost = { (facts: [SuiteCensus.LostFact]) in facts.map { CensusInfo.LostFact(questionID: $0.questionID, form: $0.form, fact: $0.fact) } }
         return CensusInfo(questions: census.questions, questionsChanged: census.questionsChanged, forms: census.forms,
                           formsChanged: census.formsChanged, factsStated: census.factsStated,
-                          factsLost: census.factsLost.map { CensusInfo.LostFact(questionID: $0.questionID, form: $0.form, fact: $0.fact) },
+                          factsLost: lost(census.factsLost),
                           rightToWrong: census.rightToWrong, wrongToRight: census.wrongToRight, newLoops: census.newLoops,
                           factsAtRisk: atRisk, noisyForms: census.noisyForms, noisyFormsChanged: census.noisyFormsChanged,
-                          noisyFactsLost: census.noisyFactsLost.map { CensusInfo.LostFact(questionID: $0.questionID, form: $0.form, fact: $0.fact) },
+                          noisyFactsLost: lost(census.noisyFactsLost),
                           line: line)
     }
 }
