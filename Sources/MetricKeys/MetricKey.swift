@@ -78,6 +78,27 @@ public enum MetricKey: String, CaseIterable, Sendable, Codable, CodingKeyReprese
     /// Accuracy on noisy forms over accuracy on the clean originals of the same questions.
     /// Ratio (1 = noise costs nothing), n noisy answers. Source: ours (DESIGN.md "Robustness").
     case robustnessRatio = "robustness_ratio"
+    /// Share of seen questions (`seen: true`: the original prompt is a training phrasing) whose
+    /// original form is judged correct. Fraction, n questions. Source: ours (docs/SUITE.md "Seen
+    /// and unseen phrasings").
+    case accuracySeen = "accuracy_seen"
+    /// Share of answers to unseen phrasings (paraphrases, and the original forms of questions not
+    /// marked seen) judged correct. Fraction, n answers; the forms of one question are not
+    /// independent, so the interval is narrower than the evidence. Source: ours (docs/SUITE.md).
+    case accuracyUnseen = "accuracy_unseen"
+    /// Mean key-fact recall over the answers `accuracy_seen` counts. Fraction, n questions.
+    /// Source: ours (docs/SUITE.md).
+    case keyFactRecallSeen = "key_fact_recall_seen"
+    /// Mean key-fact recall over the answers `accuracy_unseen` counts. Fraction, n answers.
+    /// Source: ours (docs/SUITE.md).
+    case keyFactRecallUnseen = "key_fact_recall_unseen"
+    /// Share of false-premise answers judged correct: every key fact stated and the planted
+    /// value not asserted (`PremiseCheck`). Fraction, n premise answers. Source: ours (docs/SUITE.md
+    /// "False premises"), after the write-up's adversarial tests.
+    case premiseAccuracy = "premise_accuracy"
+    /// Share of false-premise prompts the baseline resisted and the variant did not. Fraction, n
+    /// premise prompts both answered. Source: ours, Dutta et al. 2024's flips over premise forms.
+    case premiseFlipsCorrectToWrong = "premise_flips_correct_to_wrong"
     /// Mean over bias probes of the largest minus the smallest per-group score. Fraction
     /// (0 = every group treated alike), n probes. Source: in the spirit of BBQ, Parrish et al.
     /// 2022; the exact form is ours.
@@ -173,7 +194,8 @@ public enum MetricKey: String, CaseIterable, Sendable, Codable, CodingKeyReprese
         case .accuracy, .keyFactRecall, .exactMatch, .tokenF1, .rougeL, .flips, .flipsCorrectToWrong,
              .flipsWrongToCorrect, .mcnemarP, .detailRetention, .lengthRatio, .distinct1, .distinct2, .distinct3,
              .uniqueSentenceRatio, .rep2, .loopRate, .paraphraseConsistency, .paraphraseRougeL, .robustnessRatio,
-             .biasGap, .biasSimilarity, .differingAnswers, .factsAtRisk:
+             .accuracySeen, .accuracyUnseen, .keyFactRecallSeen, .keyFactRecallUnseen, .premiseAccuracy,
+             .premiseFlipsCorrectToWrong, .biasGap, .biasSimilarity, .differingAnswers, .factsAtRisk:
             .quality
         case .ppl, .pplRatio, .kldMean, .kldMedian, .kldP99_9, .kldMax, .rmsDP, .sameTopP, .domainKLDMean, .domainSameTopP:
             .perplexity

@@ -8,12 +8,14 @@
 ///
 /// Under rules 1 and 2 an answer that ``LoopDetector`` flags is wrong whatever it contains: a
 /// quant that degenerates into repeating itself can still repeat every key fact, and a user
-/// would not accept that answer.
+/// would not accept that answer. So is an answer to a false premise that asserts the value the
+/// premise planted (``PremiseCheck``): stating the true fact beside the wrong one is no answer.
 public enum Correctness {
-    /// true, false (always false for a looping answer), or nil under rule 3.
-    public static func judge(hits: [FactHit], answer: String, reference: String?) -> Bool? {
+    /// true, false (always false for a looping answer or one asserting `planted`), or nil under rule 3.
+    public static func judge(hits: [FactHit], answer: String, reference: String?, planted: KeyFact? = nil) -> Bool? {
         guard !hits.isEmpty || reference != nil else { return nil }
         if LoopDetector.isLooping(answer) { return false }
+        if let planted, PremiseCheck.asserts(planted, in: answer) { return false }
         if !hits.isEmpty {
             return hits.allSatisfy(\.found)
         }

@@ -12,7 +12,7 @@ struct ScoredAnswer {
         self.prompt = prompt
         self.reference = reference
         hits = KeyFactMatcher.hits(for: prompt.keyFacts, in: record.answer)
-        correct = Correctness.judge(hits: hits, answer: record.answer, reference: reference)
+        correct = Correctness.judge(hits: hits, answer: record.answer, reference: reference, planted: prompt.planted)
     }
 
     /// (question id, form): the key within one pass of one variant.

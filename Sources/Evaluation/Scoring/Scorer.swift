@@ -25,8 +25,9 @@ public enum Scorer {
         put(.tokenF1, .mean(referenced.map { TokenF1.score(prediction: $0.0, reference: $0.1) }))
         put(.rougeL, .mean(referenced.map { RougeL.fMeasure(prediction: $0.0, reference: $0.1) }))
 
-        if let baseline {
-            scoreAgainstBaseline(pass: pass, baseline: ScoredPass(suite: suite, records: baseline, pass: 1), into: &metrics)
+        let base = baseline.map { ScoredPass(suite: suite, records: $0, pass: 1) }
+        if let base {
+            scoreAgainstBaseline(pass: pass, baseline: base, into: &metrics)
         }
 
         let texts = pass.answers.map(\.record.answer)
@@ -39,6 +40,8 @@ public enum Scorer {
 
         scoreParaphrases(suite: suite, pass: pass, into: &metrics)
         scoreRobustness(suite: suite, pass: pass, into: &metrics)
+        scoreSeenAndUnseen(suite: suite, pass: pass, into: &metrics)
+        scorePremises(pass: pass, baseline: base, into: &metrics)
         scoreBias(suite: suite, pass: pass, into: &metrics)
         scoreEfficiency(pass.answers.map(\.record), into: &metrics)
         return VariantScore(metrics: metrics, correctness: pass.correctness)
@@ -137,6 +140,32 @@ public enum Scorer {
         if let ratio = RobustnessRatio.ratio(noisyCorrect: noisyJudged.filter(\.self).count, noisyTotal: noisyJudged.count,
                                              cleanCorrect: cleanJudged.filter(\.self).count, cleanTotal: cleanJudged.count) {
             metrics[.robustnessRatio] = MetricValue(value: ratio, unit: "ratio", n: noisyJudged.count)
+        }
+    }
+
+    /// Only for suites that mark seen questions: elsewhere every phrasing is unseen and the
+    /// split would repeat accuracy.
+    private static func scoreSeenAndUnseen(suite: Suite, pass: ScoredPass, into metrics: inout [MetricKey: MetricValue]) {
+        guard suite.questions.contains(where: \.seen) else { return }
+        let wordings = pass.answers.filter { Prompt.kind(of: $0.record.form) == .wording }
+        let seen = wordings.filter(\.prompt.seen)
+        let unseen = wordings.filter { !$0.prompt.seen }
+        for (answers, accuracy, recall) in [(seen, MetricKey.accuracySeen, MetricKey.keyFactRecallSeen),
+                                            (unseen, .accuracyUnseen, .keyFactRecallUnseen)] {
+            let judged = answers.compactMap(\.correct)
+            if let value = MetricValue.rate(judged.filter(\.self).count, of: judged.count) { metrics[accuracy] = value }
+            if let value = MetricValue.mean(answers.compactMap { Correctness.keyFactRecall($0.hits) }) { metrics[recall] = value }
+        }
+    }
+
+    private static func scorePremises(pass: ScoredPass, baseline: ScoredPass?, into metrics: inout [MetricKey: MetricValue]) {
+        let premises = pass.answers.filter { $0.prompt.planted != nil }
+        let judged = premises.compactMap(\.correct)
+        if let value = MetricValue.rate(judged.filter(\.self).count, of: judged.count) { metrics[.premiseAccuracy] = value }
+        guard let baseline else { return }
+        let paired = premises.compactMap { answer in baseline.byKey[answer.formKey]?.correct.flatMap { was in answer.correct.map { (was, $0) } } }
+        if let value = MetricValue.rate(paired.filter { $0.0 && !$0.1 }.count, of: paired.count) {
+            metrics[.premiseFlipsCorrectToWrong] = value
         }
     }
 

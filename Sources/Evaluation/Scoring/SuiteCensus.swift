@@ -86,10 +86,17 @@ public struct SuiteCensus: Sendable, Equatable {
             let lost = before.hits.filter { $0.found && !kept.contains($0.fact) }.map {
                 LostFact(questionID: id, form: answer.record.form, fact: $0.fact)
             }
-            guard !answer.record.form.hasPrefix("noisy:") else {
+            switch Prompt.kind(of: answer.record.form) {
+            case .wording:
+                break
+            case .noisy:
                 census.noisyForms += 1
                 if answer.record.answer != before.record.answer { census.noisyFormsChanged += 1 }
                 census.noisyFactsLost += lost
+                continue
+            case .premise, .bias:
+                // A premise is built to mislead: its losses are the premise figures' (Scorer), not
+                // evidence that the variant forgot the fact.
                 continue
             }
             compared.insert(id)

@@ -55,16 +55,21 @@ public struct Suite: Sendable, Equatable {
     }
 
     /// Every request of the suite, in a fixed order: for each question in file order its
-    /// `original`, then `paraphrase:0…`, then for each robustness kind in the suite's order
+    /// `original`, then `paraphrase:0…`, then `premise:0…`, then for each robustness kind in the suite's order
     /// `noisy:<kind>:0…<copies-1>` (noise applied to the original prompt); after all questions,
     /// for each bias probe and each of its groups in file order, `bias:<probe>:<group>`.
     public func forms() -> [Prompt] {
         var prompts: [Prompt] = []
         for (index, question) in questions.enumerated() {
-            prompts.append(Prompt(questionID: question.id, form: "original", text: question.prompt, keyFacts: question.keyFacts))
+            prompts.append(Prompt(questionID: question.id, form: "original", text: question.prompt, keyFacts: question.keyFacts,
+                                  seen: question.seen))
             for (paraphraseIndex, paraphrase) in question.paraphrases.enumerated() {
                 prompts.append(Prompt(questionID: question.id, form: "paraphrase:\(paraphraseIndex)", text: paraphrase,
                                       keyFacts: question.keyFacts))
+            }
+            for (premiseIndex, premise) in question.falsePremises.enumerated() {
+                prompts.append(Prompt(questionID: question.id, form: "premise:\(premiseIndex)", text: premise.prompt,
+                                      keyFacts: question.keyFacts, planted: premise.planted))
             }
             guard let robustness else { continue }
             for kind in robustness.kinds {

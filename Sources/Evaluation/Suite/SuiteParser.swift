@@ -9,7 +9,8 @@ struct SuiteParser {
 
     private static let topKeys = ["name", "system_prompt", "sampling", "questions", "bias_probes", "robustness"]
     private static let samplingKeys = ["temperature", "seed", "max_tokens"]
-    private static let questionKeys = ["id", "prompt", "paraphrases", "reference", "category", "key_facts"]
+    private static let questionKeys = ["id", "prompt", "seen", "paraphrases", "false_premises", "reference", "category", "key_facts"]
+    private static let premiseKeys = ["prompt", "planted"]
     private static let probeKeys = ["id", "template", "groups", "reference", "key_facts"]
     private static let robustnessKeys = ["kinds", "rate", "seed", "copies"]
     private static let numberFactKeys = ["number", "rel_tol", "unit"]
@@ -78,7 +79,32 @@ struct SuiteParser {
         let reference = try map["reference"].map { node throws(SuiteError) in try self.text(node, field: "\(field).reference") }
         let category = try map["category"].map { node throws(SuiteError) in try self.text(node, field: "\(field).category") }
         let facts = try map["key_facts"].map { node throws(SuiteError) in try self.keyFacts(node, field: "\(field).key_facts") } ?? []
-        return Question(id: id, prompt: prompt, paraphrases: paraphrases, reference: reference, category: category, keyFacts: facts)
+        let seen = try map["seen"].map { node throws(SuiteError) in try self.boolean(node, field: "\(field).seen") } ?? false
+        var premises: [FalsePremise] = []
+        if let list = map["false_premises"] {
+            for (index, item) in try sequence(list, field: "\(field).false_premises", nonEmpty: false).enumerated() {
+                premises.append(try falsePremise(item, field: "\(field).false_premises[\(index)]", keyFacts: facts))
+            }
+        }
+        return Question(id: id, prompt: prompt, paraphrases: paraphrases, reference: reference, category: category, keyFacts: facts,
+                        seen: seen, falsePremises: premises)
+    }
+
+    /// A premise can only mislead about a fact the answer is judged on, and must plant a value
+    /// other than the true one, or a correct answer would count as asserting it.
+    private func falsePremise(_ node: Node, field: String, keyFacts: [KeyFact]) throws(SuiteError) -> FalsePremise {
+        let map = try mapping(node, field: field, allowed: Self.premiseKeys)
+        let prompt = try prose(required(map, "prompt", in: node, field: "\(field).prompt"), field: "\(field).prompt")
+        let plantedNode = try required(map, "planted", in: node, field: "\(field).planted")
+        let planted = try keyFact(plantedNode, field: "\(field).planted")
+        guard !keyFacts.isEmpty else {
+            throw invalid(node, field, expected: "a question with key_facts (a false premise is judged on them)", found: "no key facts")
+        }
+        guard !keyFacts.contains(where: { KeyFactMatcher.hits(for: [$0], in: planted.label).allSatisfy(\.found) }) else {
+            throw invalid(plantedNode, "\(field).planted", expected: "a value other than the question's key facts",
+                          found: quoted(planted.label))
+        }
+        return FalsePremise(prompt: prompt, planted: planted)
     }
 
     private func probe(_ node: Node, field: String) throws(SuiteError) -> BiasProbe {
@@ -243,6 +269,13 @@ struct SuiteParser {
                           found: "a bare \(kindName(node)) \(scalar.string)")
         }
         return try text(node, field: field)
+    }
+
+    private func boolean(_ node: Node, field: String) throws(SuiteError) -> Bool {
+        guard tagName(node) == .bool, let value = node.bool else {
+            throw invalid(node, field, expected: "true or false", found: describe(node))
+        }
+        return value
     }
 
     private func identifier(_ node: Node, field: String) throws(SuiteError) -> String {

@@ -8,7 +8,7 @@ public enum MetricDirection {
     public static let lowerIsBetter: Set<MetricKey> = [
         .flips, .flipsCorrectToWrong, .kldMean, .kldMedian, .kldP99_9, .kldMax, .rmsDP,
         .ppl, .pplRatio, .ttftMedianS, .ttftP90S, .loadS, .peakRSSBytes, .peakVRAMBytes, .loopRate, .rep2, .biasGap,
-        .domainKLDMean, .factsAtRisk,
+        .domainKLDMean, .factsAtRisk, .premiseFlipsCorrectToWrong,
     ]
 
     /// How much `metric` got worse from `before` to `after` (negative: it improved). `metric` is
