@@ -9,6 +9,6 @@ struct Quantorch: AsyncParsableCommand {
         commandName: "quantorch",
         abstract: "Find the cheapest quant of your model that still keeps the facts, with the evidence committed to git.",
         version: VersionLine.text(),
-        subcommands: [RunCommand.self, PlanCommand.self, DoctorCommand.self, ScoreCommand.self, HistoryCommand.self, CompareCommand.self, CardCommand.self, ReviewCommand.self, StepCommand.self]
+        subcommands: [RunCommand.self, PlanCommand.self, SuiteCommand.self, DoctorCommand.self, ScoreCommand.self, HistoryCommand.self, CompareCommand.self, CardCommand.self, ReviewCommand.self, StepCommand.self]
     )
 }

@@ -37,6 +37,11 @@ public enum FigureFormat {
         "\(fixed(bytes / 1_048_576, 1)) MiB"
     }
 
+    /// A fraction in whole percent: "85 %".
+    public static func percent(_ fraction: Double) -> String {
+        "\(Int((fraction * 100).rounded())) %"
+    }
+
     /// `value` with `digits` decimals, "." as separator whatever the locale.
     public static func fixed(_ value: Double, _ digits: Int) -> String {
         String(format: "%.\(digits)f", locale: Locale(identifier: "en_US_POSIX"), value)

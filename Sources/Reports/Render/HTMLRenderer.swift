@@ -87,7 +87,7 @@ public enum HTMLRenderer {
         for variant in judged {
             guard let verdict = variant.verdict else { continue }
             html.append("<h3>\(esc(variant.quantType)): \(esc(verdict.status))</h3>")
-            let census = VerdictText.censusLines(verdict)
+            let census = VerdictText.censusLines(variant, verdict, baseline: report.baseline)
             if !census.isEmpty { html.append("<ul class=\"census\">" + census.map { "<li>\(esc($0))</li>" }.joined() + "</ul>") }
             html.append("<div class=\"scroll\"><table>")
             html.append("<tr>" + VerdictText.criterionHeader.map { "<th>\(esc($0))</th>" }.joined() + "</tr>")

@@ -140,7 +140,7 @@ public enum MarkdownRenderer {
             guard let verdict = variant.verdict else { continue }
             lines.append("### \(md(variant.quantType)): \(verdict.status)")
             lines.append("")
-            let census = VerdictText.censusLines(verdict)
+            let census = VerdictText.censusLines(variant, verdict, baseline: report.baseline)
             if !census.isEmpty {
                 lines += census.map { "- \(md($0))" }
                 lines.append("")

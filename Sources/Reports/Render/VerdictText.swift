@@ -1,3 +1,5 @@
+import MetricKeys
+
 /// How both views write a verdict's figures: KLD in nats to four decimals, shares to three.
 enum VerdictText {
     /// Whether the criterion is a KL divergence (nats) rather than a fraction.
@@ -8,9 +10,38 @@ enum VerdictText {
     /// How to read the verdict, above it in both views.
     static let legend = "Two kinds of evidence. On the suite's own questions, the census counts what changed (answers are deterministic, so a count is the truth there): a key fact the baseline states that the variant lost, an answer turned wrong, a new loop. Beyond those questions, each criterion is a loss against the baseline with its 95 % interval: within when the whole interval is inside the margin, beyond when the whole interval is past it (or a significant paired loss is), undecided otherwise; the domain KLD's interval is over chunks of whole answers. CLOSE: no stated fact lost and no new loop, the domain KLD within, every share within or, where the suite is too small for a share to read within at all, not one loss of it on these questions, and every server check passed; REJECTED: any criterion beyond; UNSURE: the rest, with how many more questions at the observed rates would decide."
 
-    /// The census and the limit of one verdict, as lines under its heading.
-    static func censusLines(_ verdict: VerdictInfo) -> [String] {
-        [verdict.census.map { "Census: \($0.line)" }, verdict.limit.map { "What the suite cannot show: \($0)" }].compactMap(\.self)
+    /// The census and the limit of one verdict, then the phrasings and premises lines, as lines
+    /// under its heading.
+    static func censusLines(_ variant: Variant, _ verdict: VerdictInfo, baseline: Variant?) -> [String] {
+        [verdict.census.map { "Census: \($0.line)" }, verdict.limit.map { "What the suite cannot show: \($0)" },
+         phrasings(variant, baseline: baseline), premises(variant, baseline: baseline)].compactMap(\.self)
+    }
+
+    /// "Seen phrasings: 100 % right (F16 100 %); unseen: 85 % (F16 90 %)", for a suite that marks
+    /// training phrasings: a quant that keeps memorised answers but loses them in other words
+    /// shows here first.
+    static func phrasings(_ variant: Variant, baseline: Variant?) -> String? {
+        guard let seen = variant.figure(.accuracySeen), let unseen = variant.figure(.accuracyUnseen) else { return nil }
+        func against(_ key: MetricKey) -> String {
+            guard let baseline, !variant.isBaseline, let figure = baseline.figure(key) else { return "" }
+            return " (\(baseline.quantType) \(FigureFormat.percent(figure.value)))"
+        }
+        return "Seen phrasings (training prompts): \(FigureFormat.percent(seen.value)) right\(against(.accuracySeen)); "
+            + "unseen (paraphrases): \(FigureFormat.percent(unseen.value))\(against(.accuracyUnseen))"
+    }
+
+    /// "Misleading premises: 80 % resisted (F16 90 %); 1 of 10 the baseline resisted no longer is".
+    static func premises(_ variant: Variant, baseline: Variant?) -> String? {
+        guard let resisted = variant.figure(.premiseAccuracy) else { return nil }
+        var line = "Misleading premises: \(FigureFormat.percent(resisted.value)) resisted"
+        if let baseline, !variant.isBaseline, let before = baseline.figure(.premiseAccuracy) {
+            line += " (\(baseline.quantType) \(FigureFormat.percent(before.value)))"
+        }
+        if let flips = variant.figure(.premiseFlipsCorrectToWrong), let n = flips.n {
+            let count = Int((flips.value * Double(n)).rounded())
+            line += count == 0 ? "; none the baseline resisted gave way" : "; \(count) of \(n) the baseline resisted gave way"
+        }
+        return line
     }
 
     /// The header of a verdict's criteria table, both views.

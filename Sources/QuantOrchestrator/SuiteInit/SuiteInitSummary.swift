@@ -1,0 +1,50 @@
+import Evaluation
+import Foundation
+
+/// What `suite init` wrote, for the terminal: where the questions came from, what was found in
+/// them, and what a suite of this size can show.
+public struct SuiteInitSummary: Sendable {
+    /// The suite file.
+    public let out: URL
+    /// How the training data read.
+    public let data: TrainingDataSummary
+    /// Records dropped as a repeat of a picked question or answer.
+    public let duplicates: Int
+    /// The questions written.
+    public let questions: [DraftQuestion]
+    /// The paraphraser's label, when paraphrases were asked for.
+    public let paraphraser: String?
+    /// Replies not kept as paraphrases, by reason.
+    public let paraphraseRejections: [ParaphraseFilter.Rejection: Int]
+    /// The suite as the parser read it back.
+    public let suite: Suite
+
+    /// The summary's lines.
+    public func lines(margins: VerdictMargins = .defaults) -> [String] {
+        var lines = ["wrote \(out.path): \(questions.count) questions from \(data.recordsRead) records of \(data.format.rawValue) data"]
+        if data.skipped > 0 {
+            lines.append("  skipped \(data.skipped) unreadable record\(data.skipped == 1 ? "" : "s"): "
+                + data.skipReasons.map { "line \($0.line): \($0.problem)" }.joined(separator: "; "))
+        }
+        if duplicates > 0 { lines.append("  \(duplicates) record\(duplicates == 1 ? "" : "s") repeated a question or answer already considered") }
+        let categories = Dictionary(questions.map { ($0.pair.record.category ?? "(none)", 1) }, uniquingKeysWith: +)
+        if categories.count > 1 {
+            lines.append("  categories: " + categories.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+        }
+        let withFacts = questions.filter { !$0.pair.facts.isEmpty }
+        lines.append("  key facts: \(withFacts.reduce(0) { $0 + $1.pair.facts.count }) extracted from \(withFacts.count) of \(questions.count) answers"
+            + (withFacts.count < questions.count ? "; the others are judged by exact match until you add facts by hand" : ""))
+        lines.append("  false premises: \(questions.reduce(0) { $0 + $1.premises.count })")
+        if let paraphraser {
+            let kept = questions.reduce(0) { $0 + $1.paraphrases.count }
+            let rejected = paraphraseRejections.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key.rawValue)" }
+            lines.append("  paraphrases by \(paraphraser): \(kept) kept" + (rejected.isEmpty ? "" : "; rejected: " + rejected.joined(separator: ", ")))
+        } else {
+            lines.append("  paraphrases: none (add --paraphrases 2 --paraphraser MODEL.gguf, or an endpoint, for unseen wordings)")
+        }
+        lines.append("what \(questions.count) questions can show, per criterion:")
+        lines += SuiteSize.lines(questions: questions.count, margins: margins).map { "  " + $0 }
+        lines.append("review the facts in \(out.lastPathComponent), then point a recipe's suite at it")
+        return lines
+    }
+}
