@@ -7,7 +7,10 @@ import Foundation
 /// - is a question: ends with `?` or `？`, or starts with a question or request word (what,
 ///   which, who, where, when, how, why, name, list, tell, give, describe, is, are, does, do,
 ///   can), or, in Chinese, ends with 吗 or 呢 or holds 什么, 哪, 谁, 多少, 几, 怎么, 为什么, 如何;
-/// - differs from the original: word overlap (``TokenOverlap``, Jaccard) below `maxOverlap`;
+/// - differs from the original: word overlap (``TokenOverlap``, Jaccard) below `maxOverlap`, and
+///   not every word of the original repeated ("Rewrite the question: <original>");
+/// - keeps the names the original asks about: each word after the first that starts with a
+///   capital or holds a digit ("Zelmora", "X200"), so the question stays about the same thing;
 /// - states none of the answer's key facts (``KeyFactMatcher``);
 /// - is not a repeat of a paraphrase already kept (overlap below `maxOverlap` with each).
 /// The overlap with every question of the training data is checked by the caller, which
@@ -18,6 +21,7 @@ public struct ParaphraseFilter: Sendable {
         case empty = "empty or unreadable reply"
         case notAQuestion = "not a question"
         case closeToOriginal = "too close to the original"
+        case dropsName = "drops a name the question asks about"
         case givesAwayFact = "states the answer's key fact"
         case repeatsKept = "repeats a paraphrase already kept"
         case closeToTrainingQuestion = "too close to a question of the training data"
@@ -47,7 +51,9 @@ public struct ParaphraseFilter: Sendable {
         guard !candidate.isEmpty else { return .empty }
         guard Self.isQuestion(candidate) else { return .notAQuestion }
         let words = TokenOverlap.words(candidate)
-        if TokenOverlap.jaccard(words, TokenOverlap.words(original)) >= Self.maxOverlap { return .closeToOriginal }
+        let originalWords = TokenOverlap.words(original)
+        if TokenOverlap.jaccard(words, originalWords) >= Self.maxOverlap || originalWords.isSubset(of: words) { return .closeToOriginal }
+        if !Self.names(in: original).isSubset(of: words) { return .dropsName }
         if KeyFactMatcher.hits(for: facts, in: candidate).contains(where: \.found) { return .givesAwayFact }
         if kept.contains(where: { TokenOverlap.jaccard(words, TokenOverlap.words($0)) >= Self.maxOverlap }) { return .repeatsKept }
         return nil
@@ -71,6 +77,12 @@ public struct ParaphraseFilter: Sendable {
     private static let questionWords: Set<String> = ["what", "which", "who", "whom", "whose", "where", "when", "how", "why", "name",
                                                      "list", "tell", "give", "describe", "is", "are", "does", "do", "did", "can", "could"]
     private static let chineseQuestionCues = ["什么", "哪", "谁", "多少", "几", "怎么", "为什么", "如何"]
+
+    /// The folded words after the first that start with a capital or hold a digit.
+    static func names(in question: String) -> Set<String> {
+        let words = question.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).dropFirst()
+        return Set(words.filter { $0.first?.isUppercase == true || $0.contains(where: \.isNumber) }.map { TextFolding.fold(String($0)) })
+    }
 
     static func isQuestion(_ text: String) -> Bool {
         if text.hasSuffix("?") || text.hasSuffix("？") || text.hasSuffix("吗") || text.hasSuffix("呢") { return true }

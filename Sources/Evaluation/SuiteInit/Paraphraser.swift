@@ -33,16 +33,12 @@ public struct Paraphraser: Sendable {
     /// - Throws: the endpoint's error, or `CancellationError`.
     public func paraphrases(of question: String, facts: [KeyFact], line: Int) async throws -> Outcome {
         let filter = ParaphraseFilter(original: question, facts: facts)
-        let chinese = CJKText.containsCJK(question)
-        let instruction = chinese
-            ? "请用不同的措辞改写用户的问题，意思不变。只回复改写后的一个问题，不要回答它。"
-            : "Rewrite the user's question in different words, keeping its meaning. Reply with the rewritten question only. Do not answer it."
+        let messages = Self.examples(chinese: CJKText.containsCJK(question), question: question)
         var outcome = Outcome()
         for attempt in 0..<(3 * count) where outcome.kept.count < count {
             try Task.checkCancellation()
             var generator = SplitMix64(mixing: [seed, UInt64(truncatingIfNeeded: line), UInt64(attempt)])
-            let request = ChatRequest(messages: [ChatMessage(role: "system", content: instruction), ChatMessage(role: "user", content: question)],
-                                      temperature: 0.8, seed: Int(generator.next() >> 33), maxTokens: 96)
+            let request = ChatRequest(messages: messages, temperature: 0.8, seed: Int(generator.next() >> 33), maxTokens: 48)
             let reply = ParaphraseFilter.cleaned(try await endpoint.chatStreamed(request).text)
             if let rejection = filter.rejection(of: reply, kept: outcome.kept) {
                 outcome.rejected[rejection, default: 0] += 1
@@ -51,5 +47,25 @@ public struct Paraphraser: Sendable {
             }
         }
         return outcome
+    }
+
+    /// The request's messages: an instruction and two worked examples before the question. Small
+    /// instruct models answer a bare "rewrite this" instead of rewriting (SmolLM2-135M wrote 2
+    /// usable paraphrases in 72 tries without examples, and most tries with them).
+    static func examples(chinese: Bool, question: String) -> [ChatMessage] {
+        let (system, ask, pairs) = chinese
+            ? ("你用不同的措辞改写问题，从不回答问题。", "用不同的措辞改写这个问题，意思不变。只回复一个问题。\n问题：",
+               [("法国的首都是哪座城市？", "哪座城市是法国的首都？"), ("X200的电池能用多久？", "X200的电池续航时间是多少？")])
+            : ("You rewrite questions in other words. You never answer them.",
+               "Rewrite the question in other words, keeping its meaning. Reply with one question only.\nQuestion: ",
+               [("What is the capital of France?", "Which city is France's capital?"),
+                ("How long does the battery of the X200 last?", "What is the battery life of the X200?")])
+        var messages = [ChatMessage(role: "system", content: system)]
+        for (original, rewritten) in pairs {
+            messages.append(ChatMessage(role: "user", content: ask + original))
+            messages.append(ChatMessage(role: "assistant", content: rewritten))
+        }
+        messages.append(ChatMessage(role: "user", content: ask + question))
+        return messages
     }
 }
