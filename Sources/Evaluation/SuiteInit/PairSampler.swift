@@ -5,9 +5,9 @@ import Foundation
 /// (docs/SUITE.md "Building a suite from training data"), in memory that does not grow with
 /// the stream.
 ///
-/// - Seeded and stable: each record's rank is SHA-256 of the seed and its normalised question
-///   and answer, so the same file, count and seed give the same pairs whatever the records'
-///   order, and a record added elsewhere in the file changes nothing unless it ranks in.
+/// - Seeded and stable: each record's rank is SHA-256 of the seed and its question and answer,
+///   so the same file, count and seed give the same pairs whatever the records' order, and a
+///   record added elsewhere in the file changes nothing unless it ranks in.
 /// - Without near-duplicates: questions and answers are compared normalised (``TextFolding``,
 ///   then only letters and digits kept); of records sharing either, only the best-ranked one can
 ///   be picked. Training sets repeat an answer under several phrasings, and one fact asked
@@ -44,16 +44,17 @@ public struct PairSampler {
     /// Considers one record.
     public mutating func offer(_ record: TrainingRecord) {
         offered += 1
-        let question = Self.normalised(record.question)
-        let answer = Self.normalised(record.answer)
-        guard !question.isEmpty, !answer.isEmpty else { return }
-        let priority = rank(question: question, answer: answer)
+        let priority = rank(question: record.question, answer: record.answer)
         var category = record.category ?? ""
         if buckets[category] == nil, buckets.count >= Self.maxCategories { category = Self.otherCategories }
         var bucket = buckets[category, default: []]
         // With the bucket full of fact-stating records ranked above this one, it cannot get in
-        // whatever its answer states: skip the extraction.
+        // whatever its answer states: skip the normalising and the extraction, which cost far
+        // more than the rank.
         if bucket.count >= count, let worst = bucket.last, worst.tier == 0, priority >= worst.priority { return }
+        let question = Self.normalised(record.question)
+        let answer = Self.normalised(record.answer)
+        guard !question.isEmpty, !answer.isEmpty else { return }
         let facts = KeyFactExtractor.facts(in: record.answer, question: record.question)
         let entry = Entry(tier: facts.isEmpty ? 1 : 0, priority: priority, question: question, answer: answer,
                           pair: PickedPair(record: record, facts: facts))
