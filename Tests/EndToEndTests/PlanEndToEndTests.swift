@@ -14,6 +14,7 @@ struct PlanEndToEndTests {
         }
         var steps: [Step]
         var writes_bytes: Int
+        var suite_size: [String]
     }
 
     func plan(_ recipe: URL) async throws -> Plan {
@@ -34,6 +35,9 @@ struct PlanEndToEndTests {
                                              "serve Q8_0", "serve Q4_K_M", "divergence"])
         #expect(before.steps[0].state == "to_run" && before.steps.dropFirst().allSatisfy { $0.state == "waiting" })
         #expect(before.writes_bytes > 300_000_000, "the F16 master, two quants and the KLD base: \(before.writes_bytes)")
+        // suite check prints what the suite's size can show as the plan does (default margins).
+        let check = try await QuantorchBinary.run(["suite", "check", recipe.deletingLastPathComponent().appending(path: "recipe-suite.yaml").path])
+        #expect(before.suite_size.count == 6 && before.suite_size.allSatisfy { check.stdout.contains("  \($0)\n") }, "\(check.stdout)")
         #expect(!FileManager.default.fileExists(atPath: fixture.work.appending(path: "smollm2-135m-instruct").path)
                     || files(under: fixture.work) { $0.path.contains("/records/") }.isEmpty, "plan wrote records")
 
