@@ -5,7 +5,7 @@ export QUANTORCH_HOME
 SWIFT_JOBS ?= 2
 QUANTORCH := .build/debug/quantorch
 
-.PHONY: demo mixed mixes test bootstrap build bench simulate clean-results
+.PHONY: demo mixed mixes suite-demo test bootstrap build bench simulate clean-results
 
 bootstrap:
 	scripts/bootstrap
@@ -21,6 +21,10 @@ mixed: build
 
 mixes: build
 	scripts/mixes-demo
+
+# A suite built from the fixture's training data (quantorch suite init), then a ladder run on it.
+suite-demo: build
+	scripts/suite-demo
 
 # The Slurm tests need a cluster: scripts/slurm-local brings up a one-node one (as root) and
 # prints the daemons it started, which are the only ones stopped afterwards.
