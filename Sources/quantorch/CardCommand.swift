@@ -9,7 +9,7 @@ struct CardCommand: ParsableCommand {
         commandName: "card",
         abstract: "Print a model card's quant table (md, html) or the one-glance scorecard (svg) for a model's newest run.",
         discussion: """
-        Reads the newest run of REVISION (a unique prefix of a committed revision), or of the newest \
+        Reads the newest run of REVISION (a unique prefix of a committed revision, or a tag or branch of the checkpoint's git repository), or of the newest \
         revision when REVISION is omitted. Paste the Markdown into a model card: quantorch card MODEL > card.md. \
         Exit codes: 0 printed, 1 the repository cannot be read, 2 bad input (unknown model, revision or format).
         """
@@ -23,7 +23,7 @@ struct CardCommand: ParsableCommand {
     @Argument(help: "The model's name or slug (e.g. HuggingFaceTB/SmolLM2-135M-Instruct).")
     var model: String
 
-    @Argument(help: "The revision (or a unique prefix of it); default: the newest revision's.")
+    @Argument(help: "The revision (a unique prefix of it, or a tag or branch of the checkpoint); default: the newest revision's.")
     var revision: String?
 
     // Text, not the enum: a wrong value then exits 2 with one line, as every bad input does,

@@ -8,7 +8,7 @@ struct CompareCommand: ParsableCommand {
         commandName: "compare",
         abstract: "Compare the newest runs of two model revisions: metric deltas per variant and answers that changed correctness.",
         discussion: """
-        Revisions may be given as a unique prefix of the committed revision. --fail-on METRIC:MAX_DROP \
+        Revisions may be given as a unique prefix of the committed revision, or as a tag or branch of the checkpoint's git repository (rev1), as run --revision takes them. --fail-on METRIC:MAX_DROP \
         exits 4 when that metric got worse by more than MAX_DROP for ANY variant present in both \
         revisions (the baseline included), not only the selected one. "Worse" is a fall for \
         accuracy, recall or tokens/s and a rise for kld_mean, flips, ppl_ratio or TTFT. human_accuracy (from `quantorch review import`) can be used when both runs have a review.
@@ -18,10 +18,10 @@ struct CompareCommand: ParsableCommand {
     @Argument(help: "The model's name or slug.")
     var model: String
 
-    @Argument(help: "The earlier revision (or a prefix of it).")
+    @Argument(help: "The earlier revision (a prefix of it, or a tag or branch of the checkpoint).")
     var revisionA: String
 
-    @Argument(help: "The later revision (or a prefix of it).")
+    @Argument(help: "The later revision (a prefix of it, or a tag or branch of the checkpoint).")
     var revisionB: String
 
     @OptionGroup var results: ResultsRepoOption

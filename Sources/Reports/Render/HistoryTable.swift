@@ -9,7 +9,8 @@ public enum HistoryTable {
                       "gen tok/s", "baseline accuracy", "human review"]
         let rows = entries.map { entry -> [String] in
             let shown = entry.selected ?? entry.baseline
-            return [String(entry.revision.prefix(12)), entry.createdAt, entry.runID,
+            let names = entry.revisionNames.map { " (\($0.joined(separator: ", ")))" } ?? ""
+            return [String(entry.revision.prefix(12)) + names, entry.createdAt, entry.runID,
                     entry.selectedQuantType ?? "none (keep \(entry.baseline?.quantType ?? "baseline"))",
                     shown?.sizeBytes.map { FigureFormat.mebibytes(Double($0)) } ?? FigureFormat.missing,
                     FigureFormat.text(shown?.accuracy), FigureFormat.text(shown?.keyFactRecall),

@@ -2,6 +2,9 @@
 public struct HistoryEntry: Codable, Sendable, Equatable {
     /// The model revision the run evaluated.
     public var revision: String
+    /// The tags the checkpoint's git repository gives that revision (`rev1`); nil when it has
+    /// none or the repository is not where the report says.
+    public var revisionNames: [String]?
     /// The run id.
     public var runID: String
     /// When the run's report was made (ISO 8601 UTC).
@@ -40,6 +43,7 @@ public struct HistoryEntry: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case revision, tag, selected, baseline, review
+        case revisionNames = "revision_names"
         case runID = "run_id"
         case createdAt = "created_at"
         case selectedQuantType = "selected_quant_type"
@@ -49,6 +53,7 @@ public struct HistoryEntry: Codable, Sendable, Equatable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(revision, forKey: .revision)
+        try container.encode(revisionNames, forKey: .revisionNames)
         try container.encode(runID, forKey: .runID)
         try container.encode(createdAt, forKey: .createdAt)
         try container.encode(tag, forKey: .tag)

@@ -15,7 +15,9 @@ extension ResultsRepository {
         return try wrapGit { try git.folderNames(atPath: modelSlug, inCommit: head) }.sorted()
     }
 
-    /// The committed revision `text` names: itself, or the only revision it is a prefix of.
+    /// The committed revision `text` names: itself, the only revision it is a prefix of, or the
+    /// commit a name of the checkpoint's git repository points at (`rev1`, as `run --revision`
+    /// takes it), read from the source folder the model's newest report names (``CheckpointRefs``).
     /// - Throws: `.unknownModel`, `.unknownRevision` or `.ambiguousRevision`.
     public func resolveRevision(_ text: String, modelSlug: String) throws(ResultsRepositoryError) -> String {
         let known = try revisions(modelSlug: modelSlug)
@@ -23,14 +25,29 @@ extension ResultsRepository {
         if known.contains(text) { return text }
         let matches = text.isEmpty ? [] : known.filter { $0.hasPrefix(text) }
         guard matches.count <= 1 else { throw .ambiguousRevision(slug: modelSlug, prefix: text, matches: matches) }
-        guard let match = matches.first else { throw .unknownRevision(slug: modelSlug, revision: text, known: known) }
-        return match
+        if let match = matches.first { return match }
+        if !text.isEmpty, let source = try newestReport(modelSlug: modelSlug)?.model.source,
+           let commit = CheckpointRefs(source: source).commit(named: text) {
+            guard known.contains(commit) else {
+                throw .unknownRevision(slug: modelSlug, revision: "\(text) (commit \(commit.prefix(12)) of \(source), which has no run)", known: known)
+            }
+            return commit
+        }
+        throw .unknownRevision(slug: modelSlug, revision: text, known: known)
     }
 
     /// Every committed run of a model, oldest first (by `created_at`, then run id).
     /// - Throws: `.unreadableReport` when a committed report.json cannot be read.
+    /// Each entry carries the tags the checkpoint's repository gives its revision, where that
+    /// repository is still where the newest report says (``CheckpointRefs``).
     public func history(modelSlug: String) throws(ResultsRepositoryError) -> [HistoryEntry] {
-        try Self.chronological(allReports(modelSlug: modelSlug)).map(HistoryEntry.init)
+        let reports = Self.chronological(try allReports(modelSlug: modelSlug))
+        let names = reports.last.map { CheckpointRefs(source: $0.model.source).tagsByCommit() } ?? [:]
+        return reports.map { report in
+            var entry = HistoryEntry(report)
+            entry.revisionNames = names[report.model.revision]
+            return entry
+        }
     }
 
     /// The newest committed run of a model at an exact revision; nil when there is none.
