@@ -188,6 +188,14 @@ public enum MetricKey: String, CaseIterable, Sendable, Codable, CodingKeyReprese
         case efficiency
     }
 
+    /// Whether the figure is a speed or a latency: it depends on what else the machine was doing
+    /// while it was measured, so two runs' values differ without anything in the model changing
+    /// (the demo's two revisions: 23 and 77 tokens/s for one quant on one shared machine).
+    /// Memory is not: a server's peak RSS and VRAM follow from the model and its settings.
+    public var isLoadDependent: Bool {
+        [.ttftMedianS, .ttftP90S, .promptTokensPerS, .genTokensPerS, .loadS].contains(self)
+    }
+
     /// The section this key is reported under. Exhaustive on purpose: a new key must be placed.
     public var group: Group {
         switch self {

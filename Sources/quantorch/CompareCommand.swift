@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MetricKeys
 import Reports
 
 /// `quantorch compare MODEL REV_A REV_B`: what changed between two revisions (newest run of each).
@@ -11,7 +12,7 @@ struct CompareCommand: ParsableCommand {
         Revisions may be given as a unique prefix of the committed revision, or as a tag or branch of the checkpoint's git repository (rev1), as run --revision takes them. --fail-on METRIC:MAX_DROP \
         exits 4 when that metric got worse by more than MAX_DROP for ANY variant present in both \
         revisions (the baseline included), not only the selected one. "Worse" is a fall for \
-        accuracy, recall or tokens/s and a rise for kld_mean, flips, ppl_ratio or TTFT. human_accuracy (from `quantorch review import`) can be used when both runs have a review.
+        accuracy, recall or same_top_p and a rise for kld_mean, flips or ppl_ratio. Speeds and latencies (tokens/s, TTFT, load time) are shown, marked "machine load", and refused by --fail-on: two runs measure them under different loads. human_accuracy (from `quantorch review import`) can be used when both runs have a review.
         """
     )
 
@@ -55,6 +56,10 @@ struct CompareCommand: ParsableCommand {
             reportB = b
         } catch {
             throw CommandFailure.exit("compare", error)
+        }
+        if let speed = rules.first(where: { MetricKey(rawValue: $0.metric)?.isLoadDependent == true }) {
+            CommandFailure.say("compare", "--fail-on \(speed.metric): a speed or latency measured in two runs differs with the machine's load at each (the demo's revisions: 23 and 77 tokens/s for one quant on one machine), so it cannot gate a regression; compare speed with llama-bench on a quiet machine, or gate on accuracy, key_fact_recall, flips or kld_mean")
+            throw QuantorchExit.badInput
         }
         let known = RevisionComparison.knownMetrics([reportA, reportB])
         if let unknown = rules.first(where: { !known.contains($0.metric) }) {

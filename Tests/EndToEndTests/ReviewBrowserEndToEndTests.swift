@@ -127,6 +127,8 @@ struct ReviewBrowserEndToEndTests {
         #expect(compare.stdout.split(separator: "\n").contains { $0.hasPrefix("Q6_K") && $0.contains("human_accuracy") && $0.contains("50.0 %") && $0.contains("0.0 %") },
                 "\(compare.stdout)")
         #expect(compare.stderr.contains("Q6_K human_accuracy got worse by 0.5000"))
+        let speedGate = try await quantorch(["compare", older.model.name, "4e53", "9b2d", "--fail-on", "gen_tokens_per_s:1"])
+        #expect(speedGate.exitCode == 2 && speedGate.stderr.contains("cannot gate a regression"), "\(speedGate.stderr)")
     }
 }
 

@@ -189,7 +189,10 @@ import Testing
         let q6 = try #require(comparison.variants.first { $0.quantType == "Q6_K" })
         let accuracy = try #require(q6.metrics.first { $0.metric == "accuracy" })
         #expect(accuracy.delta == -0.25)
-        #expect(accuracy.withinNoise == true)
+        #expect(accuracy.withinNoise == true && accuracy.loadDependent == nil)
+        // A speed is shown, marked as the machine's load rather than read as a change.
+        let speed = try #require(q6.metrics.first { $0.metric == "gen_tokens_per_s" })
+        #expect(speed.loadDependent == true)
         let interval = try #require(accuracy.deltaCI95)
         #expect(interval[0] < -0.25 && interval[1] > 0)
         let cisplatin = try #require(comparison.questions.first { $0.id == "cisplatin" })
@@ -206,6 +209,7 @@ import Testing
         #expect(throws: FailOnRuleError.self) { try FailOnRule.parse("accuracy:-1") }
         let text = ComparisonText.render(comparison, regressions: regressions)
         #expect(text.contains("selected: Q6_K → Q8_0"))
+        #expect(text.split(separator: "\n").contains { $0.hasPrefix("Q6_K") && $0.contains("gen_tokens_per_s") && $0.hasSuffix("machine load") }, "\(text)")
         #expect(text.contains("Q6_K: correct → wrong (lost 睾丸癌)"))
     }
 

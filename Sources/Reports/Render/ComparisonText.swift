@@ -1,5 +1,6 @@
 /// `quantorch compare` for the terminal: the selection in each revision, a table of metric
-/// deltas per variant (with the delta's 95 % interval and "noise" where it contains 0), the
+/// deltas per variant (with the delta's 95 % interval and "noise" where it contains 0, "machine
+/// load" on speeds and latencies, which two runs measure under different loads), the
 /// questions whose answers changed correctness, and the `--fail-on` regressions.
 public enum ComparisonText {
     /// Renders `comparison` and the regressions found.
@@ -15,7 +16,7 @@ public enum ComparisonText {
                 let unit = delta.b?.unit ?? delta.a?.unit ?? ""
                 let change = delta.delta.map { signed($0, unit: unit) } ?? FigureFormat.missing
                 let interval = delta.deltaCI95.map { "[\(signed($0[0], unit: unit)), \(signed($0[1], unit: unit))]" } ?? ""
-                let noise = delta.withinNoise.map { $0 ? "noise" : "" } ?? ""
+                let noise = delta.loadDependent == true ? "machine load" : delta.withinNoise.map { $0 ? "noise" : "" } ?? ""
                 rows.append([variant.quantType, delta.metric, FigureFormat.text(delta.a), FigureFormat.text(delta.b), change, interval, noise])
             }
         }

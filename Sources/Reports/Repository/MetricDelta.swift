@@ -1,4 +1,5 @@
 import Foundation
+import MetricKeys
 
 /// One metric of one variant in two revisions.
 public struct MetricDelta: Codable, Sendable, Equatable {
@@ -17,12 +18,16 @@ public struct MetricDelta: Codable, Sendable, Equatable {
     public var deltaCI95: [Double]?
     /// True when `deltaCI95` contains 0: the change is within what the sample size can resolve.
     public var withinNoise: Bool?
+    /// True for a speed or latency (`MetricKey.isLoadDependent`): its change between two runs
+    /// is the machine's load as much as the model, so it is shown, not read as a change.
+    public var loadDependent: Bool?
 
     /// Compares `a` with `b`, computing `delta` and, where both carry Wilson intervals, `deltaCI95`.
     public init(metric: String, a: Figure?, b: Figure?) {
         self.metric = metric
         self.a = a
         self.b = b
+        loadDependent = MetricKey(rawValue: metric)?.isLoadDependent == true ? true : nil
         guard let a, let b else { return }
         delta = b.value - a.value
         if a.unit == "fraction", b.unit == "fraction", let ciA = a.ci95, let ciB = b.ci95, ciA.count == 2, ciB.count == 2 {
@@ -38,5 +43,6 @@ public struct MetricDelta: Codable, Sendable, Equatable {
         case metric, a, b, delta
         case deltaCI95 = "delta_ci95"
         case withinNoise = "within_noise"
+        case loadDependent = "load_dependent"
     }
 }
