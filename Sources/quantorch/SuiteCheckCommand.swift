@@ -28,9 +28,13 @@ struct SuiteCheckCommand: ParsableCommand {
             CommandFailure.say("suite check", "\(error)")
             throw QuantorchExit.badInput
         }
+        if let context, context <= loaded.sampling.maxTokens {
+            CommandFailure.say("suite check", "--context \(context) leaves no room for a prompt beside the suite's sampling.max_tokens \(loaded.sampling.maxTokens): give the server's context per slot (llama-server -c divided by the slots)")
+            throw QuantorchExit.badInput
+        }
         let findings = SuiteLint.findings(loaded, contextTokens: context)
         let forms = loaded.forms()
-        print("\(suite): \(loaded.questions.count) questions, \(forms.count) prompts"
+        print("\(suite): \(loaded.questions.count) question\(loaded.questions.count == 1 ? "" : "s"), \(forms.count) prompt\(forms.count == 1 ? "" : "s")"
             + " (\(forms.filter { Prompt.kind(of: $0.form) == .wording }.count) wordings, \(forms.filter { $0.planted != nil }.count) false premises)")
         print(findings.isEmpty ? "no findings" : "\(findings.count) finding\(findings.count == 1 ? "" : "s"):")
         for finding in findings { print("  \(finding)") }

@@ -33,8 +33,8 @@ struct SuiteInitCommand: AsyncParsableCommand {
     @Option(help: "False-premise forms per question (0-3).")
     var premises = 1
 
-    @Option(help: "Paraphrases per question (0-5); needs --paraphraser.")
-    var paraphrases = 0
+    @Option(help: "Paraphrases per question (0-5; default 2 with --paraphraser, else 0).")
+    var paraphrases: Int?
 
     @Option(help: "The model that writes paraphrases: a GGUF file (served with llama-server here) or an OpenAI-compatible endpoint URL ending in /v1.")
     var paraphraser: String?
@@ -81,7 +81,7 @@ struct SuiteInitCommand: AsyncParsableCommand {
         }
         options.skipBad = skipBad
         options.premises = premises
-        options.paraphrases = paraphrases
+        options.paraphrases = paraphrases ?? (paraphraser == nil ? 0 : 2)
         options.name = name
         options.force = force
         if let paraphraser {
@@ -92,6 +92,10 @@ struct SuiteInitCommand: AsyncParsableCommand {
                 }
                 options.paraphraser = .endpoint(url, model: model, apiKeyVariable: apiKeyEnv)
             } else {
+                guard paraphraserModel == nil, apiKeyEnv == nil else {
+                    CommandFailure.say("suite init", "--paraphraser-model and --api-key-env go with an endpoint --paraphraser (http:// or https://), not with the GGUF file \(paraphraser)")
+                    throw QuantorchExit.badInput
+                }
                 options.paraphraser = .gguf(URL(fileURLWithPath: paraphraser))
             }
         }

@@ -115,16 +115,17 @@ import Testing
             "Rewritten question: When was Zelmora founded?",                  // the original again
             "In which year was Zelmora, founded in 1987, set up?",            // gives the year away
             "When was the Acme company founded?",                             // drops Zelmora
+            "In which year did the X200 maker Zelmora start?",                // adds X200
             "\"In which year did Zelmora start?\"",                           // kept (quotes removed)
             "In which year did Zelmora start?",                               // repeats the kept one
         ])
-        let paraphraser = Paraphraser(endpoint: endpoint, count: 2, seed: 1)
+        let paraphraser = Paraphraser(endpoint: endpoint, count: 3, seed: 1)
         let outcome = try await paraphraser.paraphrases(of: "When was Zelmora founded?", facts: [.number(value: 1987, relTol: 0, unit: nil)], line: 4)
         #expect(outcome.kept == ["In which year did Zelmora start?"])
-        #expect(outcome.rejected == [.notAQuestion: 1, .closeToOriginal: 1, .givesAwayFact: 1, .dropsName: 1, .repeatsKept: 1])
+        #expect(outcome.rejected == [.notAQuestion: 1, .closeToOriginal: 1, .givesAwayFact: 1, .dropsName: 1, .addsName: 1, .repeatsKept: 1, .empty: 2])
         let requests = await endpoint.requests
-        #expect(requests.count == 6, "3 × count tries at most")
-        #expect(Set(requests.map(\.seed)).count == 6, "a seed of its own per try")
+        #expect(requests.count == 9, "3 × count tries at most")
+        #expect(Set(requests.map(\.seed)).count == 9, "a seed of its own per try")
         #expect(requests[0].messages.last?.content.hasSuffix("When was Zelmora founded?") == true)
         #expect(TokenOverlap.jaccard("什么是北京？", "北京是什么？") == 1)
     }
@@ -142,6 +143,46 @@ import Testing
         #expect(findings[2].hasPrefix("a.paraphrases[1]: states the key fact Paris"))
         #expect(findings[3].hasPrefix("b.key_facts: neither key facts nor a reference"))
         #expect(findings[4].hasPrefix("b.original: about 250 tokens"))
+    }
+
+    @Test func suiteCheckFindsSamplingPremisesAndPromptsThatGiveTheAnswer() {
+        let suite = Suite(name: "lint", sampling: Sampling(temperature: 0.7), questions: [
+            Question(id: "a", prompt: "Does Corvexa weigh 38 grams?", reference: "Yes, 38 grams.", keyFacts: [.number(value: 38, relTol: 0, unit: "grams")],
+                     falsePremises: [FalsePremise(prompt: "I read it weighs 2001 grams. How heavy is it?", planted: .number(value: 1994, relTol: 0, unit: nil))]),
+        ], sha256: "s")
+        let findings = SuiteLint.findings(suite).map(\.description)
+        #expect(findings.count == 3, "\(findings)")
+        #expect(findings[0].hasPrefix("(suite).sampling.temperature: 0.7 samples"))
+        #expect(findings[1].hasPrefix("a.prompt: states the key fact 38 grams"))
+        #expect(findings[2].hasPrefix("a.false_premises[0]: the prompt does not state the planted 1994"))
+    }
+
+    @Test func aPremiseNeverPlantsAValueTheAnswerStatesAndReplacesOnlyItsOwnNumber() {
+        // Doubling 10 gives 20, the range's other end: no premise from that draw, whatever the seed.
+        let range = PickedPair(record: Self.record(3, "What is the dose of Pelmorin?", "Pelmorin is given at 10–20 mg per day."),
+                               facts: [ExtractedFact(fact: .number(value: 10, relTol: 0, unit: nil), kind: .number, written: "10"),
+                                       ExtractedFact(fact: .number(value: 20, relTol: 0, unit: "mg"), kind: .number, written: "20 mg")])
+        for seed in UInt64(1)...12 {
+            for premise in PremisePlanter.premises(for: range, others: [], count: 2, seed: seed) {
+                #expect(!PremiseCheck.asserts(premise.planted, in: range.record.answer), "seed \(seed): \(premise)")
+            }
+        }
+        let date = PickedPair(record: Self.record(5, "On which day was it launched?", "It was launched on March 3, 2021 at 14:30."),
+                              facts: [ExtractedFact(fact: .number(value: 3, relTol: 0, unit: nil), kind: .number, written: "3")])
+        for premise in PremisePlanter.premises(for: date, others: [], count: 1, seed: 1) {
+            #expect(premise.prompt.contains(", 2021 at 14:30."), "only the day changes: \(premise.prompt)")
+        }
+    }
+
+    @Test func recordsOnOneLineGetIdsOfTheirOwn() {
+        let pairs = (0..<3).map { PickedPair(record: Self.record(1, "Question \($0)?", "Answer number \($0) is here."), facts: []) }
+        #expect(DraftQuestion.ids(for: pairs) == ["q-1", "q-1-2", "q-1-3"])
+    }
+
+    @Test func shortAnswersDoNotMergeDifferentQuestions() {
+        let records = [Self.record(1, "Is Zelmora Slovenian?", "Yes."), Self.record(2, "Is Corvexa a monitor?", "Yes."),
+                       Self.record(3, "Where is the HQ?", "Ljubljana."), Self.record(4, "Where was she born?", "Ljubljana.")]
+        #expect(pick(records, count: 10).count == 4)
     }
 
     @Test func theDemoSuiteChecksClean() throws {

@@ -42,6 +42,10 @@ public struct Suite: Sendable, Equatable {
     /// unknown noise kind, a bias template without `{group}`, and the like.
     /// - Throws: ``SuiteError``, naming the file, line and field and what was expected.
     public static func load(from url: URL) throws(SuiteError) -> Suite {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw .unreadable(file: url.path, reason: "it is a folder; give the suite's YAML file")
+        }
         let data: Data
         do {
             data = try Data(contentsOf: url)

@@ -15,8 +15,11 @@ public enum SuiteLint {
     }
 
     /// The findings, in the suite's order:
+    /// - a sampling temperature above 0: answers then change from run to run on their own;
     /// - a question with neither key facts nor a reference: it has no correctness and counts in
     ///   no accuracy figure;
+    /// - a prompt that states its own key fact: an answer that repeats it keeps the fact;
+    /// - a false premise whose prompt does not state its planted value;
     /// - a key fact its own reference does not state (``KeyFactMatcher``): the baseline is likely
     ///   to miss it too, or the fact is mistyped;
     /// - a paraphrase the same as the prompt (word overlap ``ParaphraseFilter/maxOverlap`` or
@@ -27,6 +30,10 @@ public enum SuiteLint {
     ///   token: an estimate; `run` counts exactly with the model's tokenizer before asking).
     public static func findings(_ suite: Suite, contextTokens: Int? = nil) -> [Finding] {
         var findings: [Finding] = []
+        if suite.sampling.temperature > 0 {
+            findings.append(Finding(questionID: "(suite)", field: "sampling.temperature",
+                                    problem: "\(suite.sampling.temperature) samples: the same variant answers otherwise on each run, and the census counts every changed answer as the quant's doing; use 0"))
+        }
         for question in suite.questions {
             func add(_ field: String, _ problem: String) {
                 findings.append(Finding(questionID: question.id, field: field, problem: problem))
@@ -38,6 +45,13 @@ public enum SuiteLint {
                 for (index, hit) in KeyFactMatcher.hits(for: question.keyFacts, in: reference).enumerated() where !hit.found {
                     add("key_facts[\(index)]", "\(hit.fact) is not stated in the question's own reference: check its spelling or tolerance")
                 }
+            }
+            if let given = KeyFactMatcher.hits(for: question.keyFacts, in: question.prompt).first(where: \.found) {
+                add("prompt", "states the key fact \(given.fact): any answer repeating the question keeps it")
+            }
+            for (index, premise) in question.falsePremises.enumerated()
+            where !KeyFactMatcher.hits(for: [premise.planted], in: premise.prompt)[0].found {
+                add("false_premises[\(index)]", "the prompt does not state the planted \(premise.planted.label): it misleads about nothing")
             }
             let prompt = TokenOverlap.words(question.prompt)
             var earlier: [Set<String>] = []

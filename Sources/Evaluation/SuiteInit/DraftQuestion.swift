@@ -18,13 +18,23 @@ public struct DraftQuestion: Sendable, Equatable {
     }
 
     /// Ids for `pairs`: `<category>-<line>` with the category reduced to ASCII letters, digits and
-    /// `-` (`q-<line>` when that leaves nothing), so a reviewer can find the record in the file.
+    /// `-` (`q-<line>` when that leaves nothing), so a reviewer can find the record in the file;
+    /// records sharing a line (a JSON array written on one line) get `-2`, `-3`, … in order.
     public static func ids(for pairs: [PickedPair]) -> [String] {
-        pairs.map { pair in
+        var used: Set<String> = []
+        return pairs.map { pair in
             let slug = (pair.record.category ?? "").lowercased().unicodeScalars
                 .map { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0)) ? String($0) : "-" }
                 .joined().split(separator: "-").joined(separator: "-")
-            return "\(slug.isEmpty ? "q" : slug)-\(pair.record.line)"
+            let base = "\(slug.isEmpty ? "q" : slug)-\(pair.record.line)"
+            var id = base
+            var copy = 1
+            while used.contains(id) {
+                copy += 1
+                id = "\(base)-\(copy)"
+            }
+            used.insert(id)
+            return id
         }
     }
 }

@@ -116,11 +116,18 @@ enum NameFacts {
         }
         while let last = sequence.last, connectors.contains(last.text) { sequence.removeLast() }
         guard !sequence.isEmpty else { return [] }
-        let known = { (words: ArraySlice<Word>) in words.contains { question.words.contains(TextFolding.fold($0.text)) } }
+        // "Zelmora's" is the question's "Zelmora".
+        let known = { (words: ArraySlice<Word>) in
+            words.contains { word in
+                let folded = TextFolding.fold(word.text)
+                return question.words.contains(folded) || ["'s", "’s"].contains { folded.hasSuffix($0) && question.words.contains(String(folded.dropLast(2))) }
+            }
+        }
         let parts = known(sequence[...]) ? sequence.split { connectors.contains($0.text) } : [sequence[...]]
         return parts.compactMap { part in
+            // Initials alone ("J." of "J. R. R. Tolk") name nobody.
             guard let first = part.first, let last = part.last, !known(part),
-                  !part.allSatisfy({ EnglishStopWords.isNeverName($0.text) }) else { return nil }
+                  !part.allSatisfy({ EnglishStopWords.isNeverName($0.text) || $0.text.count == 1 }) else { return nil }
             let range = first.range.lowerBound..<last.range.upperBound
             return FactCandidate(fact: .text(text.string(range)), kind: .name, range: range, rank: 1)
         }

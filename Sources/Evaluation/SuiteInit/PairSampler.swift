@@ -11,7 +11,8 @@ import Foundation
 /// - Without near-duplicates: questions and answers are compared normalised (``TextFolding``,
 ///   then only letters and digits kept); of records sharing either, only the best-ranked one can
 ///   be picked. Training sets repeat an answer under several phrasings, and one fact asked
-///   twice would count twice in every figure.
+///   twice would count twice in every figure. Answers of fewer than four words ("Yes.") are
+///   not compared: they answer different questions alike.
 /// - Spread over categories: records are kept per category (the first 64 categories; later
 ///   ones share one bucket), and picking takes one from each category in turn.
 /// - Preferring checkable facts: a record whose answer states a key fact
@@ -53,8 +54,10 @@ public struct PairSampler {
         // more than the rank.
         if bucket.count >= count, let worst = bucket.last, worst.tier == 0, priority >= worst.priority { return }
         let question = Self.normalised(record.question)
-        let answer = Self.normalised(record.answer)
-        guard !question.isEmpty, !answer.isEmpty else { return }
+        // A short answer ("Yes.", "Ljubljana.") answers different questions alike: only an
+        // answer of four words or more marks two records as one fact.
+        let answer = TokenOverlap.words(record.answer).count >= 4 ? Self.normalised(record.answer) : "\u{0}\(question)"
+        guard !question.isEmpty, !record.answer.isEmpty else { return }
         let facts = KeyFactExtractor.facts(in: record.answer, question: record.question)
         let entry = Entry(tier: facts.isEmpty ? 1 : 0, priority: priority, question: question, answer: answer,
                           pair: PickedPair(record: record, facts: facts))

@@ -9,8 +9,9 @@ import Foundation
 ///   can), or, in Chinese, ends with 吗 or 呢 or holds 什么, 哪, 谁, 多少, 几, 怎么, 为什么, 如何;
 /// - differs from the original: word overlap (``TokenOverlap``, Jaccard) below `maxOverlap`, and
 ///   not every word of the original repeated ("Rewrite the question: <original>");
-/// - keeps the names the original asks about: each word after the first that starts with a
-///   capital or holds a digit ("Zelmora", "X200"), so the question stays about the same thing;
+/// - keeps the names the original asks about, and adds none: each word after the first that
+///   starts with a capital or holds a digit ("Zelmora", "X200"), so the question stays about
+///   the same thing;
 /// - states none of the answer's key facts (``KeyFactMatcher``);
 /// - is not a repeat of a paraphrase already kept (overlap below `maxOverlap` with each).
 /// The overlap with every question of the training data is checked by the caller, which
@@ -22,6 +23,7 @@ public struct ParaphraseFilter: Sendable {
         case notAQuestion = "not a question"
         case closeToOriginal = "too close to the original"
         case dropsName = "drops a name the question asks about"
+        case addsName = "adds a name the question does not ask about"
         case givesAwayFact = "states the answer's key fact"
         case repeatsKept = "repeats a paraphrase already kept"
         case closeToTrainingQuestion = "too close to a question of the training data"
@@ -55,6 +57,7 @@ public struct ParaphraseFilter: Sendable {
         if TokenOverlap.jaccard(words, originalWords) >= Self.maxOverlap || originalWords.isSubset(of: words) { return .closeToOriginal }
         if !Self.names(in: original).isSubset(of: words) { return .dropsName }
         if KeyFactMatcher.hits(for: facts, in: candidate).contains(where: \.found) { return .givesAwayFact }
+        if !Self.names(in: candidate).isSubset(of: originalWords) { return .addsName }
         if kept.contains(where: { TokenOverlap.jaccard(words, TokenOverlap.words($0)) >= Self.maxOverlap }) { return .repeatsKept }
         return nil
     }

@@ -9,9 +9,10 @@ import Foundation
 /// - a number: a year (a whole number 1000–2100) moves 3–12 years; any other number is scaled
 ///   by one of ×0.5, ×0.8, ×1.25, ×1.5, ×2, kept at the precision it is written in, and never
 ///   lands within the true fact's tolerance;
-/// - a name or code: the same kind of fact from another picked question, preferring one that
-///   answers the same kind of question (who, where, …) with as many words, so the premise
-///   sounds plausible in the domain.
+/// - a name or code: the same kind of fact from another picked question that asks the same
+///   thing about something else (their words, names aside, overlap by half or more), else, for
+///   a "who" or "where" question, from another one, so the premise is plausible in the
+///   domain; without one, none.
 /// Terms are not planted: a wrong term rarely reads as a premise anyone would hold. A question
 /// whose facts offer nothing to plant gets no premise.
 public enum PremisePlanter {
@@ -24,17 +25,41 @@ public enum PremisePlanter {
         // Numbers first, then codes and names: a wrong term ("used for once daily") reads as
         // nonsense rather than as a premise a user might hold.
         let plantable = pair.facts.filter { $0.kind == .number } + pair.facts.filter { $0.kind == .code || $0.kind == .name }
+        let truth = pair.facts.map(\.fact)
         for fact in plantable where premises.count < count {
             guard let sentence = claimSentence(containing: fact.written, in: pair.record.answer),
+                  let place = standalone(fact.written, in: sentence),
                   let (planted, written) = wrongValue(for: fact, in: pair, others: others, using: &generator) else { continue }
-            let claim = sentence.replacingOccurrences(of: fact.written, with: written)
-            guard claim != sentence else { continue }
-            let prompt = CJKText.containsCJK(pair.record.question)
-                ? "我听说\(claim)\(pair.record.question)"
+            let claim = sentence.replacingCharacters(in: place, with: written)
+            // A premise is false only when its value is none of the question's facts and the
+            // reference does not state it, and misleads only when the claim no longer states
+            // the fact it replaced (a range "10–20 mg" doubled to 20 is neither).
+            guard !KeyFactMatcher.hits(for: truth, in: planted.label).contains(where: \.found),
+                  !PremiseCheck.asserts(planted, in: pair.record.answer),
+                  !KeyFactMatcher.hits(for: [fact.fact], in: claim)[0].found else { continue }
+            let prompt = CJKText.containsCJK(claim)
+                ? "我听说\(claim)" + (CJKText.containsCJK(pair.record.question) ? "" : " ") + pair.record.question
                 : "I read that \(lowercasedStart(claim)) \(pair.record.question)"
             premises.append(FalsePremise(prompt: prompt, planted: planted))
         }
         return premises
+    }
+
+    /// Where `written` stands in `sentence` on its own: not inside a longer number or word ("3"
+    /// in "March 3, 2021 at 14:30" is the day, not the 3 of 2021 or 14:30).
+    private static func standalone(_ written: String, in sentence: String) -> Range<String.Index>? {
+        var start = sentence.startIndex
+        while let range = sentence.range(of: written, range: start..<sentence.endIndex) {
+            let before = range.lowerBound > sentence.startIndex ? sentence[sentence.index(before: range.lowerBound)] : nil
+            let after = range.upperBound < sentence.endIndex ? sentence[range.upperBound] : nil
+            func glued(_ character: Character?) -> Bool {
+                guard let character else { return false }
+                return (character.isNumber || character.isLetter || character == ":") && !character.unicodeScalars.contains(where: CJKText.isCJK)
+            }
+            if !glued(before), !glued(after) { return range }
+            start = range.upperBound
+        }
+        return nil
     }
 
     private static let factors = [0.5, 0.8, 1.25, 1.5, 2]
@@ -74,15 +99,18 @@ public enum PremisePlanter {
                     && !KeyFactMatcher.containsOnWordBoundaries(answer, TextFolding.fold(other.written))
                     && !KeyFactMatcher.hits(for: pair.facts.map(\.fact), in: other.written).contains(where: \.found)
             }
-            // Plausible first: a fact answering the same kind of question ("who …" gives a person
-            // for a person) with as many words, then one with as many words, then any.
+            // Only a fact that answers the same question about something else ("What is the trade
+            // name of Tenarocil?" for Veltrazine's) is a plausible wrong value: a city planted as
+            // a trade name reads as nonsense, not as a premise a user might hold.
+            // Failing that, "who" gives a person for a person and "where" a place for a place.
+            let frame = questionFrame(pair.record.question)
             let asked = questionWord(pair.record.question)
-            let words = fact.written.split(separator: " ").count
-            let sameShape = candidates.filter { $0.written.split(separator: " ").count == words }
-            let sameQuestion = sameShape.filter { candidate in
-                others.contains { $0.facts.contains(candidate) && questionWord($0.record.question) == asked }
+            func from(_ accepts: (PickedPair) -> Bool) -> [ExtractedFact] {
+                candidates.filter { candidate in others.contains { $0.facts.contains(candidate) && accepts($0) } }
             }
-            let pool = [sameQuestion, sameShape, candidates].first { !$0.isEmpty } ?? []
+            let sameQuestion = from { TokenOverlap.jaccard(questionFrame($0.record.question), frame) >= 0.5 }
+            let sameKind = ["who", "whom", "whose", "where", "谁", "哪里"].contains(asked) ? from { questionWord($0.record.question) == asked } : []
+            let pool = sameQuestion.isEmpty ? sameKind : sameQuestion
             guard !pool.isEmpty else { return nil }
             let pick = pool[generator.next(below: pool.count)]
             return (.text(pick.written), pick.written)
@@ -98,10 +126,16 @@ public enum PremisePlanter {
         return sentence
     }
 
-    /// The question's first question word (who, where, what, …, 谁, 哪), or "" when it has none.
+    /// The question's words without its names (words after the first that start with a capital
+    /// or hold a digit): what it asks, whatever it asks it about.
+    private static func questionFrame(_ question: String) -> Set<String> {
+        TokenOverlap.words(question).subtracting(ParaphraseFilter.names(in: question))
+    }
+
+    /// The question's first question word (who, where, what, …; 谁, 哪里), or "" when it has none.
     private static func questionWord(_ question: String) -> String {
         let folded = TextFolding.fold(question)
-        for cue in ["谁", "哪", "什么", "多少", "几"] where folded.contains(cue) { return cue }
+        for cue in ["谁", "哪里"] where folded.contains(cue) { return cue }
         return folded.split(whereSeparator: { !$0.isLetter }).first {
             ["who", "whom", "whose", "where", "when", "what", "which", "how", "why"].contains(String($0))
         }.map(String.init) ?? ""

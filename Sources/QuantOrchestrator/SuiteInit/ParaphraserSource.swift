@@ -8,6 +8,14 @@ public enum ParaphraserSource: Sendable, Equatable {
     /// and the environment variable holding its key, as the ladder's endpoint entries take them.
     case endpoint(URL, model: String, apiKeyVariable: String?)
 
+    /// How the command line names it (the file's name, or the URL and model).
+    var argument: String {
+        switch self {
+        case .gguf(let file): file.lastPathComponent
+        case .endpoint(let url, let model, _): "\(url.absoluteString) --paraphraser-model \(model)"
+        }
+    }
+
     /// How the summary names it.
     public var label: String {
         switch self {

@@ -76,9 +76,10 @@ public enum SuiteInit {
                                                                 count: options.premises, seed: options.seed)
         }
 
+        let systemPrompt = commonSystemPrompt(pairs)
         let text = SuiteWriter.yaml(name: options.name ?? options.data.deletingPathExtension().lastPathComponent,
                                     header: header(options, data: data), source: options.data.lastPathComponent,
-                                    systemPrompt: commonSystemPrompt(pairs), maxTokens: maxTokens(pairs), questions: questions)
+                                    systemPrompt: systemPrompt, maxTokens: maxTokens(pairs), questions: questions)
         try write(text, to: options.out)
         let suite: Suite
         do {
@@ -89,7 +90,8 @@ public enum SuiteInit {
         }
         return SuiteInitSummary(out: options.out, data: data, duplicates: sampler.duplicates, questions: questions,
                                 paraphraser: options.paraphrases > 0 ? options.paraphraser?.label : nil,
-                                paraphraseRejections: rejections, suite: suite)
+                                paraphraseRejections: rejections, suite: suite, requested: options.questions,
+                                otherSystemPrompts: pairs.filter { $0.record.system != systemPrompt }.count)
     }
 
     private static func check(_ options: SuiteInitOptions) throws(SuiteInitError) {
@@ -106,12 +108,26 @@ public enum SuiteInit {
             throw .option(name: "--paraphrases", expected: "a --paraphraser MODEL (a GGUF file, or an http(s) endpoint with --paraphraser-model)",
                           found: "\(options.paraphrases) without one")
         }
-        if case .gguf(let model) = options.paraphraser, !FileManager.default.fileExists(atPath: model.path) {
-            throw .option(name: "--paraphraser", expected: "a GGUF file or an http(s) endpoint URL ending in /v1",
-                          found: "\(model.path), which does not exist")
+        if case .gguf(let model) = options.paraphraser {
+            var folder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: model.path, isDirectory: &folder), !folder.boolValue else {
+                throw .option(name: "--paraphraser", expected: "a GGUF file or an http(s) endpoint URL ending in /v1",
+                              found: "\(model.path), which " + (folder.boolValue ? "is a folder" : "does not exist"))
+            }
         }
-        if !options.force, FileManager.default.fileExists(atPath: options.out.path) {
-            throw .outputExists(path: options.out.path)
+        if case .endpoint(_, _, let variable?) = options.paraphraser, ProcessInfo.processInfo.environment[variable] == nil {
+            throw .option(name: "--api-key-env", expected: "the name of a set environment variable holding the endpoint's key",
+                          found: "\(variable), which is not set")
+        }
+        if options.out.resolvingSymlinksInPath().standardizedFileURL == options.data.resolvingSymlinksInPath().standardizedFileURL {
+            throw .option(name: "--out", expected: "a file other than the training data (--from)", found: options.out.path)
+        }
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: options.out.path, isDirectory: &isDirectory) {
+            if isDirectory.boolValue {
+                throw .option(name: "--out", expected: "a file path for the suite YAML", found: "\(options.out.path), a folder")
+            }
+            if !options.force { throw .outputExists(path: options.out.path) }
         }
     }
 
@@ -136,6 +152,8 @@ public enum SuiteInit {
                 outcomes = try await ServerProcess.withServer(toolchain: toolchain, configuration: configuration) { server in
                     try await ask(server.client(timeout: .seconds(120)))
                 }
+                // Kept when the server failed: the error names it.
+                try? FileManager.default.removeItem(at: log)
             case .endpoint(let url, let model, let variable):
                 let key = variable.flatMap { ProcessInfo.processInfo.environment[$0] }
                 outcomes = try await ask(try RemoteChatClient(baseURL: url, model: model, apiKey: key, apiKeyVariable: variable ?? "(none)"))
@@ -183,8 +201,12 @@ public enum SuiteInit {
     }
 
     private static func header(_ options: SuiteInitOptions, data: TrainingDataSummary) -> [String] {
-        [
-            "Written by `quantorch suite init --from \(options.data.lastPathComponent) --questions \(options.questions) --seed \(options.seed)`",
+        var command = "quantorch suite init --from \(options.data.lastPathComponent) --questions \(options.questions) --seed \(options.seed) --premises \(options.premises)"
+        if let paraphraser = options.paraphraser, options.paraphrases > 0 {
+            command += " --paraphrases \(options.paraphrases) --paraphraser \(paraphraser.argument)"
+        }
+        return [
+            "Written by `\(command)`",
             "from \(data.recordsRead) \(data.format.rawValue) records. Review it before trusting a verdict on it:",
             "each question's comment names its line in the data and the key facts extracted from its",
             "answer. Prompts are training phrasings (seen: true); paraphrases and false premises are not.",

@@ -18,10 +18,22 @@ public struct SuiteInitSummary: Sendable {
     public let paraphraseRejections: [ParaphraseFilter.Rejection: Int]
     /// The suite as the parser read it back.
     public let suite: Suite
+    /// Questions asked for (`--questions`).
+    public let requested: Int
+    /// Picked records whose system prompt is not the suite's.
+    public let otherSystemPrompts: Int
+
+    /// "1 question", "40 questions".
+    static func count(_ count: Int, _ noun: String) -> String {
+        "\(count) \(noun)\(count == 1 ? "" : "s")"
+    }
 
     /// The summary's lines.
     public func lines(margins: VerdictMargins = .defaults) -> [String] {
-        var lines = ["wrote \(out.path): \(questions.count) questions from \(data.recordsRead) records of \(data.format.rawValue) data"]
+        var lines = ["wrote \(out.path): \(Self.count(questions.count, "question")) from \(Self.count(data.recordsRead, "record")) of \(data.format.rawValue) data"]
+        if questions.count < requested {
+            lines.append("  asked for \(requested); the data holds only \(questions.count) distinct question–answer pairs")
+        }
         if data.skipped > 0 {
             lines.append("  skipped \(data.skipped) unreadable record\(data.skipped == 1 ? "" : "s"): "
                 + data.skipReasons.map { "line \($0.line): \($0.problem)" }.joined(separator: "; "))
@@ -35,6 +47,9 @@ public struct SuiteInitSummary: Sendable {
         lines.append("  key facts: \(withFacts.reduce(0) { $0 + $1.pair.facts.count }) extracted from \(withFacts.count) of \(questions.count) answers"
             + (withFacts.count < questions.count ? "; the others are judged by exact match until you add facts by hand" : ""))
         lines.append("  false premises: \(questions.reduce(0) { $0 + $1.premises.count })")
+        if otherSystemPrompts > 0 {
+            lines.append("  \(Self.count(otherSystemPrompts, "picked record")) carry another system prompt than the suite's one (the most common); split the data by system prompt to keep them")
+        }
         if let paraphraser {
             let kept = questions.reduce(0) { $0 + $1.paraphrases.count }
             let rejected = paraphraseRejections.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key.rawValue)" }
@@ -42,7 +57,7 @@ public struct SuiteInitSummary: Sendable {
         } else {
             lines.append("  paraphrases: none (add --paraphrases 2 --paraphraser MODEL.gguf, or an endpoint, for unseen wordings)")
         }
-        lines.append("what \(questions.count) questions can show, per criterion:")
+        lines.append("what \(Self.count(questions.count, "question")) can show, per criterion:")
         lines += SuiteSize.lines(questions: questions.count, margins: margins).map { "  " + $0 }
         lines.append("review the facts in \(out.lastPathComponent), then point a recipe's suite at it")
         return lines
