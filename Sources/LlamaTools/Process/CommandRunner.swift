@@ -50,8 +50,9 @@ public enum CommandRunner {
         timeout: Duration
     ) async throws -> Output {
         try await withLimit(executable, timeout) { start in
+            let command = ProcessNiceness.command(executable.path, arguments)
             let result = try await Subprocess.run(
-                .path(FilePath(executable.path)), arguments: Arguments(arguments),
+                .path(FilePath(command.executable)), arguments: Arguments(command.arguments),
                 environment: environmentUpdate(environment),
                 workingDirectory: workingDirectory.map { FilePath($0.path) },
                 platformOptions: gracefulTeardown(),
@@ -78,8 +79,9 @@ public enum CommandRunner {
             // quantorch ends them through their watchdog, instead of leaving them to finish on
             // their own. The body waits for the exit without reaping, so the
             // PID is unregistered before it can be recycled.
+            let command = ProcessNiceness.command(executable.path, arguments)
             let result = try await Subprocess.run(
-                .path(FilePath(executable.path)), arguments: Arguments(arguments),
+                .path(FilePath(command.executable)), arguments: Arguments(command.arguments),
                 environment: environmentUpdate(environment),
                 workingDirectory: workingDirectory.map { FilePath($0.path) },
                 platformOptions: gracefulTeardown(),

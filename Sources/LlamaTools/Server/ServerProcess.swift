@@ -111,8 +111,9 @@ public enum ServerProcess {
         let start = ContinuousClock.now
         let result: ExecutionResult<Outcome<T>, FileDescriptorOutput, FileDescriptorOutput>
         do {
+            let command = ProcessNiceness.command(executable.path, configuration.arguments(port: port))
             result = try await Subprocess.run(
-                .path(FilePath(executable.path)), arguments: Arguments(configuration.arguments(port: port)),
+                .path(FilePath(command.executable)), arguments: Arguments(command.arguments),
                 environment: environment(apiKey: configuration.apiKey), platformOptions: options,
                 input: .none,
                 output: .fileDescriptor(output, closeAfterSpawningProcess: true),
