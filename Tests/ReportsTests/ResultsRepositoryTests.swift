@@ -42,6 +42,31 @@ import Testing
     }
 
     @Test(.timeLimit(.minutes(1)))
+    func aTruncatedLooseObjectIsNamedNotLoopedOn() throws {
+        // Issue 32: libgit2 1.5 looped forever, ignoring signals, on a cut-short loose object.
+        let fixture = try RepositoryFixture()
+        defer { fixture.remove() }
+        let report = try ReportFixture.report()
+        _ = try ResultsRepository(openingOrCreatingAt: fixture.repositoryURL).commit(report, answersFiles: fixture.answersFiles(for: report))
+        let reportPath = ResultsRepository.runPath(for: report).joined(separator: "/") + "/report.json"
+        let id = try GitCLI.run(["rev-parse", "HEAD:\(reportPath)"], in: fixture.repositoryURL).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let object = fixture.repositoryURL.appending(path: ".git/objects/\(id.prefix(2))/\(id.dropFirst(2))")
+        let bytes = try Data(contentsOf: object)
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: object.path)
+        try bytes.prefix(bytes.count / 2).write(to: object)
+        #expect {
+            _ = try ResultsRepository(openingExistingAt: fixture.repositoryURL).history(modelSlug: report.model.slug)
+        } throws: { error in
+            guard case let .damagedObject(_, damagedID, _, problem) = error as? ResultsRepositoryError else { return false }
+            return damagedID == id && problem.contains("truncated") && "\(error)".contains("fsck")
+        }
+        #expect(LooseObjectCheck.problem(ofObjectAt: object) == "its zlib stream ends early (truncated)")
+        // Whole again, it reads.
+        try bytes.write(to: object)
+        #expect(try ResultsRepository(openingExistingAt: fixture.repositoryURL).history(modelSlug: report.model.slug).count == 1)
+    }
+
+    @Test(.timeLimit(.minutes(1)))
     func aDeletedMainWithRunTagsLeftIsRefusedNotRestartedFromNothing() throws {
         // Issue 32: the next run made a new root commit holding only itself, exit 3, no warning.
         let fixture = try RepositoryFixture()

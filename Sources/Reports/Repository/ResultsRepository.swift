@@ -32,6 +32,7 @@ public final class ResultsRepository {
         } catch {
             throw .git(error)
         }
+        try checkObjects(url)
         try checkBranch(url)
     }
 
@@ -43,7 +44,15 @@ public final class ResultsRepository {
         } catch {
             throw .notARepository(path: url.path, problem: "no git repository here (\(error))")
         }
+        try checkObjects(url)
         try checkBranch(url)
+    }
+
+    /// Refuses a repository with a damaged loose object before libgit2 reads it (``LooseObjectCheck``).
+    private func checkObjects(_ url: URL) throws(ResultsRepositoryError) {
+        if let damage = LooseObjectCheck(gitDirectory: git.gitDirectory).damaged().first {
+            throw .damagedObject(repository: url.path, id: damage.id, path: damage.path, problem: damage.problem)
+        }
     }
 
     private func checkBranch(_ url: URL) throws(ResultsRepositoryError) {

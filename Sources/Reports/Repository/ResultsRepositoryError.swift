@@ -28,12 +28,14 @@ public enum ResultsRepositoryError: Error, CustomStringConvertible {
     case git(GitError)
     /// The run's tag would not be a valid git tag name (`tag`: the name, with a sample run id).
     case invalidTagName(tag: String)
+    /// A loose object of the repository is damaged (``LooseObjectCheck``); nothing was read.
+    case damagedObject(repository: String, id: String, path: String, problem: String)
 
     /// True for errors caused by what the user passed (exit code 2 on the command line).
     public var isBadInput: Bool {
         switch self {
         case .invalidReport, .answersFile, .notARepository, .branchMissing, .unknownModel, .unknownRevision, .ambiguousRevision, .invalidTagName: true
-        case .runExists, .locked, .unreadableReport, .io, .git: false
+        case .runExists, .locked, .unreadableReport, .io, .git, .damagedObject: false
         }
     }
 
@@ -63,6 +65,8 @@ public enum ResultsRepositoryError: Error, CustomStringConvertible {
             "results repository: \(path): \(problem)"
         case let .git(error):
             "results repository: \(error)"
+        case let .damagedObject(repository, id, path, problem):
+            "results repository \(repository): object \(id) is damaged: \(problem) (\(path)); nothing was read, since libgit2 would loop on it. See what else is damaged with `git -C \(repository) fsck`; to repair, copy the object from a clone or backup that has it (`git -C CLONE cat-file -p \(id)`, then `git -C \(repository) hash-object -w`), or move the file away if no commit needs it"
         case let .invalidTagName(tag):
             "results repository: the run would be tagged \(tag), which git refuses as a tag name; expected a model name and revision made of letters, digits, '.', '_' and '-', not starting with '-' or '.', not ending with '.lock'"
         }
