@@ -133,6 +133,7 @@ struct SuiteTests {
         // Issue 32: a bare number or boolean where text is sent to the model was taken as text.
         try check(replacing(12, with: "    prompt: 42"), line: 12, field: "questions[1].prompt", mentions: "quote it if you mean \"42\"")
         try check(replacing(2, with: "system_prompt: true"), line: 2, field: "system_prompt", mentions: "a bare boolean true")
+        try check(replacing(11, with: "  - id: 1.10"), line: 11, field: "questions[1].id", mentions: "quote it if you mean \"1.10\"")
         try check(Array(Self.valid[0..<3]), line: 1, field: "questions", mentions: "required key questions")
         try check(Array(Self.valid[0..<3]) + ["questions: []"], line: 4, field: "questions", mentions: "at least one")
         try check(["- just a list"], line: 1, field: "(document)", mentions: "a mapping")

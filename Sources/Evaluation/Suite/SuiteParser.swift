@@ -261,11 +261,11 @@ struct SuiteParser {
         return scalar.string
     }
 
-    /// Text sent to a model (a prompt, a system prompt): a bare number or boolean there is a
-    /// slip (`prompt: 42`), not a question, so it must be written as text.
+    /// Text sent to a model (a prompt, a system prompt) or naming a question: a bare number or
+    /// boolean there is a slip (`prompt: 42`), not a question, so it must be written as text.
     private func prose(_ node: Node, field: String) throws(SuiteError) -> String {
         if case .scalar(let scalar) = node, tagName(node) != .str, tagName(node) != .null {
-            throw invalid(node, field, expected: "text sent to the model (quote it if you mean \"\(scalar.string)\")",
+            throw invalid(node, field, expected: "text (quote it if you mean \"\(scalar.string)\")",
                           found: "a bare \(kindName(node)) \(scalar.string)")
         }
         return try text(node, field: field)
@@ -278,8 +278,10 @@ struct SuiteParser {
         return value
     }
 
+    /// A bare `id: 42` or `id: 1.10` is refused like a bare prompt: YAML reads it as a number,
+    /// which `1.10` and `1.1` would make the same id.
     private func identifier(_ node: Node, field: String) throws(SuiteError) -> String {
-        let value = try text(node, field: field)
+        let value = try prose(node, field: field)
         guard !value.contains(":"), !value.contains(where: \.isWhitespace) else {
             throw invalid(node, field, expected: "an id without spaces or ':' (it becomes part of a form name)", found: quoted(value))
         }
