@@ -17,9 +17,13 @@ struct PlanRefusalEndToEndTests {
         let recipe = try fixture.recipe(questions: EndToEndFixture.capitals)
         let text = try String(contentsOf: recipe, encoding: .utf8).replacingOccurrences(of: "corpus: \(manifest.corpus)", with: "corpus: \(corpus.path)")
         try Data(text.utf8).write(to: recipe)
+        // A question that can count in no accuracy is warned in the plan (issue 32), before any work.
+        let suite = recipe.deletingLastPathComponent().appending(path: "recipe-suite.yaml")
+        try Data((try String(contentsOf: suite, encoding: .utf8) + "\n  - id: uncounted\n    prompt: \"Say something.\"\n").utf8).write(to: suite)
 
         let result = try await QuantorchBinary.run(["run", recipe.path])
         #expect(result.exitCode == 2, "\(result.stderr)")
+        #expect(result.stderr.contains("warning: \(suite.path): uncounted.key_facts: neither key facts nor a reference"), "\(result.stderr)")
         #expect(result.stderr.contains("field 'perplexity.corpus': \(corpus.path) tokenizes to "), "\(result.stderr)")
         #expect(result.stderr.contains("ctx 128 × 4 chunks needs 512"), "\(result.stderr)")
         let variants = (FileManager.default.enumerator(at: fixture.work, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? [])

@@ -112,7 +112,10 @@ public struct Pipeline: Sendable {
     /// The stage factory of `setup`'s run, after the plan's refusals.
     /// - Throws: `PipelineError.badInput` for a recipe the plan refuses.
     static func factory(_ setup: RunSetup) throws -> StageFactory {
-        let plan = try RunPlan.make(recipe: setup.recipe, source: setup.source, modelSlug: setup.modelSlug, revisionField: setup.revisionField)
+        var plan = try RunPlan.make(recipe: setup.recipe, source: setup.source, modelSlug: setup.modelSlug, revisionField: setup.revisionField)
+        // What `suite check` finds (a question that can count in no accuracy, a sampling
+        // temperature above 0, …) is warned before any work.
+        plan.warnings += SuiteLint.findings(setup.suite).map { "\(setup.recipe.evaluation.suite.path): \($0)" }
         return StageFactory(recipe: setup.recipe, suite: setup.suite, source: setup.source, folder: setup.folder, plan: plan,
                             endpointClient: setup.endpointClient)
     }
