@@ -68,19 +68,24 @@ struct ReviewImportCommand: ParsableCommand {
             try JSONOutput.print(ReviewImportOutput(outcome))
         } else {
             let accuracy = outcome.summary.variants.map { "\($0.quantType) \(FigureFormat.text($0.humanAccuracy, interval: false))" }
-            print("imported \(outcome.summary.ratings) rating\(outcome.summary.ratings == 1 ? "" : "s") as \(outcome.tag) (commit \(outcome.commit.prefix(12)))\(outcome.replaced ? ", replacing the earlier review" : "")")
+            if outcome.unchanged {
+                print("already imported as \(outcome.tag) (commit \(outcome.commit.prefix(12))): the file is the review committed; nothing committed")
+            } else {
+                print("imported \(outcome.summary.ratings) rating\(outcome.summary.ratings == 1 ? "" : "s") as \(outcome.tag) (commit \(outcome.commit.prefix(12)))\(outcome.replaced ? ", replacing the earlier review" : "")")
+            }
             print("human accuracy: \(accuracy.joined(separator: ", "))")
             print(ReviewText.agreement(outcome.summary))
         }
     }
 }
 
-/// `review import --json`: `{"commit", "tag", "review_file", "replaced", "review": ReviewSummary}`.
+/// `review import --json`: `{"commit", "tag", "review_file", "replaced", "unchanged", "review": ReviewSummary}`.
 struct ReviewImportOutput: Encodable {
     var commit: String
     var tag: String
     var reviewFile: String
     var replaced: Bool
+    var unchanged: Bool
     var review: ReviewSummary
 
     init(_ outcome: ReviewImportOutcome) {
@@ -88,11 +93,12 @@ struct ReviewImportOutput: Encodable {
         tag = outcome.tag
         reviewFile = outcome.reviewPath.path
         replaced = outcome.replaced
+        unchanged = outcome.unchanged
         review = outcome.summary
     }
 
     enum CodingKeys: String, CodingKey {
-        case commit, tag, replaced, review
+        case commit, tag, replaced, unchanged, review
         case reviewFile = "review_file"
     }
 }

@@ -64,6 +64,12 @@ import Testing
         #expect(history.map(\.review?.tag) == [outcome.tag])
         #expect(HistoryTable.render(history, modelSlug: report.model.slug).contains("50.0 %, κ 0.33 (6)"))
 
+        // The same file again commits nothing and names the review already there (issue 32).
+        let same = try importing(ReviewSamples.file(report), into: repository, report)
+        #expect(same.unchanged && same.tag == outcome.tag && same.commit == outcome.commit)
+        #expect(try git(["rev-parse", "HEAD"]).stdout == "\(outcome.commit)\n")
+        #expect(try git(["tag", "-l", "\(Self.runTag)-review-*"]).stdout == "\(Self.runTag)-review-1\n")
+
         // A second review replaces the first in the folder, with the next tag; the first tag stays.
         var second = ReviewSamples.file(report, [ReviewRating(questionID: "branches", form: "original", variant: "Q6_K", rating: .right)])
         second.model = report.model.name

@@ -20,7 +20,8 @@ extension ResultsRepository {
     /// the next n, and the earlier tags keep pointing at the earlier reviews.
     /// - Throws: `.unknownRun`, or any of `ReviewCheck`'s refusals, before anything is written;
     ///   `.results` when the repository cannot be read, locked or written. A refused or failed
-    ///   import moves neither `main` nor any tag.
+    ///   import moves neither `main` nor any tag. A file identical to the review already
+    ///   committed commits nothing and returns that review's tag (`unchanged`).
     public func importReview(_ file: ReviewFile, path: String, modelSlug: String, revision: String,
                              runID: String) throws(ReviewError) -> ReviewImportOutcome {
         let lock: FileLock
@@ -47,6 +48,14 @@ extension ResultsRepository {
         try ReviewCheck(report: report, answered: try answeredForms(report, folder: folder, in: head)).check(file, path: path)
 
         do throws(ResultsRepositoryError) {
+            // The same file again is already there: a second commit and tag would say the run
+            // was reviewed twice.
+            if let summary = report.review,
+               try wrapGit({ try git.blob(atPath: "\(folder)/\(ReviewFile.fileName)", inCommit: head) }) == file.jsonData() {
+                return ReviewImportOutcome(commit: head.hex, tag: summary.tag,
+                                           reviewPath: workingDirectory.appendingPathComponent("\(folder)/\(ReviewFile.fileName)"),
+                                           summary: summary, replaced: false, unchanged: true)
+            }
             let runTag = Self.tagName(for: report)
             let earlier = try wrapGit { try git.tagNames(matching: "\(runTag)-review-*") }
             let tag = "\(runTag)-review-\(earlier.count + 1)"

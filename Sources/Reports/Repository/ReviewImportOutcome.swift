@@ -12,13 +12,17 @@ public struct ReviewImportOutcome: Sendable, Equatable {
     public var summary: ReviewSummary
     /// True when an earlier review of the run was replaced (its tag stays).
     public var replaced: Bool
+    /// True when the file was the review already committed: nothing was committed, and
+    /// `commit` and `tag` are the existing ones.
+    public var unchanged: Bool
 
     /// Creates the value from its fields, as listed above.
-    public init(commit: String, tag: String, reviewPath: URL, summary: ReviewSummary, replaced: Bool) {
+    public init(commit: String, tag: String, reviewPath: URL, summary: ReviewSummary, replaced: Bool, unchanged: Bool = false) {
         self.commit = commit
         self.tag = tag
         self.reviewPath = reviewPath
         self.summary = summary
         self.replaced = replaced
+        self.unchanged = unchanged
     }
 }
