@@ -97,6 +97,12 @@ struct ReviewBrowserEndToEndTests {
         let tag = "\(ResultsRepository.tagName(for: older))-review-1"
         #expect(imported.stdout.hasPrefix("imported 4 ratings as \(tag)"))
         #expect(imported.stdout.contains("Cohen's κ over all rated answers"))
+        // A browser that never saw the review starts from the committed ratings (issue 32).
+        let resumed = try ReviewBrowser.review(runFolder(older).appending(path: "report.html"), into: folder.appending(path: "review-again.json"),
+                                               ratings: ["cisplatin:Q4_K_M:right"])
+        #expect(resumed["status_before_reload"] as? String == "4 of 24 answers rated", "\(resumed)")
+        let resumedPressed = try #require(resumed["pressed"] as? [[String]])
+        #expect(resumedPressed.contains(["paclitaxel", "Q6_K", "partly", "omits the dose"]) && resumedPressed.contains(["cisplatin", "Q4_K_M", "right", ""]))
         let markdown = try String(contentsOf: runFolder(older).appending(path: "report.md"), encoding: .utf8)
         #expect(markdown.contains("## Human review"))
         #expect(markdown.contains("| Q6_K | 2 | 1 | 1 | 0 | 50.0 % [9.5–90.5] |"))

@@ -17,8 +17,10 @@ import MetricKeys
 /// follows the verdict.
 /// Every text from the report is HTML-escaped. The output depends only on the report.
 public enum HTMLRenderer {
-    /// Renders `report`; pure and deterministic.
-    public static func render(_ report: Report) -> String {
+    /// Renders `report`; pure and deterministic. With `committedReview` (the review.json
+    /// committed beside the report), review mode starts from its ratings in a browser that has
+    /// none of its own for the run.
+    public static func render(_ report: Report, committedReview: ReviewFile? = nil) -> String {
         let esc = MarkupEscaping.html
         var html: [String] = []
         html.append("<!DOCTYPE html>")
@@ -45,7 +47,7 @@ public enum HTMLRenderer {
         html += noiseFloor(report)
         html += divergence(report)
         html += ReviewControls.panel(report)
-        html += questions(report)
+        html += questions(report, committedReview: committedReview)
         html += allFigures(report)
         html += runFacts(report)
         html.append("</body>")
@@ -219,7 +221,7 @@ public enum HTMLRenderer {
         return html
     }
 
-    private static func questions(_ report: Report) -> [String] {
+    private static func questions(_ report: Report, committedReview: ReviewFile?) -> [String] {
         let esc = MarkupEscaping.html
         var html = ["<h2>Answers side by side</h2>"]
         for (index, question) in report.questions.enumerated() {
@@ -231,8 +233,12 @@ public enum HTMLRenderer {
             html.append("<div class=\"answers\" style=\"grid-template-columns: repeat(\(max(question.answers.count, 1)), minmax(0, 1fr))\">")
             for answer in question.answers {
                 let divergence = report.variants.first { $0.quantType == answer.quantType }?.divergence
+                let committed = committedReview?.ratings.first {
+                    $0.questionID == question.id && $0.form == ReviewSummary.originalForm && $0.variant == answer.quantType
+                }
                 html += card(answer, isBaseline: answer.quantType == report.baseline?.quantType,
-                             divergence: divergence?.point(questionID: question.id, form: "original").map { ($0, divergence?.variantTopKMeasured ?? false) })
+                             divergence: divergence?.point(questionID: question.id, form: "original").map { ($0, divergence?.variantTopKMeasured ?? false) },
+                             committed: committed)
             }
             html.append("</div>")
             html.append("</article>")
@@ -240,7 +246,8 @@ public enum HTMLRenderer {
         return html
     }
 
-    private static func card(_ answer: QuestionAnswer, isBaseline: Bool, divergence: (point: TokenDivergence.Point, measured: Bool)?) -> [String] {
+    private static func card(_ answer: QuestionAnswer, isBaseline: Bool, divergence: (point: TokenDivergence.Point, measured: Bool)?,
+                             committed: ReviewRating?) -> [String] {
         let esc = MarkupEscaping.html
         let kept = answer.facts.filter(\.found)
         let lost = answer.facts.filter { !$0.found }
@@ -259,7 +266,7 @@ public enum HTMLRenderer {
             + lost.map { fact in
                 "<span class=\"fact lost\">✗ lost: \(esc(fact.fact))\(fact.atRisk == true ? " (at risk)" : "")</span>"
             }.joined() + "</div>")
-        html.append(ReviewControls.controls(for: answer))
+        html.append(ReviewControls.controls(for: answer, committed: committed))
         html.append("</div>")
         return html
     }

@@ -2,7 +2,8 @@
 /// one panel with "Review answers" (shows the controls) and "Export review" (downloads the
 /// ratings as a `ReviewFile`, `quantorch-review/1`). Plain inline script, no URL, so it works
 /// from file://; the ratings are kept in the browser's localStorage under
-/// "quantorch-review:<run tag>" until exported.
+/// "quantorch-review:<run tag>" until exported. A browser with nothing stored for the run starts
+/// from the committed review's ratings, which the page carries per answer.
 ///
 /// Stable hooks for tests and people: the panel `#review` carries `data-model`, `data-revision`,
 /// `data-run-id` and `data-tag`; buttons `#review-toggle`, `#review-export`; each card's
@@ -11,11 +12,13 @@
 /// clears it) and `input.review-note`; `#review-status` reads "N of M answers rated".
 public enum ReviewControls {
     /// The controls of one answer card: the answer of `answer.quantType` to a question's
-    /// original form (the form report.json holds).
-    static func controls(for answer: QuestionAnswer) -> String {
+    /// original form (the form report.json holds), with the committed review's rating of it
+    /// (`data-committed-rating`, `data-committed-note`) for review mode to start from.
+    static func controls(for answer: QuestionAnswer, committed: ReviewRating? = nil) -> String {
         let esc = MarkupEscaping.html
         let buttons = HumanRating.allCases.map { "<button type=\"button\" data-rating=\"\($0.rawValue)\" aria-pressed=\"false\">\($0.rawValue)</button>" }
-        return "<div class=\"review\" data-variant=\"\(esc(answer.quantType))\" data-form=\"\(ReviewSummary.originalForm)\">"
+        let seed = committed.map { " data-committed-rating=\"\($0.rating.rawValue)\" data-committed-note=\"\(esc($0.note))\"" } ?? ""
+        return "<div class=\"review\" data-variant=\"\(esc(answer.quantType))\" data-form=\"\(ReviewSummary.originalForm)\"\(seed)>"
             + buttons.joined() + "<input type=\"text\" class=\"review-note\" placeholder=\"note\" aria-label=\"note on \(esc(answer.quantType))'s answer\"></div>"
     }
 
@@ -43,10 +46,19 @@ public enum ReviewControls {
       var status = document.getElementById("review-status");
       var controls = Array.prototype.slice.call(document.querySelectorAll(".review[data-variant]"));
       var ratings = {};
-      try { ratings = JSON.parse(window.localStorage.getItem(storageKey) || "{}") || {}; } catch (error) { ratings = {}; }
+      var stored = null;
+      try { stored = window.localStorage.getItem(storageKey); ratings = JSON.parse(stored || "{}") || {}; } catch (error) { ratings = {}; }
       function answerKey(control) {
         return JSON.stringify([control.dataset.question, control.dataset.form, control.dataset.variant]);
       }
+      controls.forEach(function (control) {
+        control.dataset.question = control.closest("article[data-question-id]").dataset.questionId;
+        // A browser with no ratings of its own for this run starts from the committed review.
+        if (stored === null && control.dataset.committedRating) {
+          ratings[answerKey(control)] = {question_id: control.dataset.question, form: control.dataset.form, variant: control.dataset.variant,
+                                         rating: control.dataset.committedRating, note: control.dataset.committedNote || ""};
+        }
+      });
       function entry(control) {
         var key = answerKey(control);
         if (!ratings[key]) {
@@ -74,7 +86,6 @@ public enum ReviewControls {
         control.querySelector("input.review-note").value = item ? item.note : "";
       }
       controls.forEach(function (control) {
-        control.dataset.question = control.closest("article[data-question-id]").dataset.questionId;
         control.addEventListener("click", function (event) {
           var button = event.target.closest("button[data-rating]");
           if (!button) { return; }
@@ -106,7 +117,7 @@ public enum ReviewControls {
         link.remove();
         window.setTimeout(function () { window.URL.revokeObjectURL(link.href); }, 1000);
       });
-      if (rated().length > 0) { save(); }
+      if (rated().length > 0) { status.textContent = rated().length + " of " + controls.length + " answers rated"; }
     });
     """
 }

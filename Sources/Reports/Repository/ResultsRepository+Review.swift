@@ -63,7 +63,7 @@ extension ResultsRepository {
             var reviewed = report
             reviewed.review = summary
             do { try reviewed.validate() } catch { throw ResultsRepositoryError.invalidReport(error) }
-            let files = Self.renderedFiles(reviewed) + [(ReviewFile.fileName, file.jsonData())]
+            let files = Self.renderedFiles(reviewed, committedReview: file) + [(ReviewFile.fileName, file.jsonData())]
 
             let subtree = try wrapGit { try git.writeTree(replacing: files.map { ($0.path, $0.data) }, inFolder: folder, ofCommit: head) }
             let base = try wrapGit { try git.tree(ofCommit: head) }

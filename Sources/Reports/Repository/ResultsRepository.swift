@@ -204,10 +204,10 @@ public final class ResultsRepository {
     }
 
     /// report.json and every file rendered from it alone, by name in the run folder.
-    static func renderedFiles(_ report: Report) -> [(path: String, data: Data)] {
+    static func renderedFiles(_ report: Report, committedReview: ReviewFile? = nil) -> [(path: String, data: Data)] {
         [("report.json", report.jsonData()),
          ("report.md", Data(MarkdownRenderer.render(report).utf8)),
-         ("report.html", Data(HTMLRenderer.render(report).utf8)),
+         ("report.html", Data(HTMLRenderer.render(report, committedReview: committedReview).utf8)),
          ("card.md", Data(CardRenderer.markdown(report).utf8)),
          ("card.svg", Data(ScorecardSVG.render(report).utf8))]
     }
