@@ -62,15 +62,8 @@ public struct TrainingDataReader: Sendable {
         case .csv(var rows):
             var summary = TrainingDataSummary(format: .csv)
             while let (line, row) = try rows.next() {
-                let record: TrainingRecord
-                do throws(TrainingRecordProblem) {
-                    record = try rows.columns.record(row, line: line)
-                } catch {
-                    try reject(line: line, error.text, into: &summary)
-                    continue
-                }
-                summary.recordsRead += 1
-                try body(record)
+                let columns = rows.columns
+                try deliver(line: line, into: &summary, body) { () throws(TrainingRecordProblem) in try columns.record(row, line: line) }
             }
             guard summary.recordsRead > 0 else { throw noRecords(summary) }
             return summary
@@ -142,15 +135,9 @@ public struct TrainingDataReader: Sendable {
                 format = recordFormat
                 summary.format = recordFormat
             }
-            let record: TrainingRecord
-            do throws(TrainingRecordProblem) {
-                record = try JSONRecordFields.record(object, format: recordFormat, line: line)
-            } catch {
-                try reject(line: line, error.text, into: &summary)
-                continue
+            try deliver(line: line, into: &summary, body) { () throws(TrainingRecordProblem) in
+                try JSONRecordFields.record(object, format: recordFormat, line: line)
             }
-            summary.recordsRead += 1
-            try body(record)
         }
         guard summary.recordsRead > 0 else { throw noRecords(summary) }
         return summary
@@ -179,6 +166,20 @@ public struct TrainingDataReader: Sendable {
         let fields = keys.isEmpty ? "no fields" : "the fields " + keys.prefix(12).map { "\"\($0)\"" }.joined(separator: ", ")
             + (keys.count > 12 ? " and \(keys.count - 12) more" : "")
         throw .unknownFormat(file: file, found: "a \(layout) (line \(line)) with \(fields)")
+    }
+
+    /// Hands the record `make` reads to `body` and counts it, or skips it as `reject` does.
+    private func deliver(line: Int, into summary: inout TrainingDataSummary, _ body: (TrainingRecord) throws(TrainingDataError) -> Void,
+                         _ make: () throws(TrainingRecordProblem) -> TrainingRecord) throws(TrainingDataError) {
+        let record: TrainingRecord
+        do throws(TrainingRecordProblem) {
+            record = try make()
+        } catch {
+            try reject(line: line, error.text, into: &summary)
+            return
+        }
+        summary.recordsRead += 1
+        try body(record)
     }
 
     private func reject(line: Int, _ problem: String, into summary: inout TrainingDataSummary) throws(TrainingDataError) {
