@@ -60,6 +60,12 @@ struct SlurmEndToEndTests {
         // The same answers (every field but the speed figures) and the same verdicts as the local run.
         let report = try Self.report(resumed)
         #expect(report.variants.map(\.quantType) == localReport.variants.map(\.quantType))
+        // Provenance (issue 32): where the steps ran, and each Slurm stage's job and node.
+        #expect(report.settings.executor == "slurm" && localReport.settings.executor == "local")
+        #expect(localReport.stageTimings.allSatisfy { $0.job == nil })
+        let placed = report.stageTimings.filter { $0.job != nil }
+        let jobIDs = Set(SlurmCluster.jobs(under: work).values)
+        #expect(!placed.isEmpty && placed.allSatisfy { jobIDs.contains($0.job ?? "") && $0.node?.isEmpty == false }, "\(report.stageTimings)")
         #expect(report.variants.map { $0.verdict?.status } == localReport.variants.map { $0.verdict?.status })
         for (variant, localVariant) in zip(report.variants, localReport.variants) {
             let answers = try Data(contentsOf: URL(fileURLWithPath: try Self.summary(resumed).reportPath).deletingLastPathComponent().appending(path: variant.answersFile))

@@ -23,9 +23,9 @@ struct SlurmStepVisitor: StepVisitor {
         }
         if let result {
             context.ledger.append(result.processes)
-            for timing in result.timings { context.time(timing.stage, seconds: timing.seconds) }
+            for timing in result.timings { context.time(timing.stage, seconds: timing.seconds, job: result.job, node: result.node) }
         }
-        context.progress.stage("\(stage.label): done in a Slurm job" + (result.map { String(format: " (%.1f s)", $0.seconds) } ?? ""))
+        context.progress.stage("\(stage.label): done in a Slurm job" + (result.map { String(format: " (%.1f s", $0.seconds) + ($0.job.map { ", job \($0)" } ?? "") + ($0.node.map { " on \($0)" } ?? "") + ")" } ?? ""))
         return record
     }
 

@@ -53,4 +53,8 @@ struct StepJobResult: Codable, Sendable, Equatable {
     var seconds: Double
     var timings: [StageTiming]
     var processes: [ToolLedger.Entry]
+    /// The job (`SLURM_JOB_ID`) and the node (`SLURMD_NODENAME`, else the host name) it ran
+    /// in, for the report's provenance; nil in results written before they were kept.
+    var job: String?
+    var node: String?
 }

@@ -33,8 +33,10 @@ public enum StepRunner {
             }
             progress.stage("\(order.step): nothing to do, the domain corpus is too short")
         }
+        let environment = ProcessInfo.processInfo.environment
         let result = StepJobResult(step: order.step, record: record, seconds: start.duration(to: .now).seconds, timings: context.timings,
-                                   processes: context.ledger.all)
+                                   processes: context.ledger.all, job: environment["SLURM_JOB_ID"],
+                                   node: environment["SLURMD_NODENAME"] ?? ProcessInfo.processInfo.hostName)
         let url = ClusterFolder(folder: setup.folder).result(order.step)
         do { try AtomicFile.writeJSON(result, to: url) } catch {
             throw PipelineError.io("cannot write the step's report \(url.path): \(error.localizedDescription)")

@@ -20,6 +20,14 @@ struct ReportBuilder {
     /// `SourcePrecision.baselineNote`: set when the source was already quantized.
     let baselineNote: String?
 
+    /// How report.json's settings name where the steps ran.
+    private var executorText: String {
+        switch recipe.executor {
+        case .local: "local"
+        case .slurm(let slurm): "slurm" + (slurm.partition.map { ", partition \($0)" } ?? "") + (slurm.account.map { ", account \($0)" } ?? "")
+        }
+    }
+
     func build(runID: String, createdAt: Date, results: [VariantResult], kldBase: KLDBaseStage.Record, domainCorpus: DomainCorpusStage.Record?,
                decision: SelectionPolicy.Decision, noiseFloor: [MetricKey: MetricValue]?, stageTimings: [StageTiming],
                search: SearchInfo) -> Report {
@@ -85,7 +93,8 @@ struct ReportBuilder {
                                                             scoredTokens: window.scoredTokens, scoredShare: window.scoredShare)
                                    }
                                },
-                               replicas: recipe.evaluation.replicas > 1 ? recipe.evaluation.replicas : nil),
+                               replicas: recipe.evaluation.replicas > 1 ? recipe.evaluation.replicas : nil,
+                               executor: executorText),
             acceptance: Acceptance(accuracyDropMax: recipe.acceptance.accuracyDropMax,
                                    keyFactRecallDropMax: recipe.acceptance.keyFactRecallDropMax,
                                    flipsMax: recipe.acceptance.flipsMax, kldMeanMax: recipe.acceptance.kldMeanMax,

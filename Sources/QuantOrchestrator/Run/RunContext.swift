@@ -60,9 +60,9 @@ final class RunContext: Sendable {
         time(label, seconds: start.duration(to: .now).seconds)
     }
 
-    /// Adds a timing line for a stage that ran elsewhere (a Slurm job), as it reported it.
-    func time(_ label: String, seconds: Double) {
-        timingList.withLock { $0.append(StageTiming(stage: label, seconds: seconds)) }
+    /// Adds a timing line for a stage, as it reported it; `job` and `node` for one a Slurm job ran.
+    func time(_ label: String, seconds: Double, job: String? = nil, node: String? = nil) {
+        timingList.withLock { $0.append(StageTiming(stage: label, seconds: seconds, job: job, node: node)) }
     }
 
     /// The timings so far, in the order the work finished.

@@ -22,11 +22,14 @@ public struct Settings: Codable, Sendable, Equatable {
     /// Single-slot servers per local variant (`evaluation.replicas`) when more than one; nil
     /// for one server, and in older reports.
     public var replicas: Int?
+    /// Where the steps ran: "local", or "slurm" with the partition ("slurm, partition gpu");
+    /// nil in older reports. Each Slurm stage's job and node are in `stage_timings`.
+    public var executor: String?
 
     /// Creates the value from its fields, as listed above.
     public init(sampling: SamplingSettings, systemPrompt: String?, ctx: Int, slots: Int, threads: Int,
                 gpuLayers: Int, mode: String, perplexity: PerplexitySettings, domainCorpus: DomainCorpusSettings? = nil,
-                replicas: Int? = nil) {
+                replicas: Int? = nil, executor: String? = nil) {
         self.sampling = sampling
         self.systemPrompt = systemPrompt
         self.ctx = ctx
@@ -37,10 +40,11 @@ public struct Settings: Codable, Sendable, Equatable {
         self.perplexity = perplexity
         self.domainCorpus = domainCorpus
         self.replicas = replicas
+        self.executor = executor
     }
 
     enum CodingKeys: String, CodingKey {
-        case sampling, ctx, slots, threads, mode, perplexity, replicas
+        case sampling, ctx, slots, threads, mode, perplexity, replicas, executor
         case domainCorpus = "domain_corpus"
         case systemPrompt = "system_prompt"
         case gpuLayers = "gpu_layers"

@@ -333,7 +333,8 @@ public enum HTMLRenderer {
             ("server", "ctx \(settings.ctx), \(SettingsText.slots(settings)), \(settings.threads) threads, \(settings.gpuLayers) GPU layers, \(settings.mode) mode"),
             ("perplexity", "\(settings.perplexity.corpus) (sha256 \(settings.perplexity.corpusSHA256.prefix(12))), ctx \(settings.perplexity.ctx), \(settings.perplexity.chunks) chunks"),
             ("domain corpus", settings.domainCorpus.map { "the baseline's \($0.conversations) answers as conversations, \($0.tokens) tokens, window \($0.ctx) × \($0.chunks) chunks, \($0.scoredTokens) tokens scored (\(FigureFormat.fixed($0.scoredShare * 100, 0)) %)" } ?? FigureFormat.missing),
-            ("stage timings", report.stageTimings.map { "\($0.stage) \(FigureFormat.fixed($0.seconds, 1)) s" }.joined(separator: ", ")),
+            ("executor", settings.executor ?? FigureFormat.missing),
+            ("stage timings", report.stageTimings.map { "\($0.stage) \(FigureFormat.fixed($0.seconds, 1)) s" + ($0.placement.map { " (\($0))" } ?? "") }.joined(separator: ", ")),
         ]
         return ["<h2>Run</h2>", "<dl class=\"run\">"] + rows.map { "<dt>\(esc($0.0))</dt><dd>\(esc($0.1))</dd>" } + ["</dl>"]
     }

@@ -87,8 +87,9 @@ public enum MarkdownRenderer {
         lines += questions(report)
         lines.append("## Stage timings")
         lines.append("")
-        lines += table(header: ["Stage", "Seconds"],
-                       rows: report.stageTimings.map { [$0.stage, FigureFormat.fixed($0.seconds, 1)] })
+        let placed = report.stageTimings.contains { $0.placement != nil }
+        lines += table(header: ["Stage", "Seconds"] + (placed ? ["Slurm job"] : []),
+                       rows: report.stageTimings.map { [$0.stage, FigureFormat.fixed($0.seconds, 1)] + (placed ? [$0.placement ?? "controller"] : []) })
         return lines.joined(separator: "\n") + "\n"
     }
 
