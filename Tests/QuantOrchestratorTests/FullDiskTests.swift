@@ -52,4 +52,29 @@ struct FullDiskTests {
             #expect(!FileManager.default.fileExists(atPath: output.path), "a partial file was left behind")
         }
     }
+
+    @Test(.timeLimit(.minutes(5)))
+    func aCheckpointExportTooBigForTheWorkDiskIsRefusedBeforeGitWritesAndLeavesNothing() async throws {
+        // Issue 32: a raw git "Out of diskspace", and a .partial left to fill the disk again.
+        let checkpoint = try RealToolchainFixture.folder("export-source")
+        defer { try? FileManager.default.removeItem(at: checkpoint) }
+        let git = URL(fileURLWithPath: "/usr/bin/git")
+        try Data("{}".utf8).write(to: checkpoint.appending(path: "config.json"))
+        // Random bytes do not compress: git stores the blob deflated, the export writes it whole.
+        let random = try #require(FileHandle(forReadingAtPath: "/dev/urandom"))
+        try random.readData(ofLength: 12 << 20).write(to: checkpoint.appending(path: "model.safetensors"))
+        for arguments in [["init", "-q"], ["add", "."], ["-c", "user.name=t", "-c", "user.email=t@e", "commit", "-q", "-m", "weights"]] {
+            _ = try await CommandRunner.run(git, ["-C", checkpoint.path] + arguments, timeout: .seconds(60))
+        }
+        try await withSmallDisk(megabytes: 8) { disk in
+            let sources = disk.appending(path: "sources")
+            await #expect {
+                _ = try await SourceResolver(exportRoot: sources).resolve(source: checkpoint, revision: "HEAD")
+            } throws: { error in
+                "\(error)".contains("no space left on device at \(sources.path)/") && "\(error)".contains("needed about 12.0 MiB")
+            }
+            let left = (try? FileManager.default.contentsOfDirectory(atPath: sources.path)) ?? []
+            #expect(left.allSatisfy { $0.hasSuffix(".lock") }, "left behind: \(left)")
+        }
+    }
 }

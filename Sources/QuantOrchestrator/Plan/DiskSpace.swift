@@ -36,10 +36,10 @@ enum DiskSpace {
     }
 
     /// Whether a tool's message says a write failed for want of space: the C library's
-    /// ENOSPC text, Python's errno 28, or the iostream failure llama-quantize and
-    /// llama-perplexity print when a stream write fails.
+    /// ENOSPC text, Python's errno 28, git's "Out of diskspace", or the iostream failure
+    /// llama-quantize and llama-perplexity print when a stream write fails.
     static func looksLikeFullDisk(_ message: String) -> Bool {
-        ["No space left on device", "Errno 28", "ENOSPC", "iostream error"].contains { message.contains($0) }
+        ["No space left on device", "Errno 28", "ENOSPC", "iostream error", "Out of diskspace"].contains { message.contains($0) }
     }
 
     static func noSpace(at path: URL, needed: Int?, free: Int) -> PipelineError {

@@ -66,6 +66,8 @@ public struct SourceResolver: Sendable {
         return ResolvedSource(checkpoint: target, revision: sha, revisionKind: .gitCommit, kind: .hfFolder)
     }
 
+    /// The commit's files in `<work>/sources/<sha>/`, checked against the free space first; a
+    /// failed export leaves no `.partial` behind to fill the disk again on the next try.
     private func export(source: URL, sha: String, to target: URL) async throws {
         let partial = target.deletingLastPathComponent().appending(path: "\(sha).partial", directoryHint: .isDirectory)
         try? FileManager.default.removeItem(at: partial)
@@ -74,11 +76,18 @@ public struct SourceResolver: Sendable {
             ["clone", "--quiet", "--shared", "--no-checkout", source.path, partial.path],
             ["-C", partial.path, "-c", "advice.detachedHead=false", "checkout", "--quiet", "--detach", sha],
         ]
-        for arguments in steps {
-            let out = try await CommandRunner.run(git, arguments, timeout: .seconds(1800))
-            guard out.termination.isSuccess else {
-                throw PipelineError.toolFailed("git \(arguments.joined(separator: " ")) \(out.termination): \(out.combined.suffix(400))")
+        do {
+            try await DiskSpace.writing(partial, estimate: try await treeBytes(source: source, sha: sha)) {
+                for arguments in steps {
+                    let out = try await CommandRunner.run(git, arguments, timeout: .seconds(1800))
+                    guard out.termination.isSuccess else {
+                        throw PipelineError.toolFailed("git \(arguments.joined(separator: " ")) \(out.termination): \(out.combined.suffix(400))")
+                    }
+                }
             }
+        } catch {
+            try? FileManager.default.removeItem(at: partial)
+            throw error
         }
         guard FileManager.default.fileExists(atPath: partial.appending(path: "config.json").path) else {
             throw PipelineError.badInput("commit \(sha) of \(source.path) has no config.json: not a Hugging Face checkpoint at that revision")
@@ -86,6 +95,17 @@ public struct SourceResolver: Sendable {
         try Data(sha.utf8).write(to: partial.appending(path: ".quantorch-exported"))
         try? FileManager.default.removeItem(at: target)
         try FileManager.default.moveItem(at: partial, to: target)
+    }
+
+    /// The bytes of the commit's files (`git ls-tree -r -l`), what checking it out writes; nil
+    /// when git does not say.
+    private func treeBytes(source: URL, sha: String) async throws -> Int? {
+        let out = try await CommandRunner.run(git, ["-C", source.path, "ls-tree", "-r", "-l", sha], timeout: .seconds(120))
+        guard out.termination.isSuccess, let listing = out.standardOutput else { return nil }
+        // "<mode> blob <id> <size>\t<path>"; a submodule's size is "-".
+        return listing.split(separator: "\n").reduce(0) { total, line in
+            total + (line.split(separator: "\t").first?.split(separator: " ").last.flatMap { Int($0) } ?? 0)
+        }
     }
 
     /// sha256 over `config.json` and the weight files, each named, in name order.
