@@ -23,6 +23,26 @@ struct PlanEndToEndTests {
         return try JSONDecoder().decode(Plan.self, from: Data(result.stdout.utf8))
     }
 
+    @Test(.timeLimit(.minutes(5)))
+    func aPlanOfAGitRevisionWritesNothing() async throws {
+        // Issue 32: plan exported the checkpoint (261 MB) into work/sources/ to read it.
+        let manifest = try #require(EndToEndFixture.manifest)
+        let checkpoint = URL(fileURLWithPath: manifest.models).appending(path: "zelmora-smollm2-135m")
+        guard FileManager.default.fileExists(atPath: checkpoint.appending(path: ".git").path) else { return }
+        let fixture = try EndToEndFixture(name: "plan-git")
+        defer { try? FileManager.default.removeItem(at: fixture.root) }
+        let recipe = try fixture.recipe(questions: EndToEndFixture.capitals, ladder: "[F16, Q8_0]")
+        let text = try String(contentsOf: recipe, encoding: .utf8)
+            .replacingOccurrences(of: "source: \(manifest.smollm2Hf)", with: "source: \(checkpoint.path)\n  revision: rev1")
+        try Data(text.utf8).write(to: recipe)
+        let views = { Set((try? FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory())) ?? []).filter { $0.hasPrefix("quantorch-plan-") } }
+        let before = views()
+        let planned = try await plan(recipe)
+        #expect(planned.steps.first?.step == "convert" && planned.writes_bytes > 200_000_000, "sized from the commit's own headers")
+        #expect(!FileManager.default.fileExists(atPath: fixture.work.path), "plan wrote into the work folder")
+        #expect(views() == before, "the temporary view of the commit was left behind")
+    }
+
     @Test(.timeLimit(.minutes(15)))
     func thePlanListsWhatARunWillDoThenThatItIsDoneThenWhatAnImatrixRemakes() async throws {
         let fixture = try EndToEndFixture(name: "plan")

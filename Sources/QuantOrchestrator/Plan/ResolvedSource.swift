@@ -19,6 +19,9 @@ public struct ResolvedSource: Sendable, Equatable {
     public var revisionKind: RevisionKind
     /// Folder or GGUF.
     public var kind: Kind
+    /// True when `checkpoint` is a temporary view of a git commit for `plan` (its small files
+    /// and its weights' headers, ``SourceResolver``), to be removed once read.
+    public var isTemporaryView = false
 
     /// Where a revision came from.
     public enum RevisionKind: String, Sendable, Codable {

@@ -39,7 +39,8 @@ extension Pipeline {
     /// tool and writes nothing (a git-backed checkpoint's revision is exported to resolve it).
     /// - Throws: `PipelineError` as `run()` would before its first step.
     public func describe() async throws -> PlanReport {
-        let setup = try await RunSetup.prepare(options)
+        let setup = try await RunSetup.prepare(options, exporting: false)
+        defer { if setup.source.isTemporaryView { try? FileManager.default.removeItem(at: setup.source.checkpoint) } }
         let (factory, planner) = try await Self.plan(setup)
         let disk = planner.disk
         return PlanReport(model: setup.recipe.model.name, slug: setup.modelSlug, revision: setup.source.revision,

@@ -19,7 +19,9 @@ struct RunSetup: Sendable {
     let environment: [String: String]
 
     /// - Throws: `PipelineError.badInput` naming the file and field, `.toolFailed` for a missing tool.
-    static func prepare(_ options: RunOptions) async throws -> RunSetup {
+    /// - Parameter exporting: false for `plan` (``SourceResolver``'s temporary view of a git
+    ///   revision not exported yet).
+    static func prepare(_ options: RunOptions, exporting: Bool = true) async throws -> RunSetup {
         var recipe: Recipe
         do { recipe = try RecipeLoader.load(options.recipe, environment: options.environment) } catch {
             throw PipelineError.badInput(error.description)
@@ -40,7 +42,7 @@ struct RunSetup: Sendable {
         try checkFolder(resultsURL, named: options.resultsRepository != nil ? "--results-repo" : recipe.resultsRepository != nil ? "results.repo" : "the results repository",
                         mayHoldOtherFiles: false)
         let source = try await SourceResolver(exportRoot: WorkFolder.sourcesFolder(root: workRoot))
-            .resolve(source: recipe.model.source, revision: options.revision ?? recipe.model.revision)
+            .resolve(source: recipe.model.source, revision: options.revision ?? recipe.model.revision, exporting: exporting)
         return RunSetup(recipe: recipe, suite: suite, modelSlug: modelSlug, toolchain: toolchain, source: source,
                         folder: WorkFolder(root: workRoot, modelSlug: modelSlug, revision: source.revision), resultsURL: resultsURL,
                         revisionField: options.revision != nil ? "--revision" : "model.revision", environment: options.environment)
