@@ -69,6 +69,18 @@ struct PlanEndToEndTests {
         let records = Set(files(under: fixture.work) { $0.path.contains("/records/") }.map { $0.deletingPathExtension().lastPathComponent })
         #expect(Set(after.steps.compactMap(\.record)).isSubset(of: records), "the plan names records the run did not write")
 
+        // Moved elsewhere, the work folder is still done, and a run reuses its own files (issue 32:
+        // records held the old absolute paths).
+        let moved = fixture.root.appending(path: "moved-work")
+        try FileManager.default.moveItem(at: fixture.work, to: moved)
+        let movedPlan = try await QuantorchBinary.run(["plan", recipe.path, "--work-dir", moved.path, "--json"])
+        let movedSteps = try JSONDecoder().decode(Plan.self, from: Data(movedPlan.stdout.utf8)).steps
+        #expect(movedSteps.allSatisfy { $0.state == "done" }, "\(movedSteps.filter { $0.state != "done" }.map(\.step))")
+        let movedRun = try await QuantorchBinary.run(["run", recipe.path, "--work-dir", moved.path, "--json"])
+        #expect([0, 3].contains(movedRun.exitCode), "\(movedRun.stderr)")
+        #expect(movedRun.stdout.contains("\"cached\" : true"), "a tool ran again in the moved folder: \(movedRun.stderr)")
+        try FileManager.default.moveItem(at: moved, to: fixture.work)
+
         let text = try String(contentsOf: recipe, encoding: .utf8) + "\nimatrix: {corpus: \(try #require(EndToEndFixture.manifest).corpus), chunks: 2, ctx: 128}\n"
         try Data(text.utf8).write(to: recipe)
         let imatrix = try await plan(recipe)

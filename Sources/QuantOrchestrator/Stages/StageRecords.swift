@@ -11,7 +11,25 @@ struct StageRecords: Sendable {
 
     func load<R: Decodable>(_ type: R.Type, _ name: String) -> R? {
         guard let data = try? Data(contentsOf: folder.record(name)) else { return nil }
-        return try? decoder.decode(R.self, from: data)
+        return try? decoder.decode(R.self, from: relocated(data))
+    }
+
+    /// A work folder moved or copied elsewhere still names, in its records, files under the
+    /// root it was made in: those paths are read as the same files under this root, found by
+    /// the `<slug>/<revision>/` every record's files sit under (and `sources/` beside it). The
+    /// copy then reuses its own files, never the old folder's.
+    private func relocated(_ data: Data) -> Data {
+        guard let text = String(data: data, encoding: .utf8) else { return data }
+        let root = folder.root.standardizedFileURL.path
+        let revision = folder.revisionFolder.standardizedFileURL.path.dropFirst(root.count)
+        guard revision.hasPrefix("/"),
+              let match = text.range(of: #""(/[^"]*)\#(NSRegularExpression.escapedPattern(for: String(revision)))/"#, options: .regularExpression) else {
+            return data
+        }
+        let quoted = text[match].dropFirst()
+        let old = String(quoted.prefix(quoted.count - revision.count - 1))
+        guard old != root else { return data }
+        return Data(text.replacingOccurrences(of: "\"\(old)/", with: "\"\(root)/").utf8)
     }
 
     func save(_ record: some Encodable, _ name: String) throws {
