@@ -11,12 +11,18 @@ import Testing
             "flips", "flips_correct_to_wrong", "flips_wrong_to_correct", "mcnemar_p", "detail_retention", "length_ratio",
             "distinct_1", "distinct_2", "distinct_3", "unique_sentence_ratio", "rep_2", "loop_rate",
             "paraphrase_consistency", "paraphrase_rouge_l", "robustness_ratio", "bias_gap", "bias_similarity",
+            "accuracy_seen", "accuracy_unseen", "key_fact_recall_seen", "key_fact_recall_unseen",
+            "premise_accuracy", "premise_flips_correct_to_wrong",
             "facts_at_risk", "differing_answers",
             "ppl", "ppl_ratio", "kld_mean", "kld_median", "kld_p99_9", "kld_max", "rms_dp", "same_top_p",
             "domain_kld_mean", "domain_same_top_p",
             "ttft_median_s", "ttft_p90_s", "prompt_tokens_per_s", "gen_tokens_per_s", "load_s", "peak_rss_bytes",
             "peak_vram_bytes",
         ])
+    }
+
+    @Test func speedsAndLatenciesAreTheLoadDependentFigures() {
+        #expect(Set(MetricKey.allCases.filter(\.isLoadDependent)) == [.ttftMedianS, .ttftP90S, .promptTokensPerS, .genTokensPerS, .loadS])
     }
 
     @Test func groupsMatchTheReportSections() {
