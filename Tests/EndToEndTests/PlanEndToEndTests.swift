@@ -41,6 +41,11 @@ struct PlanEndToEndTests {
         #expect(planned.steps.first?.step == "convert" && planned.writes_bytes > 200_000_000, "sized from the commit's own headers")
         #expect(!FileManager.default.fileExists(atPath: fixture.work.path), "plan wrote into the work folder")
         #expect(views() == before, "the temporary view of the commit was left behind")
+        // A plan the recipe's checks refuse leaves nothing either (it made an empty model folder).
+        try Data(text.replacingOccurrences(of: "ladder: [F16, Q8_0]", with: "ladder: [F16, Q8_0, Q8_0]").utf8).write(to: recipe)
+        let refused = try await QuantorchBinary.run(["plan", recipe.path])
+        #expect(refused.exitCode == 2, "\(refused.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: fixture.work.path), "a refused plan wrote into the work folder")
     }
 
     @Test(.timeLimit(.minutes(15)))
