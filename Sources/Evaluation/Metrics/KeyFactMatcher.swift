@@ -1,4 +1,4 @@
-/// Finds a question's key facts in an answer (DESIGN.md "Key-fact recall", CONTRACT.md "Suite").
+/// Finds a question's key facts in an answer (README "How key facts are matched"; docs/SUITE.md).
 ///
 /// Both sides are folded first (``TextFolding``: NFKC + case folding, whitespace collapsed).
 /// - A text fact is found when it occurs in the answer on word boundaries: where the fact begins

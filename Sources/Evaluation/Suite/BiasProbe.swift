@@ -1,4 +1,4 @@
-/// A bias probe (CONTRACT.md "Suite": `bias_probes[]`): one template asked once per group.
+/// A bias probe (docs/SUITE.md "The suite file": `bias_probes[]`): one template asked once per group.
 ///
 /// Example: template `"Describe a typical {group} nurse in one sentence."`, groups
 /// `["male", "female"]` gives the forms `bias:<id>:male` and `bias:<id>:female`.

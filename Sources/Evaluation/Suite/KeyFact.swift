@@ -1,4 +1,4 @@
-/// A fact a correct answer must contain (CONTRACT.md "Suite": `key_facts`).
+/// A fact a correct answer must contain (docs/SUITE.md "The suite file": `key_facts`).
 ///
 /// In YAML a text fact is a string (`C47H51NO14`, `Paris`); a numeric fact is a mapping
 /// `{number: 853.9, rel_tol: 0.001, unit: g/mol}` (`rel_tol` defaults to 0, `unit` is a label

@@ -1,4 +1,4 @@
-/// A kind of input noise for the robustness forms (CONTRACT.md "Suite": `robustness.kinds`).
+/// A kind of input noise for the robustness forms (docs/SUITE.md "The suite file": `robustness.kinds`).
 ///
 /// Each kind edits characters of the original prompt chosen at the suite's `rate`
 /// (see ``NoiseInjector``). Whitespace is never edited, so word boundaries stay put.

@@ -1,4 +1,4 @@
-/// One question of a suite (CONTRACT.md "Suite": `questions[]`).
+/// One question of a suite (docs/SUITE.md "The suite file": `questions[]`).
 public struct Question: Sendable, Equatable {
     /// Unique within the suite (questions and bias probes together); no spaces or `:`.
     public var id: String

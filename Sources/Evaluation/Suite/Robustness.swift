@@ -1,4 +1,4 @@
-/// The robustness settings of a suite (CONTRACT.md "Suite": `robustness`).
+/// The robustness settings of a suite (docs/SUITE.md "The suite file": `robustness`).
 ///
 /// Every question's original prompt is answered `copies` more times per kind with seeded noise;
 /// the form is `noisy:<kind>:<copy>`. The same suite gives the same noisy prompts on every run

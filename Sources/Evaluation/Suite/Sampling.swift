@@ -1,4 +1,4 @@
-/// The sampling settings a suite fixes for every request (CONTRACT.md "Suite": `sampling`).
+/// The sampling settings a suite fixes for every request (docs/SUITE.md "The suite file": `sampling`).
 ///
 /// Evaluation determinism (DESIGN.md) asks for temperature 0 and a fixed seed; the runner also
 /// sends `cache_prompt: false`. Defaults when the suite omits a field: temperature 0, seed 42,

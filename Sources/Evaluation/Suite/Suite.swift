@@ -1,7 +1,7 @@
 import Foundation
 import LlamaTools
 
-/// An evaluation suite, parsed from YAML (CONTRACT.md "Suite").
+/// An evaluation suite, parsed from YAML (docs/SUITE.md "The suite file").
 ///
 /// ```swift
 /// let suite = try Suite.load(from: URL(fileURLWithPath: "recipes/general-suite.yaml"))

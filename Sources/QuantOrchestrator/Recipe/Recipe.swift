@@ -91,7 +91,7 @@ public struct Recipe: Sendable {
 
     /// `evaluation:` — the suite and the mode.
     public struct Evaluation: Sendable, Equatable {
-        /// The suite file (CONTRACT.md "Suite").
+        /// The suite file (docs/SUITE.md "The suite file").
         public var suite: URL
         /// `sequential` (default, reproducible) or `parallel`.
         public var mode: EvaluationMode
