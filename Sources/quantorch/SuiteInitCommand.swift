@@ -18,7 +18,7 @@ struct SuiteInitCommand: AsyncParsableCommand {
     @Option(help: "Where to write the suite YAML.")
     var out: String
 
-    @Option(help: "Questions to pick (default 100: the size from which the verdict's loss rates are controlled).")
+    @Option(help: "Questions to pick; at 100 the verdict's loss rates are controlled.")
     var questions = 100
 
     @Option(help: "Sampling seed.")
