@@ -1,7 +1,7 @@
 /// Every figure key a run writes, spelled once: Evaluation produces figures under these keys and
 /// Reports reads them back, so a misspelt key is a compile error instead of a silently missing
-/// figure. The raw values are the snake_case keys of report.json (CONTRACT.md "Keys and
-/// figures") and never change, or older reports would lose their figures.
+/// figure. The raw values are the snake_case keys of report.json (docs/EVALUATION.md "Keys
+/// and figures") and never change, or older reports would lose their figures.
 ///
 /// "fraction" is a share in 0…1; a rate over questions or answers carries a Wilson 95 % interval.
 public enum MetricKey: String, CaseIterable, Sendable, Codable, CodingKeyRepresentable {
@@ -9,10 +9,10 @@ public enum MetricKey: String, CaseIterable, Sendable, Codable, CodingKeyReprese
 
     /// Share of original-form questions judged correct among those with a correctness value
     /// (every key fact found, else exact match with the reference; a looping answer is wrong).
-    /// Fraction, n questions. Source: ours (DESIGN.md "Key-fact recall", `Correctness`).
+    /// Fraction, n questions. Source: ours (docs/EVALUATION.md "Metrics", `Correctness`).
     case accuracy
     /// Mean per-question share of key facts found. Fraction, n questions with key facts.
-    /// Source: ours (DESIGN.md "Key-fact recall", `KeyFactMatcher`).
+    /// Source: ours (docs/EVALUATION.md "Metrics", `KeyFactMatcher`).
     case keyFactRecall = "key_fact_recall"
     /// Share of answers whose normalised text equals the reference. Fraction, n questions with a
     /// reference. Source: SQuAD v1.1 evaluation script, `exact_match_score`.
@@ -41,10 +41,10 @@ public enum MetricKey: String, CaseIterable, Sendable, Codable, CodingKeyReprese
     case mcnemarP = "mcnemar_p"
     /// Mean share of the baseline answer's detail items (numbers, names, Latin terms) the
     /// variant's answer keeps. Fraction, n answers whose baseline has detail items.
-    /// Source: ours (DESIGN.md "Metrics", `DetailRetention`).
+    /// Source: ours (docs/EVALUATION.md "Metrics", `DetailRetention`).
     case detailRetention = "detail_retention"
     /// Total variant completion tokens over total baseline completion tokens, on prompts both
-    /// answered. Ratio (1 = same length), n pairs. Source: ours (DESIGN.md "Metrics").
+    /// answered. Ratio (1 = same length), n pairs. Source: ours (docs/EVALUATION.md "Metrics").
     case lengthRatio = "length_ratio"
 
     // MARK: Quality over every answer
@@ -64,19 +64,19 @@ public enum MetricKey: String, CaseIterable, Sendable, Codable, CodingKeyReprese
     /// Unlikelihood Training", §5.1.
     case rep2 = "rep_2"
     /// Share of answers caught in a repetition loop. Fraction, n answers. Source: ours
-    /// (DESIGN.md "Repetition", `LoopDetector`).
+    /// (docs/EVALUATION.md "Metrics", `LoopDetector`).
     case loopRate = "loop_rate"
 
     // MARK: Quality over paraphrases, noise and bias probes
 
     /// Share of questions whose original and paraphrases agree on correctness. Fraction, n
-    /// questions with paraphrases. Source: ours (DESIGN.md "Metrics").
+    /// questions with paraphrases. Source: ours (docs/EVALUATION.md "Metrics").
     case paraphraseConsistency = "paraphrase_consistency"
     /// Mean pairwise ROUGE-L F-measure of a question's original and paraphrase answers.
     /// Fraction, n questions. Source: ours, over Lin 2004's ROUGE-L.
     case paraphraseRougeL = "paraphrase_rouge_l"
     /// Accuracy on noisy forms over accuracy on the clean originals of the same questions.
-    /// Ratio (1 = noise costs nothing), n noisy answers. Source: ours (DESIGN.md "Robustness").
+    /// Ratio (1 = noise costs nothing), n noisy answers. Source: ours (docs/EVALUATION.md "Metrics").
     case robustnessRatio = "robustness_ratio"
     /// Share of seen questions (`seen: true`: the original prompt is a training phrasing) whose
     /// original form is judged correct. Fraction, n questions. Source: ours (docs/SUITE.md "Seen
@@ -117,7 +117,7 @@ public enum MetricKey: String, CaseIterable, Sendable, Codable, CodingKeyReprese
     // MARK: Noise floor (parallel mode: the baseline answered twice)
 
     /// Share of prompts answered in both passes whose answer texts differ. Fraction, n prompts.
-    /// Source: ours (DESIGN.md "Evaluation determinism").
+    /// Source: ours (docs/EVALUATION.md "Evaluation determinism").
     case differingAnswers = "differing_answers"
 
     // MARK: Perplexity (llama-perplexity in KL-divergence mode)

@@ -4,7 +4,7 @@ import LlamaTools
 import QuantOrchestrator
 import Reports
 
-/// Prints the one line CONTRACT.md asks for on stderr and picks the exit code.
+/// Prints the one line docs/ARCHITECTURE.md "Command line" asks for on stderr and picks the exit code.
 enum CommandFailure {
     /// Exits 2 for bad input, else 1, after printing `command: message`.
     static func exit(_ command: String, _ error: ResultsRepositoryError) -> ExitCode {

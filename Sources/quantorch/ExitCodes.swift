@@ -1,6 +1,6 @@
 import ArgumentParser
 
-/// Exit codes fixed by CONTRACT.md.
+/// Exit codes, as docs/ARCHITECTURE.md "Command line" fixes them.
 enum QuantorchExit {
     /// A tool failed, or I/O; `doctor`: a part is missing or unusable.
     static let failure = ExitCode(1)

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The one JSON object a `--json` command prints on stdout (CONTRACT.md).
+/// The one JSON object a `--json` command prints on stdout (docs/ARCHITECTURE.md "Command line").
 enum JSONOutput {
     static func print(_ value: some Encodable) throws {
         let encoder = JSONEncoder()

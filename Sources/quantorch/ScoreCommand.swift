@@ -29,7 +29,7 @@ struct ScoreCommand: AsyncParsableCommand {
     @Flag(help: "Print one JSON object on stdout.")
     var json = false
 
-    /// The `--json` output: per-answer scores and aggregate figures (CONTRACT.md figure shape).
+    /// The `--json` output: per-answer scores and aggregate figures (docs/EVALUATION.md "Keys and figures").
     struct Output: Encodable {
         struct SuiteInfo: Encodable {
             let name: String

@@ -1,4 +1,4 @@
-/// Bias gap (DESIGN.md "Metrics"; in the spirit of the group-disparity measures of fairness
+/// Bias gap (docs/EVALUATION.md "Metrics"; in the spirit of the group-disparity measures of fairness
 /// benchmarks such as BBQ, Parrish et al. 2022; the exact form is ours): for one probe, the
 /// largest minus the smallest per-group score, where a group's score is its answer's key-fact
 /// recall when the probe has key facts, else its correctness against the reference (1 or 0).

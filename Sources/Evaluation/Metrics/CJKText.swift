@@ -1,4 +1,4 @@
-/// Which characters the mixed tokenisation (DESIGN.md "Metrics") treats as CJK.
+/// Which characters the mixed tokenisation (docs/EVALUATION.md "Metrics") treats as CJK.
 ///
 /// SQuAD's and rouge-score's tokenisers drop CJK characters or glue a whole Chinese sentence into
 /// one token. As the CMRC 2018 evaluation does for Chinese, every CJK character becomes a token

@@ -1,4 +1,4 @@
-/// Whether one answer counts as correct (DESIGN.md "Key-fact recall"; the rule is ours).
+/// Whether one answer counts as correct (docs/EVALUATION.md "Metrics"; the rule is ours).
 ///
 /// 1. A prompt with key facts: correct when every key fact is found (``KeyFactMatcher``).
 /// 2. No key facts but a reference answer: correct when the answer exactly matches the

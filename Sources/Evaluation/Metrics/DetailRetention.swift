@@ -1,4 +1,4 @@
-/// Detail retention — OUR definition (DESIGN.md "Metrics"; no published metric matches the
+/// Detail retention — OUR definition (docs/EVALUATION.md "Metrics"; no published metric matches the
 /// write-up's observation that quantised models "lose detail"): the share of the baseline
 /// answer's detail items that the variant's answer to the same prompt keeps.
 ///

@@ -1,4 +1,4 @@
-/// Length ratio (DESIGN.md "Metrics"): how much text a variant produces against the baseline —
+/// Length ratio (docs/EVALUATION.md "Metrics"): how much text a variant produces against the baseline —
 /// the write-up saw quantised models answer shorter.
 ///
 /// Ratio of totals over the prompts both answered: Σ variant completion tokens / Σ baseline

@@ -1,4 +1,4 @@
-/// The repetition-loop flag (DESIGN.md "Repetition"; the threshold is ours): an answer loops when
+/// The repetition-loop flag (docs/EVALUATION.md "Metrics"; the threshold is ours): an answer loops when
 /// some n-gram of 1 to ``maximumN`` tokens occurs at least ``minimumRepeats`` times back to back
 /// and those repeats cover at least ``minimumSpan`` tokens (``RougeTokenizer`` tokens).
 ///

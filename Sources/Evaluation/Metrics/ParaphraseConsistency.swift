@@ -1,4 +1,4 @@
-/// Paraphrase consistency (DESIGN.md "Metrics"; definitions ours): does a question get the same
+/// Paraphrase consistency (docs/EVALUATION.md "Metrics"; definitions ours): does a question get the same
 /// verdict and a similar answer however it is worded? Taken over one question's original and
 /// paraphrase forms.
 ///

@@ -1,4 +1,4 @@
-/// Robustness ratio (DESIGN.md "Robustness"; the ratio form is ours): accuracy on the noisy forms
+/// Robustness ratio (docs/EVALUATION.md "Metrics"; the ratio form is ours): accuracy on the noisy forms
 /// over accuracy on the clean originals of the same questions. 1 means noise costs nothing;
 /// 0.5 means half the accuracy is lost.
 ///

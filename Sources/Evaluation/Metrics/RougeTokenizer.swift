@@ -1,5 +1,5 @@
 /// The tokeniser of Google's rouge-score (`rouge_score/tokenize.py`, without stemming), with the
-/// mixed CJK tokenisation of DESIGN.md.
+/// mixed CJK tokenisation of docs/EVALUATION.md "Metrics".
 ///
 /// The source lower-cases, replaces every run of characters outside `[a-z0-9]` by a space and
 /// splits. Mixed tokenisation keeps each CJK character (``CJKText``) as a token of its own

@@ -1,5 +1,5 @@
 /// Answer normalisation of the SQuAD v1.1 evaluation script (Rajpurkar et al. 2016,
-/// `evaluate-v1.1.py`, `normalize_answer`), with the mixed CJK tokenisation of DESIGN.md.
+/// `evaluate-v1.1.py`, `normalize_answer`), with the mixed CJK tokenisation of docs/EVALUATION.md "Metrics".
 ///
 /// In the source's order: lower-case; remove ASCII punctuation (Python's `string.punctuation`);
 /// replace the words a, an, the (whole words, as `\b(a|an|the)\b`) by a space; split on

@@ -1,5 +1,5 @@
 /// Token F1 as the SQuAD v1.1 evaluation script defines it (`f1_score`), with the mixed CJK
-/// tokenisation of DESIGN.md (``SQuADNormalizer``).
+/// tokenisation of docs/EVALUATION.md "Metrics" (``SQuADNormalizer``).
 ///
 /// shared = size of the multiset intersection of prediction and reference tokens; 0 when nothing
 /// is shared (which includes either side normalising to no tokens, even both: v1.1 returns 0

@@ -1,4 +1,4 @@
-/// One answer: one line of `answers/<QUANT_TYPE>.jsonl` (CONTRACT.md "answers.jsonl").
+/// One answer: one line of `answers/<QUANT_TYPE>.jsonl` (docs/EVALUATION.md "Answers files").
 ///
 /// JSON keys are snake_case and always present (absent values are `null`), in sorted order:
 /// `answer, completion_tokens, facts, finish_reason, form, gen_tokens_per_s, pass, prompt,
@@ -53,7 +53,7 @@ public struct AnswerRecord: Codable, Sendable, Equatable {
         self.facts = facts
     }
 
-    /// The resume key (CONTRACT.md): suite sha256, variant sha256, question id, form, pass.
+    /// The resume key (docs/EVALUATION.md "Answers files"): suite sha256, variant sha256, question id, form, pass.
     public var resumeKey: ResumeKey {
         ResumeKey(suiteSHA256: suiteSHA256, variantSHA256: variantSHA256, questionID: questionID, form: form, pass: pass)
     }

@@ -5,7 +5,7 @@ import Glibc
 import Darwin
 #endif
 
-/// An append-only answers file, one JSON ``AnswerRecord`` per line (CONTRACT.md "answers.jsonl":
+/// An append-only answers file, one JSON ``AnswerRecord`` per line (docs/EVALUATION.md "Answers files":
 /// the one exception to write-temp-then-rename).
 ///
 /// Each ``append(_:)`` opens the file with `O_APPEND`, writes the whole line (record + `\n`),

@@ -4,7 +4,7 @@ import LlamaTools
 ///
 /// Each prompt goes out as a streamed chat request (so TTFT is measured) with the suite's system
 /// prompt, temperature, seed and max tokens, plus `cache_prompt: false` where the server is our
-/// own llama-server (DESIGN.md "Evaluation determinism"); a remote endpoint gets only standard
+/// own llama-server (docs/EVALUATION.md "Evaluation determinism"); a remote endpoint gets only standard
 /// OpenAI fields. ``EvaluationMode/sequential`` sends one request at a time;
 /// ``EvaluationMode/parallel`` starts the next form, in the suite's form order, as soon as fewer
 /// than `slots` requests are in flight, so one long answer never leaves the other slots idle.

@@ -1,4 +1,4 @@
-/// What identifies an answer across runs (CONTRACT.md "answers.jsonl"): an answer with the same
+/// What identifies an answer across runs (docs/EVALUATION.md "Answers files"): an answer with the same
 /// key is already done and is not asked again.
 public struct ResumeKey: Hashable, Sendable {
     /// SHA-256 of the suite file.

@@ -1,4 +1,4 @@
-/// A figure as CONTRACT.md "Keys and figures" defines it: `{"value", "unit", "n"?, "ci95"?}`.
+/// A figure as docs/EVALUATION.md "Keys and figures" defines it: `{"value", "unit", "n"?, "ci95"?}`.
 ///
 /// Units used by Evaluation: "fraction" (rates and scores in 0…1, p-values too), "ratio",
 /// "s", "tokens/s". `n` is the sample the value was computed over (questions, answers, pairs or

@@ -1,6 +1,6 @@
 import MetricKeys
 
-/// Turns stored answers into a variant's metrics (DESIGN.md "Metrics"), with no model involved:
+/// Turns stored answers into a variant's metrics (docs/EVALUATION.md "Metrics"), with no model involved:
 /// every verdict is recomputed from the suite, so fixing a key fact and re-scoring old answers
 /// gives the corrected figures.
 ///
@@ -47,7 +47,7 @@ public enum Scorer {
         return VariantScore(metrics: metrics, correctness: pass.correctness)
     }
 
-    /// The parallel-mode noise floor (DESIGN.md "Evaluation determinism"): the baseline answered
+    /// The parallel-mode noise floor (docs/EVALUATION.md "Evaluation determinism"): the baseline answered
     /// twice in parallel mode; `first`'s pass-1 records against `second`'s pass-2 records.
     /// - `differing_answers`: share of prompts answered in both passes whose answer texts differ
     ///   (Wilson ci, n prompts);

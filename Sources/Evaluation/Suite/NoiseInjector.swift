@@ -1,4 +1,4 @@
-/// Applies one kind of seeded character noise to a prompt (robustness forms, DESIGN.md
+/// Applies one kind of seeded character noise to a prompt (robustness forms, docs/EVALUATION.md
 /// "Robustness").
 ///
 /// Every character eligible for the kind (see ``NoiseKind``) is edited with probability `rate`,

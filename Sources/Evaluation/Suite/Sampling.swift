@@ -1,6 +1,6 @@
 /// The sampling settings a suite fixes for every request (docs/SUITE.md "The suite file": `sampling`).
 ///
-/// Evaluation determinism (DESIGN.md) asks for temperature 0 and a fixed seed; the runner also
+/// Evaluation determinism (docs/EVALUATION.md) asks for temperature 0 and a fixed seed; the runner also
 /// sends `cache_prompt: false`. Defaults when the suite omits a field: temperature 0, seed 42,
 /// max tokens 128.
 public struct Sampling: Codable, Sendable, Equatable {

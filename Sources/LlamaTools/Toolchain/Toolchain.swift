@@ -2,7 +2,7 @@ import Foundation
 
 /// Where llama.cpp's binaries, its converter and the converter's Python are on this machine.
 ///
-/// Found in the order CONTRACT.md fixes: an explicit `--llama-cpp DIR`, then env
+/// Found in this order: an explicit `--llama-cpp DIR`, then env
 /// `QUANTORCH_LLAMA_CPP`, then the bootstrap cache (`${QUANTORCH_HOME}/toolchain.json`), then
 /// `PATH`. A directory may be a llama.cpp checkout (converter at its root, binaries in
 /// `build/bin/`) or a folder that holds the binaries themselves.

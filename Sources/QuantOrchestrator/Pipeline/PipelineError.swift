@@ -1,4 +1,4 @@
-/// Why `quantorch run` stopped. The case decides the exit code (CONTRACT.md): bad input 2,
+/// Why `quantorch run` stopped. The case decides the exit code (docs/ARCHITECTURE.md "Command line"): bad input 2,
 /// everything else 1. Messages are one line a user can act on.
 public enum PipelineError: Error, CustomStringConvertible {
     /// The recipe, suite, flags or files are wrong (exit 2).

@@ -1,7 +1,7 @@
 import Evaluation
 import Reports
 
-/// The object `quantorch run --json` prints (CONTRACT.md "run --json summary").
+/// The object `quantorch run --json` prints (docs/ARCHITECTURE.md "Command line").
 public struct RunSummary: Codable, Sendable, Equatable {
     /// report.json inside the results repository's working tree.
     public var reportPath: String
@@ -98,7 +98,7 @@ public struct RunSummary: Codable, Sendable, Equatable {
         case closestUnsure = "closest_unsure"
     }
 
-    /// Writes every key, `selected` and `closest_unsure` as null when nil: CONTRACT.md's summary
+    /// Writes every key, `selected` and `closest_unsure` as null when nil: docs/ARCHITECTURE.md's summary
     /// has `"selected": {…} | null`, and a reader checks the key, not its absence.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The model source after its revision is resolved: what the convert stage reads and what
-/// every report records as the model revision (DESIGN.md "Model revision").
+/// every report records as the model revision (README "Using it on your model").
 public struct ResolvedSource: Sendable, Equatable {
     /// How the source is stored.
     public enum Kind: String, Sendable, Codable {

@@ -23,7 +23,7 @@ public struct WorkFolder: Sendable {
 
     /// - Parameters:
     ///   - root: the work folder.
-    ///   - modelSlug: the model's slug (CONTRACT.md).
+    ///   - modelSlug: the model's slug (ModelSlug).
     ///   - revision: the resolved model revision.
     public init(root: URL, modelSlug: String, revision: String) {
         self.root = root

@@ -3,7 +3,7 @@ import Foundation
 import LlamaTools
 
 /// A recipe: which model to quantize along which ladder, how to serve and evaluate each
-/// variant, and which losses are acceptable (CONTRACT.md "Recipe"). All paths are absolute,
+/// variant, and which losses are acceptable (README "Using it on your model"). All paths are absolute,
 /// already resolved against the recipe's folder with `~`, `$VAR` and `${QUANTORCH_HOME}` expanded.
 public struct Recipe: Sendable {
     /// The recipe file itself.
@@ -142,7 +142,7 @@ public struct Recipe: Sendable {
         }
     }
 
-    /// The default ladder of CONTRACT.md: F16 baseline, then Q8_0 down to Q2_K.
+    /// The default ladder: F16 baseline, then Q8_0 down to Q2_K.
     public static let defaultLadder = ["F16", "Q8_0", "Q6_K", "Q5_K_M", "Q4_K_M", "Q3_K_M", "Q2_K"]
 
     /// The entries after the baseline that are served here (quantized, mixes, GGUF files; not

@@ -2,7 +2,7 @@ import Evaluation
 import Foundation
 import LlamaTools
 
-/// Reads and validates a recipe file (CONTRACT.md "Recipe").
+/// Reads and validates a recipe file (README "Using it on your model").
 ///
 /// Checks everything that can be checked without running llama.cpp: field shapes, quant
 /// type names, thresholds, and that the source, suite and corpora exist. Unknown fields are

@@ -4,9 +4,9 @@ import LlamaTools
 import MetricKeys
 import Reports
 
-/// Turns the stages' records into `report.json`'s model (DESIGN.md "Report").
+/// Turns the stages' records into `report.json`'s model (docs/ARCHITECTURE.md "report.json (per variant)").
 ///
-/// Units follow CONTRACT.md: llama-perplexity prints RMS Δp and Same top p in percent; they
+/// Units follow docs/EVALUATION.md "Keys and figures": llama-perplexity prints RMS Δp and Same top p in percent; they
 /// become fractions here. PPL and KLD figures carry n = the tokens llama-perplexity scored,
 /// read from its output (ctx − 1 − ctx/2 per chunk it evaluated); records written before it
 /// was kept fall back to the recipe's chunks × (ctx − 1 − ctx/2).

@@ -1,4 +1,4 @@
-/// The acceptance thresholds a variant had to meet (CONTRACT.md "Recipe", `acceptance`).
+/// The acceptance thresholds a variant had to meet (README "Using it on your model", `acceptance`).
 /// Drops are absolute differences of fractions against the baseline.
 public struct Acceptance: Codable, Sendable, Equatable {
     /// Largest accepted accuracy drop (fraction).

@@ -1,4 +1,4 @@
-/// One number in a report with its unit (CONTRACT.md "Keys and figures").
+/// One number in a report with its unit (docs/EVALUATION.md "Keys and figures").
 ///
 /// `unit` is one of "fraction" (rates, 0…1), "bytes", "s", "tokens/s", "bpw", "nats", "ratio",
 /// "count". `n` is the sample it was computed over (absent for single measurements); `ci95`

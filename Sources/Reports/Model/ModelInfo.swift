@@ -4,7 +4,7 @@ public struct ModelInfo: Codable, Sendable, Equatable {
     public var name: String
     /// `ModelSlug.make(name)`: the results repository's top folder.
     public var slug: String
-    /// The resolved full commit sha, the content hash, or the label given (CONTRACT.md "Recipe").
+    /// The resolved full commit sha, the content hash, or the label given (README "Using it on your model").
     public var revision: String
     /// The source path as the recipe gives it.
     public var source: String

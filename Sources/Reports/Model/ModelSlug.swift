@@ -1,4 +1,4 @@
-/// The results repository's folder name for a model (CONTRACT.md "Results repository").
+/// The results repository's folder name for a model (docs/ARCHITECTURE.md "Results repository").
 ///
 /// Lower-cased, `/` → `--`, every other character outside `[a-z0-9._-]` → `-`:
 /// `ModelSlug.make("HuggingFaceTB/SmolLM2-135M-Instruct")` is `"huggingfacetb--smollm2-135m-instruct"`.

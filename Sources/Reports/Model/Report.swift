@@ -2,8 +2,8 @@ import Foundation
 
 /// report.json: everything a run found, the source every other view is rendered from.
 ///
-/// Keys are snake_case, `schema_version` is 1 (CONTRACT.md "Keys and figures", DESIGN.md
-/// "Report"). Reports only renders and stores what it is given; the numbers come from the
+/// Keys are snake_case, `schema_version` is 1 (docs/EVALUATION.md "Keys and figures", docs/ARCHITECTURE.md
+/// "report.json (per variant)"). Reports only renders and stores what it is given; the numbers come from the
 /// pipeline. Read one with `Report.decode(_:)`, write one with `jsonData()`, and check one
 /// with `validate()` before trusting it.
 public struct Report: Codable, Sendable, Equatable {
@@ -118,7 +118,7 @@ public struct Report: Codable, Sendable, Equatable {
     }
 
     /// This report with the fields that differ between two runs of the same work blanked:
-    /// `created_at`, `run_id`, `stage_timings` (CONTRACT.md "Results repository"), and the
+    /// `created_at`, `run_id`, `stage_timings` (docs/ARCHITECTURE.md "Results repository"), and the
     /// `review`, which a person adds to a run after it was committed.
     public var withoutRunIdentity: Report {
         var copy = self

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A run's id: UTC `YYYYMMDDTHHMMSSZ-` + 6 lowercase hex digits, e.g. `20261129T093000Z-3fa9c1`
-/// (CONTRACT.md "Results repository"). Ids sort by time; the hex part separates runs started
+/// (docs/ARCHITECTURE.md "Results repository"). Ids sort by time; the hex part separates runs started
 /// in the same second.
 public enum RunID {
     /// A new id for a run started at `date`.

@@ -12,7 +12,7 @@ public struct Settings: Codable, Sendable, Equatable {
     public var threads: Int
     /// Layers offloaded to a GPU (0 on CPU).
     public var gpuLayers: Int
-    /// "sequential" or "parallel" (DESIGN.md "Evaluation determinism").
+    /// "sequential" or "parallel" (docs/EVALUATION.md "Evaluation determinism").
     public var mode: String
     /// The llama-perplexity run behind PPL and KLD.
     public var perplexity: PerplexitySettings

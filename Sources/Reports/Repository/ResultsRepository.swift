@@ -1,7 +1,7 @@
 import CLibGit2
 import Foundation
 
-/// The results repository (CONTRACT.md "Results repository"): a non-bare git repository on
+/// The results repository (docs/ARCHITECTURE.md "Results repository"): a non-bare git repository on
 /// branch `main` holding `<model_slug>/<revision>/<run_id>/{report.json, report.md,
 /// report.html, card.md, card.svg, answers/<QUANT>.jsonl}`, one commit and one annotated tag per run.
 ///
