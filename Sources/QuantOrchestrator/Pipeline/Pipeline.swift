@@ -4,9 +4,10 @@ import LlamaTools
 import MetricKeys
 import Reports
 
-/// `quantorch run`: recipe → plan → the steps (convert, quantize or import each entry, KLD
-/// base, per variant serve and answer, KLD) → metrics against the baseline → selection →
-/// reports → commit and tag.
+/// `quantorch run`: recipe → plan → the steps in `StageFactory.steps()`'s order (convert,
+/// imports, quantizations, the KLD base, the baseline's serve and domain corpus, domain mixes,
+/// every variant's KLD and domain KLD, the suite by search or in full, the divergences) →
+/// verdicts against the baseline → selection → reports → commit and tag.
 ///
 /// Everything that can be checked without llama.cpp is checked first (`RunSetup`,
 /// `RunPlan`: recipe, suite, tools, GGUF entries, disk), so bad input fails in seconds. The
