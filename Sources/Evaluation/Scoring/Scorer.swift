@@ -133,7 +133,7 @@ public enum Scorer {
     }
 
     private static func scoreRobustness(suite: Suite, pass: ScoredPass, into metrics: inout [MetricKey: MetricValue]) {
-        let noisy = pass.answers.filter { $0.record.form.hasPrefix("noisy:") }
+        let noisy = pass.answers.filter { Prompt.kind(of: $0.record.form) == .noisy }
         let noisyJudged = noisy.compactMap(\.correct)
         let questionsWithNoise = Set(noisy.map(\.record.questionID))
         let cleanJudged = pass.originals.filter { questionsWithNoise.contains($0.record.questionID) }.compactMap(\.correct)
