@@ -26,8 +26,8 @@ public enum SuiteLint {
     ///   more, ``TokenOverlap``) or as an earlier paraphrase: it asks nothing new;
     /// - a paraphrase that states a key fact: it gives the answer away;
     /// - with `contextTokens`: a form whose prompt, with the system prompt, is estimated over
-    ///   `contextTokens − max_tokens` (four characters of Latin text or one CJK character a
-    ///   token: an estimate; `run` counts exactly with the model's tokenizer before asking).
+    ///   `contextTokens − max_tokens` (``TokenEstimate``; `run` counts exactly with the model's
+    ///   tokenizer before asking).
     public static func findings(_ suite: Suite, contextTokens: Int? = nil) -> [Finding] {
         var findings: [Finding] = []
         if suite.sampling.temperature > 0 {
@@ -70,9 +70,9 @@ public enum SuiteLint {
         }
         if let contextTokens {
             let limit = contextTokens - suite.sampling.maxTokens
-            let system = suite.systemPrompt.map(estimatedTokens) ?? 0
+            let system = suite.systemPrompt.map(TokenEstimate.tokens) ?? 0
             for prompt in suite.forms() {
-                let tokens = system + estimatedTokens(prompt.text)
+                let tokens = system + TokenEstimate.tokens(in: prompt.text)
                 if tokens > limit {
                     findings.append(Finding(questionID: prompt.questionID, field: prompt.form,
                                             problem: "about \(tokens) tokens with the system prompt, over \(limit) (context \(contextTokens) − max_tokens \(suite.sampling.maxTokens))"))
@@ -80,10 +80,5 @@ public enum SuiteLint {
             }
         }
         return findings
-    }
-
-    /// Four characters of Latin text or one CJK character a token, rounded up.
-    static func estimatedTokens(_ text: String) -> Int {
-        Int(text.unicodeScalars.reduce(0.0) { $0 + (CJKText.isCJK($1) ? 1 : 0.25) }.rounded(.up))
     }
 }

@@ -81,16 +81,15 @@ public enum SuiteInit {
                                     header: header(options, data: data), source: options.data.lastPathComponent,
                                     systemPrompt: systemPrompt, maxTokens: maxTokens(pairs), questions: questions)
         try write(text, to: options.out)
-        let suite: Suite
         do {
-            suite = try Suite.load(from: options.out)
+            _ = try Suite.load(from: options.out)
         } catch {
             try? FileManager.default.removeItem(at: options.out)
             throw SuiteInitError.unreadableResult(error)
         }
         return SuiteInitSummary(out: options.out, data: data, duplicates: sampler.duplicates, questions: questions,
                                 paraphraser: options.paraphrases > 0 ? options.paraphraser?.label : nil,
-                                paraphraseRejections: rejections, suite: suite, requested: options.questions,
+                                paraphraseRejections: rejections, requested: options.questions,
                                 otherSystemPrompts: pairs.filter { $0.record.system != systemPrompt }.count)
     }
 
@@ -221,13 +220,10 @@ public enum SuiteInit {
         return counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
     }
 
-    /// Room for twice the longest reference, in tokens estimated at four characters of Latin
-    /// text or one CJK character each, rounded up to 64, within 64…1024.
+    /// Room for twice the longest reference (``TokenEstimate``), rounded up to 64, within 64…1024.
     private static func maxTokens(_ pairs: [PickedPair]) -> Int {
-        let longest = pairs.map { pair in
-            pair.record.answer.unicodeScalars.reduce(0.0) { $0 + (CJKText.isCJK($1) ? 1 : 0.25) }
-        }.max() ?? 0
-        return min(1024, max(64, Int((2 * longest / 64).rounded(.up)) * 64))
+        let longest = pairs.map { TokenEstimate.tokens(in: $0.record.answer) }.max() ?? 0
+        return min(1024, max(64, (2 * longest + 63) / 64 * 64))
     }
 
     private static func write(_ text: String, to url: URL) throws(SuiteInitError) {

@@ -16,8 +16,6 @@ public struct SuiteInitSummary: Sendable {
     public let paraphraser: String?
     /// Replies not kept as paraphrases, by reason.
     public let paraphraseRejections: [ParaphraseFilter.Rejection: Int]
-    /// The suite as the parser read it back.
-    public let suite: Suite
     /// Questions asked for (`--questions`).
     public let requested: Int
     /// Picked records whose system prompt is not the suite's.
