@@ -17,7 +17,8 @@ enum VerdictText {
          phrasings(variant, baseline: baseline), premises(variant, baseline: baseline)].compactMap(\.self)
     }
 
-    /// "Seen phrasings: 100 % right (F16 100 %); unseen: 85 % (F16 90 %)", for a suite that marks
+    /// "Seen phrasings (training prompts): 100 % right (F16 100 %); unseen (paraphrases): 85 %
+    /// (F16 90 %)", for a suite that marks
     /// training phrasings: a quant that keeps memorised answers but loses them in other words
     /// shows here first.
     static func phrasings(_ variant: Variant, baseline: Variant?) -> String? {
@@ -30,7 +31,7 @@ enum VerdictText {
             + "unseen (paraphrases): \(FigureFormat.percent(unseen.value))\(against(.accuracyUnseen))"
     }
 
-    /// "Misleading premises: 80 % resisted (F16 90 %); 1 of 10 the baseline resisted no longer is".
+    /// "Misleading premises: 80 % resisted (F16 90 %); 1 of 10 the baseline resisted gave way".
     static func premises(_ variant: Variant, baseline: Variant?) -> String? {
         guard let resisted = variant.figure(.premiseAccuracy) else { return nil }
         var line = "Misleading premises: \(FigureFormat.percent(resisted.value)) resisted"
