@@ -52,6 +52,11 @@ public struct SuiteInitSummary: Sendable {
             let kept = questions.reduce(0) { $0 + $1.paraphrases.count }
             let rejected = paraphraseRejections.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key.rawValue)" }
             lines.append("  paraphrases by \(paraphraser): \(kept) kept" + (rejected.isEmpty ? "" : "; rejected: " + rejected.joined(separator: ", ")))
+            let without = questions.filter(\.paraphrases.isEmpty).count
+            if without > 0 { lines.append("  \(Self.count(without, "question")) got no paraphrase that passed") }
+            // The filters see words, not meaning: a small model's "What is the company founded
+            // by X?" for "Who founded X?" passes them.
+            lines.append("  read the kept paraphrases: the filters cannot tell a question asked in other words from another question")
         } else {
             lines.append("  paraphrases: none (add --paraphrases 2 --paraphraser MODEL.gguf, or an endpoint, for unseen wordings)")
         }
